@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The project root (two levels above server/dist/config or server/src/config). */
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+const booleanFlag = z
+  .enum(['0', '1', 'true', 'false', ''])
+  .transform((value) => value === '1' || value === 'true');
+
+const optionalUrl = (protocols: string[]) =>
+  z
+    .string()
+    .optional()
+    .transform((value) => (value === '' ? undefined : value))
+    .refine((value) => value === undefined || protocols.some((p) => value.startsWith(p)), {
+      message: `must start with ${protocols.join(' or ')}`,
+    });
+
+/**
+ * Every environment variable the server reads, parsed once at start. The README's configuration
+ * table mirrors this list; `.env.example` documents each one.
+ */
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  /** HTTP and WebSocket port. */
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  /** Interface to bind. */
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** External PostgreSQL; when unset an embedded PostgreSQL runs with its data under DATA_DIR. */
+  DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
+  /** Folder for the embedded database and generated secrets. */
+  DATA_DIR: z.string().min(1).default('.data'),
+  /** Embedded PostgreSQL port (only without DATABASE_URL). */
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  /** Connections in the server's pool. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(16),
+  /** The admin account, created or updated at start. */
+  ADMIN_EMAIL: z.string().email().default('admin@example.com'),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('admin-password-123'),
+  /** Fill an empty database with demo tenants, users and six months of usage. */
+  DEMO_DATA: booleanFlag.default(false),
+  /** 32-byte key (64 hex chars or base64) that encrypts provider credentials; generated into DATA_DIR when unset. */
+  MASTER_KEY: z
+    .string()
+    .optional()
+    .refine((value) => value === undefined || value === '' || decodeKey(value) !== undefined, {
+      message: 'must be 32 bytes as 64 hex characters or base64',
+    }),
+  /** How long a login session lasts, in hours. */
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  /** Usage logs older than this are dropped by whole monthly partitions; summaries are kept forever. */
+  USAGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(35).max(3650).default(90),
+  /** SMTP server for alert emails, e.g. smtp://user:pass@host:587; email is off when unset. */
+  SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
+  /** Sender address of alert emails. */
+  SMTP_FROM: z.string().default('Usage Monitor <alerts@usage-monitor.local>'),
+  /** Comma-separated addresses that receive every alert email. */
+  ALERT_EMAILS: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(z.string().email())),
+  /** When set, GET /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().optional(),
+  /** Minimum log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Max milliseconds a group of concurrently recorded events waits to share one transaction. */
+  INGEST_GROUP_WINDOW_MS: z.coerce.number().min(0).max(50).default(1),
+  /** Folder with the built SPAs (admin-web/dist, customer-web/dist), relative to the project root. */
+  WEB_ROOT: z.string().default('.'),
+});
+
+export type AppConfig = Omit<z.infer<typeof environmentSchema>, 'MASTER_KEY' | 'DATA_DIR'> & {
+  DATA_DIR: string;
+  MASTER_KEY: Buffer;
+};
+
+export function decodeKey(value: string): Buffer | undefined {
+  const buffer = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, 'hex') : Buffer.from(value, 'base64');
+  return buffer.length === 32 ? buffer : undefined;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError with a one-line reason naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`Invalid configuration: ${String(issue.path[0])} ${issue.message}`);
+  }
+  const values = parsed.data;
+  const dataDir = isAbsolute(values.DATA_DIR) ? values.DATA_DIR : join(projectRoot, values.DATA_DIR);
+  return {
+    ...values,
+    DATA_DIR: dataDir,
+    MASTER_KEY: values.MASTER_KEY ? decodeKey(values.MASTER_KEY)! : generatedMasterKey(dataDir),
+  };
+}
+
+/** The embedded default keeps a generated key beside its data, readable by the owner only. */
+function generatedMasterKey(dataDir: string): Buffer {
+  const path = join(dataDir, 'master.key');
+  if (existsSync(path)) return decodeKey(readFileSync(path, 'utf8').trim())!;
+  mkdirSync(dirname(path), { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(path, key.toString('hex'), { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return key;
+}

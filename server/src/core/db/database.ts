@@ -1,0 +1,121 @@
+import { join } from 'node:path';
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import pg from 'pg';
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../config/config.js';
+import { EmbeddedPostgres } from './embedded-postgres.js';
+import { entities } from './entities.js';
+import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial.js';
+import { Migration20261122000100_seed_prices } from './migrations/Migration20261122000100_seed_prices.js';
+
+// bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
+// stays a string so it is never squeezed through a float.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export const migrationsList = [
+  { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
+  { name: 'Migration20261122000100_seed_prices', class: Migration20261122000100_seed_prices },
+];
+
+export function ormOptions(clientUrl: string, poolSize = 6): Options {
+  return {
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+    pool: { min: 0, max: poolSize },
+    allowGlobalContext: false,
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    debug: false,
+  };
+}
+
+export interface Database {
+  url: string;
+  orm: MikroORM;
+  /** Raw SQL pool: the hot path and aggregate reads (no unit-of-work overhead). */
+  pool: pg.Pool;
+  embedded?: EmbeddedPostgres;
+  close(): Promise<void>;
+}
+
+/** Starts (or connects to) PostgreSQL, runs migrations, and prepares usage log partitions. */
+export async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
+  let url = config.DATABASE_URL;
+  let embedded: EmbeddedPostgres | undefined;
+  if (!url) {
+    embedded = new EmbeddedPostgres({
+      dataDir: join(config.DATA_DIR, 'pg'),
+      port: config.EMBEDDED_PG_PORT,
+      passwordFile: join(config.DATA_DIR, 'pg-password'),
+      logger,
+    });
+    await embedded.start();
+    url = embedded.url;
+    logger.info({ port: config.EMBEDDED_PG_PORT, dataDir: join(config.DATA_DIR, 'pg') }, 'embedded PostgreSQL started');
+  }
+  const orm = await MikroORM.init(ormOptions(url));
+  try {
+    await migrate(orm, logger);
+  } catch (error) {
+    await orm.close(true);
+    await embedded?.stop();
+    throw error;
+  }
+  const pool = createPool(url, config.DATABASE_POOL_SIZE);
+  pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database connection failed'));
+  await ensureUsageLogPartitions(pool, new Date(), config.USAGE_LOG_RETENTION_DAYS);
+  return {
+    url,
+    orm,
+    pool,
+    embedded,
+    async close() {
+      await pool.end().catch(() => undefined);
+      await orm.close(true).catch(() => undefined);
+      await embedded?.stop();
+    },
+  };
+}
+
+export function createPool(url: string, max: number): pg.Pool {
+  return new pg.Pool({
+    connectionString: url,
+    max,
+    // Fail fast while PostgreSQL is away instead of queueing requests without bound.
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    // A statement never holds a request hostage: bounded by the server, not the client's patience.
+    statement_timeout: 30_000,
+    query_timeout: 35_000,
+  });
+}
+
+export async function migrate(orm: MikroORM, logger?: Logger): Promise<void> {
+  const applied = await orm.getMigrator().up();
+  if (applied.length > 0) logger?.info({ migrations: applied.map((m) => m.name) }, 'applied migrations');
+}
+
+/** True when every committed migration has been applied. */
+export async function isMigrated(orm: MikroORM): Promise<boolean> {
+  const pending = await orm.getMigrator().getPendingMigrations();
+  return pending.length === 0;
+}
+
+/**
+ * Monthly partitions from the retention horizon (at least the month 35 days back, the oldest an
+ * event may be) to 2 months ahead; anything older, e.g. bulk-loaded history, lands in the
+ * default partition.
+ */
+export async function ensureUsageLogPartitions(pool: pg.Pool, now: Date, retentionDays = 90): Promise<void> {
+  const monthsBack = Math.max(2, Math.ceil(retentionDays / 28));
+  for (let offset = -monthsBack; offset <= 2; offset++) {
+    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+    // A month whose rows already sit in the default partition (bulk-loaded history) keeps them
+    // there: creating its partition would fail, and the default partition still serves it.
+    await pool
+      .query('select ensure_usage_log_partition($1::date)', [month.toISOString().slice(0, 10)])
+      .catch(() => undefined);
+  }
+}

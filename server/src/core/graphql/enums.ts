@@ -1,0 +1,59 @@
+import { registerEnumType } from 'type-graphql';
+
+// The contract's enums, registered once; domain modules use the string unions they describe.
+export enum Service { OPENAI = 'OPENAI', ELEVENLABS = 'ELEVENLABS', SMARTFLO = 'SMARTFLO' }
+export enum CallStatus { SUCCESS = 'SUCCESS', ERROR = 'ERROR' }
+export enum Role { ADMIN = 'ADMIN', CUSTOMER = 'CUSTOMER' }
+export enum QuotaMetric {
+  OPENAI_TOKENS = 'OPENAI_TOKENS',
+  ELEVENLABS_CHARACTERS = 'ELEVENLABS_CHARACTERS',
+  SMARTFLO_MINUTES = 'SMARTFLO_MINUTES',
+  MONTHLY_COST = 'MONTHLY_COST',
+  REQUESTS_PER_MINUTE = 'REQUESTS_PER_MINUTE',
+}
+export enum AlertType {
+  QUOTA_APPROACHING = 'QUOTA_APPROACHING',
+  QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
+  RATE_LIMIT_EXCEEDED = 'RATE_LIMIT_EXCEEDED',
+  COST_SPIKE = 'COST_SPIKE',
+}
+export enum AlertStatus { ACTIVE = 'ACTIVE', ACKNOWLEDGED = 'ACKNOWLEDGED', RESOLVED = 'RESOLVED' }
+export enum UsageLevel { OK = 'OK', NOTICE = 'NOTICE', WARNING = 'WARNING', CRITICAL = 'CRITICAL' }
+export enum PricingStatus { PRICED = 'PRICED', UNPRICED = 'UNPRICED' }
+export enum TenantStatus { ACTIVE = 'ACTIVE', SUSPENDED = 'SUSPENDED' }
+export enum QuotaEnforcement { SOFT = 'SOFT', HARD = 'HARD' }
+export enum TimeSeriesGrouping { SERVICE = 'SERVICE', MODEL = 'MODEL' }
+export enum DeliveryChannel { EMAIL = 'EMAIL', WEBHOOK = 'WEBHOOK' }
+export enum DeliveryStatus { PENDING = 'PENDING', DELIVERED = 'DELIVERED', FAILED = 'FAILED' }
+export enum AuditAction {
+  TENANT_CREATED = 'TENANT_CREATED',
+  TENANT_UPDATED = 'TENANT_UPDATED',
+  USER_CREATED = 'USER_CREATED',
+  API_KEY_CREATED = 'API_KEY_CREATED',
+  API_KEY_REVOKED = 'API_KEY_REVOKED',
+  CREDENTIAL_SET = 'CREDENTIAL_SET',
+  QUOTA_SET = 'QUOTA_SET',
+  QUOTA_REMOVED = 'QUOTA_REMOVED',
+  PRICE_ADDED = 'PRICE_ADDED',
+  ALERT_ACKNOWLEDGED = 'ALERT_ACKNOWLEDGED',
+  ALERT_RESOLVED = 'ALERT_RESOLVED',
+  WEBHOOK_SECRET_ROTATED = 'WEBHOOK_SECRET_ROTATED',
+}
+
+registerEnumType(Service, { name: 'Service' });
+registerEnumType(CallStatus, { name: 'CallStatus' });
+registerEnumType(Role, { name: 'Role' });
+registerEnumType(QuotaMetric, { name: 'QuotaMetric' });
+registerEnumType(AlertType, { name: 'AlertType' });
+registerEnumType(AlertStatus, { name: 'AlertStatus' });
+registerEnumType(UsageLevel, {
+  name: 'UsageLevel',
+  description: 'Colour band of a quota bar: OK < 60 % (green), NOTICE 60-80 % (yellow), WARNING 80-90 % (orange), CRITICAL >= 90 % (red).',
+});
+registerEnumType(PricingStatus, { name: 'PricingStatus' });
+registerEnumType(TenantStatus, { name: 'TenantStatus' });
+registerEnumType(QuotaEnforcement, { name: 'QuotaEnforcement' });
+registerEnumType(TimeSeriesGrouping, { name: 'TimeSeriesGrouping' });
+registerEnumType(DeliveryChannel, { name: 'DeliveryChannel' });
+registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
+registerEnumType(AuditAction, { name: 'AuditAction' });

@@ -1,0 +1,29 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Services } from '../../services.js';
+import { TENANT_FILTER } from '../db/tenant-filter.js';
+import type { GraphQLContext, Viewer } from './context.js';
+
+/**
+ * The one place a request gets its viewer and its EntityManager (CONVENTIONS 5): a fresh fork per
+ * request, with the tenant filter bound to the viewer's tenant, or explicitly lifted for admins.
+ */
+export async function createRequestContext(services: Services, authorization: string | undefined, ip: string): Promise<GraphQLContext> {
+  let viewer: Viewer | null = null;
+  try {
+    viewer = await services.auth.authenticate(authorization);
+  } catch {
+    // A bad credential is treated as none: public operations (login) still work, and everything
+    // else answers UNAUTHENTICATED from the auth checker.
+    viewer = null;
+  }
+  const em = services.db.orm.em.fork() as EntityManager;
+  if (viewer?.kind === 'ADMIN') unscoped(em);
+  else if (viewer?.tenantId) em.setFilterParams(TENANT_FILTER, { tenantId: viewer.tenantId });
+  return { viewer, services, em, ip };
+}
+
+/** The named, greppable tenant bypass: admin requests and background jobs only. */
+export function unscoped(em: EntityManager): EntityManager {
+  em.addFilter(TENANT_FILTER, () => ({}), undefined, false);
+  return em;
+}

@@ -1,0 +1,92 @@
+import 'reflect-metadata';
+import pino from 'pino';
+import { createApp, type RunningApp } from './app.js';
+import { ConfigError, loadConfig } from './config/config.js';
+import { openDatabase, type Database } from './core/db/database.js';
+import { Maintenance } from './core/db/maintenance.js';
+import { DatabaseListener } from './core/graphql/live-events.js';
+import { createSchema } from './core/graphql/schema.js';
+import { systemClock } from './core/lib/clock.js';
+import { ALERT_CHANNEL } from './modules/alerts/alert-raiser.js';
+import { alertFromNotification } from './modules/alerts/alert.record.js';
+import { API_KEYS_CHANGED_CHANNEL } from './modules/auth/api-keys.service.js';
+import { PRICES_CHANGED_CHANNEL } from './modules/pricing/price-book.js';
+import { seedDemoData } from './modules/usage/demo-data.js';
+import { USAGE_CHANNEL } from './modules/usage/usage-activity.js';
+import { createServices } from './services.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({
+    level: config.LOG_LEVEL,
+    base: { service: 'usage-monitor' },
+    redact: { paths: ['*.authorization', '*.password', '*.token', '*.key', '*.secret'], censor: '[redacted]' },
+  });
+
+  let db: Database | undefined;
+  let app: RunningApp | undefined;
+  let listener: DatabaseListener | undefined;
+  let stopping = false;
+
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 25 s; exiting');
+      process.exit(1);
+    }, 25_000);
+    force.unref();
+    try {
+      await app?.close();
+      await listener?.stop();
+      await db?.close();
+      logger.info('stopped cleanly');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: (error as Error).message }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  db = await openDatabase(config, logger);
+  const services = createServices(config, db, systemClock, logger);
+  await services.priceBook.load();
+  await services.auth.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  if (config.DEMO_DATA) await seedDemoData(services);
+
+  listener = new DatabaseListener(db.url, logger);
+  listener.on(ALERT_CHANNEL, (payload) => services.pubsub.publish('ALERT_RAISED', alertFromNotification(payload)));
+  listener.on(USAGE_CHANNEL, (payload) => services.activity.heardFromDatabase(payload));
+  listener.on(PRICES_CHANGED_CHANNEL, () => void services.priceBook.load());
+  listener.on(API_KEYS_CHANGED_CHANNEL, () => services.auth.forgetApiKeys());
+  await listener.start();
+  services.activity.start();
+  services.notifications.start();
+  const maintenance = new Maintenance(db.pool, systemClock, logger, config.USAGE_LOG_RETENTION_DAYS);
+  maintenance.start();
+  void maintenance.run();
+
+  app = await createApp(services, await createSchema());
+  await new Promise<void>((resolve) => app!.httpServer.listen(config.PORT, config.HOST, resolve));
+  const address = app.httpServer.address();
+  const port = typeof address === 'object' && address ? address.port : config.PORT;
+  logger.info({ port }, `Usage Monitor listening on http://localhost:${port} (API /graphql, admin /admin/, portal /portal/)`);
+  process.send?.({ ready: true, port });
+}
+
+main().catch((error) => {
+  console.error(`Usage Monitor failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,48 @@
+/** An alert as stored, mapped from SQL rows (alerts are written by the hot path in raw SQL). */
+export interface AlertRecord {
+  id: string;
+  tenantId: string;
+  type: 'QUOTA_APPROACHING' | 'QUOTA_EXCEEDED' | 'RATE_LIMIT_EXCEEDED' | 'COST_SPIKE';
+  metric: string | null;
+  status: 'ACTIVE' | 'ACKNOWLEDGED' | 'RESOLVED';
+  message: string;
+  thresholdPercent: number | null;
+  currentValue: number | null;
+  limitValue: number | null;
+  period: string | null;
+  createdAt: Date;
+  acknowledgedAt: Date | null;
+  acknowledgedBy: string | null;
+  resolvedAt: Date | null;
+  resolvedBy: string | null;
+}
+
+export const ALERT_COLUMNS = `id, tenant_id, type, metric, status, message, threshold_percent, current_value, limit_value,
+  period, created_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function alertFromRow(row: any): AlertRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    type: row.type,
+    metric: row.metric,
+    status: row.status,
+    message: row.message,
+    thresholdPercent: row.threshold_percent,
+    currentValue: row.current_value,
+    limitValue: row.limit_value,
+    period: row.period,
+    createdAt: new Date(row.created_at),
+    acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at) : null,
+    acknowledgedBy: row.acknowledged_by,
+    resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
+    resolvedBy: row.resolved_by,
+  };
+}
+
+/** The payload sent through NOTIFY: dates as ISO strings. */
+export function alertFromNotification(payload: string): AlertRecord {
+  const parsed = JSON.parse(payload);
+  return alertFromRow(parsed);
+}

@@ -1,0 +1,50 @@
+import type pg from 'pg';
+import type { Viewer } from '../../core/graphql/context.js';
+
+export type AuditActionName =
+  | 'TENANT_CREATED' | 'TENANT_UPDATED' | 'USER_CREATED' | 'API_KEY_CREATED' | 'API_KEY_REVOKED' | 'CREDENTIAL_SET'
+  | 'QUOTA_SET' | 'QUOTA_REMOVED' | 'PRICE_ADDED' | 'ALERT_ACKNOWLEDGED' | 'ALERT_RESOLVED' | 'WEBHOOK_SECRET_ROTATED';
+
+export interface AuditRecord {
+  id: string;
+  actorEmail: string | null;
+  action: AuditActionName;
+  tenantId: string | null;
+  targetId: string | null;
+  changes: unknown;
+  createdAt: Date;
+}
+
+/** Who changed what, when. Secrets never enter `changes` (callers pass masked values only). */
+export class AuditService {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async record(
+    db: Pick<pg.Pool, 'query'>,
+    actor: Viewer,
+    action: AuditActionName,
+    target: { tenantId?: string | null; targetId?: string | null; changes?: unknown },
+  ): Promise<void> {
+    await db.query(
+      `insert into audit_entries (actor_user_id, actor_email, action, tenant_id, target_id, changes) values ($1, $2, $3, $4, $5, $6)`,
+      [actor.userId ?? null, actor.email ?? null, action, target.tenantId ?? null, target.targetId ?? null, target.changes === undefined ? null : JSON.stringify(target.changes)],
+    );
+  }
+
+  async list(first: number, tenantId?: string): Promise<AuditRecord[]> {
+    const { rows } = await this.pool.query(
+      `select id, actor_email, action, tenant_id, target_id, changes, created_at from audit_entries
+        where ($1::uuid is null or tenant_id = $1) order by created_at desc limit $2`,
+      [tenantId ?? null, Math.min(Math.max(first, 1), 500)],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      actorEmail: row.actor_email,
+      action: row.action,
+      tenantId: row.tenant_id,
+      targetId: row.target_id,
+      changes: row.changes,
+      createdAt: row.created_at,
+    }));
+  }
+}

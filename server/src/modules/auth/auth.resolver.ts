@@ -1,0 +1,79 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext, Viewer as ViewerRecord } from '../../core/graphql/context.js';
+import { Role } from '../../core/graphql/enums.js';
+import { notFound } from '../../core/graphql/errors.js';
+import { tenantOutput } from '../../core/graphql/mappers.js';
+import { scopedTenantId } from '../../core/graphql/tenant-scope.js';
+import { ApiKey, AuthPayload, CreatedApiKey, Viewer } from './auth.types.js';
+
+async function viewerOutput(ctx: GraphQLContext, viewer: ViewerRecord): Promise<Viewer> {
+  return Object.assign(new Viewer(), {
+    id: viewer.userId ?? viewer.apiKeyId!,
+    email: viewer.email ?? '',
+    role: viewer.kind === 'ADMIN' ? Role.ADMIN : Role.CUSTOMER,
+    tenant: viewer.tenantId ? await tenantOutput(ctx.services, viewer.tenantId) : null,
+  });
+}
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => Viewer, { nullable: true })
+  async me(@Ctx() ctx: GraphQLContext): Promise<Viewer | null> {
+    if (!ctx.viewer || ctx.viewer.kind === 'API_KEY') return null;
+    return viewerOutput(ctx, ctx.viewer);
+  }
+
+  @Mutation(() => AuthPayload)
+  async login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+    const { token, viewer } = await ctx.services.auth.login(email, password, ctx.ip);
+    return Object.assign(new AuthPayload(), { token, viewer: await viewerOutput(ctx, viewer) });
+  }
+
+  @Authorized('ADMIN', 'CUSTOMER')
+  @Mutation(() => Boolean, { description: 'Revokes the session token used for this request.' })
+  async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+    await ctx.services.auth.logout(ctx.viewer!.sessionId!);
+    return true;
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => Viewer, { description: 'Admin only.' })
+  async createCustomerUser(
+    @Arg('tenantId', () => ID) tenantId: string,
+    @Arg('email') email: string,
+    @Arg('password') password: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<Viewer> {
+    const tenant = await ctx.services.tenants.get(ctx.em, scopedTenantId(ctx.viewer, tenantId));
+    if (!tenant) throw notFound('Tenant');
+    return viewerOutput(ctx, await ctx.services.auth.createCustomerUser(ctx.viewer!, tenant.id, email, password));
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [Viewer], { description: 'Admin only.' })
+  async customerUsers(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: GraphQLContext): Promise<Viewer[]> {
+    const users = await ctx.services.auth.listCustomerUsers(scopedTenantId(ctx.viewer, tenantId));
+    return Promise.all(users.map((user) => viewerOutput(ctx, user)));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => CreatedApiKey, { description: 'Admin only. An ingestion key bound to one tenant.' })
+  async createApiKey(@Arg('tenantId', () => ID) tenantId: string, @Arg('name') name: string, @Ctx() ctx: GraphQLContext): Promise<CreatedApiKey> {
+    const created = await ctx.services.apiKeys.create(ctx.em, ctx.viewer!, scopedTenantId(ctx.viewer, tenantId), name);
+    return Object.assign(new CreatedApiKey(), created);
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [ApiKey], { description: 'Admin only.' })
+  async apiKeys(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: GraphQLContext): Promise<ApiKey[]> {
+    const keys = await ctx.services.apiKeys.list(ctx.em, scopedTenantId(ctx.viewer, tenantId));
+    return Promise.all(keys.map(async (key) => Object.assign(new ApiKey(), { ...key, tenant: await tenantOutput(ctx.services, key.tenant.id) })));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => ApiKey, { description: 'Admin only.' })
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiKey> {
+    const key = await ctx.services.apiKeys.revoke(ctx.em, ctx.viewer!, id);
+    return Object.assign(new ApiKey(), { ...key, tenant: await tenantOutput(ctx.services, key.tenant.id) });
+  }
+}

@@ -1,0 +1,197 @@
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { Clock } from '../../core/lib/clock.js';
+import { hashSecret, randomToken } from '../../core/lib/secrets.js';
+import { DomainError, ErrorCode, UserInputError, unauthenticated } from '../../core/graphql/errors.js';
+import type { Viewer } from '../../core/graphql/context.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+
+export const SESSION_TOKEN_PREFIX = 'um_sess_';
+export const API_KEY_PREFIX = 'um_live_';
+
+/** Failed sign-ins allowed per account, and per address, inside the window before a lockout. */
+export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15, lockoutMinutes: 15 } as const;
+
+interface CachedKey {
+  viewer: Viewer | null;
+  expiresAt: number;
+}
+
+/**
+ * Sessions are opaque random tokens stored as SHA-256 hashes, not JWTs: logout and admin
+ * revocation take effect on the next request with no deny-list, there is no signing key to
+ * manage or leak, and a database dump holds nothing usable.
+ */
+export class AuthService {
+  /** API keys sit on the hot path: lookups are cached briefly and dropped on revocation (NOTIFY). */
+  private readonly apiKeyCache = new Map<string, CachedKey>();
+  private readonly lastUsedWrites = new Map<string, number>();
+
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly sessionTtlHours: number,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Resolves `Authorization: Bearer …`; null when absent; UNAUTHENTICATED when present but bad. */
+  async authenticate(authorization: string | undefined): Promise<Viewer | null> {
+    if (!authorization) return null;
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated();
+    const token = match[1]!;
+    const viewer = token.startsWith(API_KEY_PREFIX) ? await this.viewerForApiKey(token) : await this.viewerForSession(token);
+    if (!viewer) throw unauthenticated();
+    return viewer;
+  }
+
+  private async viewerForSession(token: string): Promise<Viewer | null> {
+    if (!token.startsWith(SESSION_TOKEN_PREFIX)) return null;
+    const { rows } = await this.pool.query(
+      `select s.id as session_id, u.id as user_id, u.email, u.role, u.tenant_id
+         from sessions s join users u on u.id = s.user_id
+        where s.token_hash = $1 and s.revoked_at is null and s.expires_at > $2`,
+      [hashSecret(token), this.clock.now()],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      kind: row.role,
+      userId: row.user_id,
+      email: row.email,
+      sessionId: row.session_id,
+      tenantId: row.tenant_id ?? undefined,
+    };
+  }
+
+  private async viewerForApiKey(key: string): Promise<Viewer | null> {
+    const now = Date.now();
+    const cached = this.apiKeyCache.get(key);
+    if (cached && cached.expiresAt > now) {
+      if (cached.viewer) this.touchApiKey(cached.viewer.apiKeyId!);
+      return cached.viewer;
+    }
+    const { rows } = await this.pool.query(
+      `select k.id, k.tenant_id from api_keys k join tenants t on t.id = k.tenant_id
+        where k.key_hash = $1 and k.revoked_at is null`,
+      [hashSecret(key)],
+    );
+    const row = rows[0];
+    const viewer: Viewer | null = row ? { kind: 'API_KEY', apiKeyId: row.id, tenantId: row.tenant_id } : null;
+    if (this.apiKeyCache.size > 10_000) this.apiKeyCache.clear();
+    this.apiKeyCache.set(key, { viewer, expiresAt: now + 30_000 });
+    if (viewer) this.touchApiKey(viewer.apiKeyId!);
+    return viewer;
+  }
+
+  /** Called (through LISTEN/NOTIFY) on every instance when a key is revoked. */
+  forgetApiKeys(): void {
+    this.apiKeyCache.clear();
+  }
+
+  /** lastUsedAt at minute precision: one write a minute per key, off the request's path. */
+  private touchApiKey(apiKeyId: string): void {
+    const now = Date.now();
+    if ((this.lastUsedWrites.get(apiKeyId) ?? 0) > now - 60_000) return;
+    this.lastUsedWrites.set(apiKeyId, now);
+    this.pool
+      .query('update api_keys set last_used_at = $2 where id = $1', [apiKeyId, new Date(now)])
+      .catch((error: Error) => this.logger.warn({ err: error.message }, 'could not record api key use'));
+  }
+
+  async login(emailInput: string, password: string, ip: string): Promise<{ token: string; viewer: Viewer }> {
+    const email = emailInput.trim().toLowerCase();
+    await this.assertNotThrottled(email, ip);
+    const { rows } = await this.pool.query('select id, email, role, tenant_id, password_hash from users where email = $1', [email]);
+    const user = rows[0];
+    const ok = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), password);
+    if (!user || !ok) {
+      await this.recordFailure(email, ip);
+      // One message for unknown account and wrong password: no user enumeration.
+      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Email or password is incorrect');
+    }
+    await this.pool.query('delete from login_throttle where key = $1', [`account:${email}`]);
+    const token = randomToken(SESSION_TOKEN_PREFIX);
+    const expiresAt = new Date(this.clock.now().getTime() + this.sessionTtlHours * 3_600_000);
+    const { rows: sessions } = await this.pool.query(
+      'insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3) returning id',
+      [hashSecret(token), user.id, expiresAt],
+    );
+    return {
+      token,
+      viewer: { kind: user.role, userId: user.id, email: user.email, tenantId: user.tenant_id ?? undefined, sessionId: sessions[0].id },
+    };
+  }
+
+  async logout(sessionId: string): Promise<void> {
+    await this.pool.query('update sessions set revoked_at = now() where id = $1 and revoked_at is null', [sessionId]);
+  }
+
+  private async assertNotThrottled(email: string, ip: string): Promise<void> {
+    const { rows } = await this.pool.query(
+      'select 1 from login_throttle where key = any($1) and locked_until > $2 limit 1',
+      [[`account:${email}`, `address:${ip}`], this.clock.now()],
+    );
+    if (rows.length > 0) {
+      throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many failed sign-ins; try again later');
+    }
+  }
+
+  /** Counts a failure for the account and the address; the database does the arithmetic (races count). */
+  private async recordFailure(email: string, ip: string): Promise<void> {
+    const { windowMinutes, lockoutMinutes } = LOGIN_LIMITS;
+    for (const [key, limit] of [[`account:${email}`, LOGIN_LIMITS.perAccount], [`address:${ip}`, LOGIN_LIMITS.perAddress]] as const) {
+      await this.pool.query(
+        `insert into login_throttle as t (key, failures, window_started_at) values ($1, 1, $2)
+         on conflict (key) do update set
+           failures = case when t.window_started_at < $2 - make_interval(mins => $3) then 1 else t.failures + 1 end,
+           window_started_at = case when t.window_started_at < $2 - make_interval(mins => $3) then $2 else t.window_started_at end,
+           locked_until = case
+             when t.window_started_at >= $2 - make_interval(mins => $3) and t.failures + 1 >= $4
+             then $2 + make_interval(mins => $5) else t.locked_until end`,
+        [key, this.clock.now(), windowMinutes, limit, lockoutMinutes],
+      );
+    }
+  }
+
+  /** Creates or updates the admin account from configuration at start. */
+  async ensureAdmin(email: string, password: string): Promise<void> {
+    const normalized = email.trim().toLowerCase();
+    const { rows } = await this.pool.query("select id, password_hash from users where email = $1 and role = 'ADMIN'", [normalized]);
+    if (rows[0] && (await verifyPassword(rows[0].password_hash, password))) return;
+    const passwordHash = await hashPassword(password);
+    await this.pool.query(
+      `insert into users (email, password_hash, role) values ($1, $2, 'ADMIN')
+       on conflict (email) do update set password_hash = excluded.password_hash where users.role = 'ADMIN'`,
+      [normalized, passwordHash],
+    );
+  }
+
+  async createCustomerUser(actor: Viewer, tenantId: string, emailInput: string, password: string): Promise<Viewer> {
+    const email = emailInput.trim().toLowerCase();
+    const problems: { field: string; message: string }[] = [];
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) problems.push({ field: 'email', message: 'is not a valid email address' });
+    if (password.length < 12) problems.push({ field: 'password', message: 'must be at least 12 characters' });
+    if (password.length > 256) problems.push({ field: 'password', message: 'must be at most 256 characters' });
+    if (problems.length > 0) throw new UserInputError(problems[0]!, problems.slice(1));
+    const passwordHash = await hashPassword(password);
+    const { rows } = await this.pool.query(
+      `insert into users (email, password_hash, role, tenant_id) values ($1, $2, 'CUSTOMER', $3)
+       on conflict (email) do nothing returning id`,
+      [email, passwordHash, tenantId],
+    );
+    if (!rows[0]) throw new UserInputError({ field: 'email', message: 'is already in use' });
+    await this.audit.record(this.pool, actor, 'USER_CREATED', { tenantId, targetId: rows[0].id, changes: { email } });
+    return { kind: 'CUSTOMER', userId: rows[0].id, email, tenantId };
+  }
+
+  async listCustomerUsers(tenantId: string): Promise<Viewer[]> {
+    const { rows } = await this.pool.query(
+      "select id, email from users where tenant_id = $1 and role = 'CUSTOMER' order by created_at",
+      [tenantId],
+    );
+    return rows.map((row) => ({ kind: 'CUSTOMER' as const, userId: row.id, email: row.email, tenantId }));
+  }
+}

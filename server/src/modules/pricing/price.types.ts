@@ -1,0 +1,30 @@
+import { Field, ID, InputType, ObjectType } from 'type-graphql';
+import { DateTimeScalar, DecimalScalar } from '../../core/graphql/scalars.js';
+import { Service } from '../../core/graphql/enums.js';
+
+@ObjectType()
+export class Price {
+  @Field(() => ID) id!: string;
+  @Field(() => Service) service!: Service;
+  @Field({ description: 'Model prefix this price applies to; "" means every model of the service.' }) model!: string;
+  @Field(() => DecimalScalar, { nullable: true }) inputPer1kTokens!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) cachedInputPer1kTokens!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) outputPer1kTokens!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) per1kCharacters!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) perMinute!: string | null;
+  @Field(() => DateTimeScalar) effectiveFrom!: Date;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}
+
+@InputType()
+export class AddPriceInput {
+  @Field(() => Service) service!: Service;
+  @Field() model!: string;
+  @Field(() => DecimalScalar, { nullable: true }) inputPer1kTokens?: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) cachedInputPer1kTokens?: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) outputPer1kTokens?: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) per1kCharacters?: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) perMinute?: string | null;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Defaults to now; may not be in the past (past costs are never rewritten).' })
+  effectiveFrom?: Date | null;
+}

@@ -1,0 +1,169 @@
+import type pg from 'pg';
+import type { Clock } from '../../core/lib/clock.js';
+import { Problems } from '../../core/graphql/errors.js';
+import type { Viewer } from '../../core/graphql/context.js';
+import { isDecimalLiteral, money } from '../../core/lib/money.js';
+import { formatDay, monthWindow } from '../../core/lib/period.js';
+import type { AuditService } from '../audit/audit.service.js';
+import { quotaStandings, type QuotaLimits, type QuotaMetric, type QuotaStanding } from './evaluate-quota.js';
+
+export interface QuotaRecord extends QuotaLimits {
+  tenantId: string;
+}
+
+export interface QuotaChanges {
+  openaiTokenLimit?: number | null;
+  elevenlabsCharacterLimit?: number | null;
+  smartfloMinuteLimit?: number | null;
+  monthlyCostLimitUsd?: string | null;
+  requestsPerMinuteLimit?: number | null;
+  alertAtPercentage?: number | null;
+  enforcement?: 'SOFT' | 'HARD' | null;
+}
+
+const QUOTA_SELECT = `select tenant_id, openai_token_limit, elevenlabs_character_limit, smartflo_minute_limit::text,
+  monthly_cost_limit_usd::text, requests_per_minute_limit, alert_at_percentage, enforcement from quotas`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function quotaFromRow(row: any): QuotaRecord {
+  return {
+    tenantId: row.tenant_id,
+    openaiTokenLimit: row.openai_token_limit,
+    elevenlabsCharacterLimit: row.elevenlabs_character_limit,
+    smartfloMinuteLimit: row.smartflo_minute_limit === null ? null : money(row.smartflo_minute_limit).toFixed(),
+    monthlyCostLimitUsd: row.monthly_cost_limit_usd === null ? null : money(row.monthly_cost_limit_usd).toFixed(),
+    requestsPerMinuteLimit: row.requests_per_minute_limit,
+    alertAtPercentage: row.alert_at_percentage,
+    enforcement: row.enforcement,
+  };
+}
+
+const SERVICE_METRIC: Record<string, QuotaMetric> = {
+  OPENAI: 'OPENAI_TOKENS',
+  ELEVENLABS: 'ELEVENLABS_CHARACTERS',
+  SMARTFLO: 'SMARTFLO_MINUTES',
+};
+
+export class QuotasService {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(tenantId: string): Promise<QuotaRecord | null> {
+    const { rows } = await this.pool.query(`${QUOTA_SELECT} where tenant_id = $1`, [tenantId]);
+    return rows[0] ? quotaFromRow(rows[0]) : null;
+  }
+
+  async all(): Promise<QuotaRecord[]> {
+    const { rows } = await this.pool.query(QUOTA_SELECT);
+    return rows.map(quotaFromRow);
+  }
+
+  /** Validates every field (limits > 0, percentage 1–99), then upserts in one statement. */
+  async set(actor: Viewer, tenantId: string, changes: QuotaChanges): Promise<QuotaRecord> {
+    const problems = new Problems();
+    const positiveInteger = (field: keyof QuotaChanges, value: number | null | undefined) => {
+      if (value !== undefined && value !== null && (!Number.isSafeInteger(value) || value <= 0)) problems.add(field, 'must be a whole number greater than 0');
+    };
+    positiveInteger('openaiTokenLimit', changes.openaiTokenLimit);
+    positiveInteger('elevenlabsCharacterLimit', changes.elevenlabsCharacterLimit);
+    positiveInteger('requestsPerMinuteLimit', changes.requestsPerMinuteLimit);
+    if (changes.smartfloMinuteLimit !== undefined && changes.smartfloMinuteLimit !== null && !(Number.isFinite(changes.smartfloMinuteLimit) && changes.smartfloMinuteLimit > 0)) {
+      problems.add('smartfloMinuteLimit', 'must be a number of minutes greater than 0');
+    }
+    if (changes.monthlyCostLimitUsd !== undefined && changes.monthlyCostLimitUsd !== null && (!isDecimalLiteral(changes.monthlyCostLimitUsd) || money(changes.monthlyCostLimitUsd).lte(0))) {
+      problems.add('monthlyCostLimitUsd', 'must be an amount greater than 0');
+    }
+    if (changes.alertAtPercentage !== undefined && (changes.alertAtPercentage === null || !Number.isInteger(changes.alertAtPercentage) || changes.alertAtPercentage < 1 || changes.alertAtPercentage > 99)) {
+      problems.add('alertAtPercentage', 'must be a whole percentage from 1 to 99');
+    }
+    if (changes.enforcement === null) problems.add('enforcement', 'must be SOFT or HARD');
+    problems.throwIfAny();
+
+    // "left out keeps its value; explicit null removes": a per-column flag says whether to write.
+    const columns: [string, keyof QuotaChanges, (v: unknown) => unknown][] = [
+      ['openai_token_limit', 'openaiTokenLimit', (v) => v],
+      ['elevenlabs_character_limit', 'elevenlabsCharacterLimit', (v) => v],
+      ['smartflo_minute_limit', 'smartfloMinuteLimit', (v) => (v === null ? null : String(v))],
+      ['monthly_cost_limit_usd', 'monthlyCostLimitUsd', (v) => v],
+      ['requests_per_minute_limit', 'requestsPerMinuteLimit', (v) => v],
+      ['alert_at_percentage', 'alertAtPercentage', (v) => v],
+      ['enforcement', 'enforcement', (v) => v],
+    ];
+    const given = columns.filter(([, key]) => changes[key] !== undefined);
+    const params: unknown[] = [tenantId, actor.userId ?? null];
+    const insertColumns = ['tenant_id', 'updated_by'];
+    for (const [column, key, convert] of given) {
+      params.push(convert(changes[key]));
+      insertColumns.push(column);
+    }
+    const updates = given.map(([column]) => `${column} = excluded.${column}`).concat(['updated_at = now()', 'updated_by = excluded.updated_by']);
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(
+        `insert into quotas (${insertColumns.join(', ')}) values (${insertColumns.map((_, i) => `$${i + 1}`).join(', ')})
+         on conflict (tenant_id) do update set ${updates.join(', ')}`,
+        params,
+      );
+      await this.audit.record(client, actor, 'QUOTA_SET', { tenantId, targetId: tenantId, changes });
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    } finally {
+      client.release();
+    }
+    return (await this.get(tenantId))!;
+  }
+
+  async remove(actor: Viewer, tenantId: string): Promise<boolean> {
+    const { rowCount } = await this.pool.query('delete from quotas where tenant_id = $1', [tenantId]);
+    if (rowCount) await this.audit.record(this.pool, actor, 'QUOTA_REMOVED', { tenantId, targetId: tenantId });
+    return (rowCount ?? 0) > 0;
+  }
+
+  /** Standing of every limited metric for the tenant's current month (requests: trailing minute). */
+  async standings(tenantId: string, quota: QuotaRecord | null): Promise<QuotaStanding[]> {
+    if (!quota) return [];
+    const now = this.clock.now();
+    const window = monthWindow(now);
+    const { rows } = await this.pool.query(
+      `select coalesce(s.openai_input_tokens + s.openai_output_tokens, 0) as tokens, coalesce(s.elevenlabs_characters, 0) as characters,
+              coalesce(s.smartflo_seconds, 0)::text as seconds, coalesce(s.total_cost_usd, 0)::text as cost,
+              (select coalesce(sum(requests), 0) from rate_counters r where r.tenant_id = $1 and r.second_start > $3::timestamptz - interval '60 seconds') as requests
+         from (select 1) one left join monthly_summaries s on s.tenant_id = $1 and s.period = $2::date`,
+      [tenantId, formatDay(window.start), now],
+    );
+    const row = rows[0];
+    return quotaStandings(
+      quota,
+      { openaiTokens: Number(row.tokens), elevenlabsCharacters: Number(row.characters), smartfloSeconds: row.seconds, totalCostUsd: row.cost, requestsLastMinute: Number(row.requests) },
+      window,
+      now,
+    );
+  }
+
+  /**
+   * Pre-call check for HARD limits: would `estimatedUnits` more of this service pass its limit
+   * (or the monthly budget, or is the tenant suspended)? SOFT limits always allow.
+   */
+  async check(tenantId: string, tenantStatus: string, service: string, estimatedUnits: number): Promise<{ allowed: boolean; reason: string | null; remaining: number | null }> {
+    const problems = new Problems();
+    if (!Number.isFinite(estimatedUnits) || estimatedUnits < 0) problems.add('estimatedUnits', 'must be a number >= 0');
+    problems.throwIfAny();
+    if (tenantStatus === 'SUSPENDED') return { allowed: false, reason: 'The tenant is suspended', remaining: 0 };
+    const quota = await this.get(tenantId);
+    const standing = (await this.standings(tenantId, quota)).find((s) => s.metric === SERVICE_METRIC[service]);
+    const remaining = standing ? Math.max(standing.limit.minus(standing.used).toNumber(), 0) : null;
+    if (!quota || quota.enforcement !== 'HARD') return { allowed: true, reason: null, remaining };
+    if (standing && standing.used.plus(estimatedUnits).gt(standing.limit)) {
+      return { allowed: false, reason: `This would pass the monthly ${SERVICE_METRIC[service]} limit (${remaining} left)`, remaining };
+    }
+    const cost = (await this.standings(tenantId, quota)).find((s) => s.metric === 'MONTHLY_COST');
+    if (cost && cost.used.gte(cost.limit)) return { allowed: false, reason: 'The monthly cost budget is spent', remaining };
+    return { allowed: true, reason: null, remaining };
+  }
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { Problems } from '../../core/graphql/errors.js';
+import { validateUsage, type RecordUsageFields } from './usage-event.js';
+
+const now = new Date('2026-11-22T10:00:00Z');
+const tenant = '00000000-0000-0000-0000-000000000001';
+
+function check(fields: Partial<RecordUsageFields>) {
+  const problems = new Problems();
+  const event = validateUsage({ service: 'OPENAI', model: 'gpt-4', inputTokens: 1, outputTokens: 1, requestId: 'r1', ...fields } as RecordUsageFields, tenant, now, problems);
+  return { event, fields: problems.list.map((p) => p.field) };
+}
+
+describe('validateUsage', () => {
+  it('accepts a plain OpenAI event and defaults status and occurredAt', () => {
+    const { event } = check({});
+    expect(event?.status).toBe('SUCCESS');
+    expect(event?.occurredAt).toEqual(now);
+  });
+  it('rejects negative and fractional counts', () => {
+    expect(check({ inputTokens: -1 }).fields).toContain('inputTokens');
+    expect(check({ outputTokens: 1.5 }).fields).toContain('outputTokens');
+  });
+  it('rejects non-finite or negative durations', () => {
+    expect(check({ service: 'SMARTFLO', model: null, inputTokens: null, outputTokens: null, durationSeconds: -1 }).fields).toEqual(['durationSeconds']);
+    expect(check({ service: 'SMARTFLO', model: null, inputTokens: null, outputTokens: null, durationSeconds: Number.NaN }).fields).toEqual(['durationSeconds']);
+  });
+  it('requires a unit the service and model use, and refuses units they do not', () => {
+    expect(check({ inputTokens: null, outputTokens: null }).fields).toEqual(['inputTokens']);
+    expect(check({ service: 'ELEVENLABS', model: null }).fields).toEqual(['inputTokens', 'outputTokens', 'characters']);
+    expect(check({ model: 'tts-1', inputTokens: null, outputTokens: null, characters: 10 }).event).toBeDefined();
+    expect(check({ model: 'whisper-1', inputTokens: null, outputTokens: null, durationSeconds: 3 }).event).toBeDefined();
+  });
+  it('bounds requestId, metadata and occurredAt', () => {
+    expect(check({ requestId: '' }).fields).toEqual(['requestId']);
+    expect(check({ requestId: 'x'.repeat(256) }).fields).toEqual(['requestId']);
+    expect(check({ requestId: 'x'.repeat(255) }).event).toBeDefined();
+    expect(check({ metadata: { blob: 'x'.repeat(16 * 1024) } }).fields).toEqual(['metadata']);
+    expect(check({ occurredAt: new Date(now.getTime() + 5 * 60_000 + 1) }).fields).toEqual(['occurredAt']);
+    expect(check({ occurredAt: new Date(now.getTime() + 5 * 60_000) }).event).toBeDefined();
+    expect(check({ occurredAt: new Date(now.getTime() - 35 * 86_400_000 - 1) }).fields).toEqual(['occurredAt']);
+    let deep: unknown = 1;
+    for (let i = 0; i < 30; i++) deep = { deep };
+    expect(check({ metadata: deep }).fields).toEqual(['metadata']);
+  });
+  it('fingerprints bodies: same body same hash, omitted occurredAt stays omitted', () => {
+    const a = check({ metadata: { b: 1, a: 2 } }).event!;
+    const b = check({ metadata: { a: 2, b: 1 } }).event!;
+    expect(a.bodyHash.equals(b.bodyHash)).toBe(true);
+    expect(a.bodyHash.equals(check({ inputTokens: 2 }).event!.bodyHash)).toBe(false);
+  });
+  it('keeps cached input tokens within input tokens', () => {
+    expect(check({ model: 'gpt-4o', inputTokens: 10, cachedInputTokens: 11 }).fields).toEqual(['cachedInputTokens']);
+  });
+});

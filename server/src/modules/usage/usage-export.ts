@@ -1,0 +1,80 @@
+import type { Request, Response } from 'express';
+import type { Services } from '../../services.js';
+import { createRequestContext } from '../../core/graphql/request-context.js';
+import { scopedTenantFilter } from '../../core/graphql/tenant-scope.js';
+import { DomainError, ErrorCode } from '../../core/graphql/errors.js';
+import { streamLogs, type LogFilter } from './usage-read.service.js';
+
+const HEADER = ['occurred_at', 'tenant', 'service', 'model', 'status', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'characters', 'duration_seconds', 'cost_usd', 'pricing_status', 'request_id'];
+
+/** RFC 4180 field; a leading =, +, -, @ is neutralised so spreadsheets do not run it as a formula. */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * GET /export/usage.csv?tenantId=&service=&status=&from=&to= — streamed from keyset pages, so an
+ * export of millions of rows holds one page in memory. Same auth and tenant scoping as GraphQL.
+ */
+export async function exportUsageCsv(services: Services, req: Request, res: Response): Promise<void> {
+  const context = await createRequestContext(services, req.headers.authorization, req.ip ?? '');
+  try {
+    if (!context.viewer || context.viewer.kind === 'API_KEY') {
+      res.status(401).json({ error: { code: ErrorCode.UNAUTHENTICATED, message: 'Sign in to export usage' } });
+      return;
+    }
+    const query = req.query as Record<string, string | undefined>;
+    const problems: string[] = [];
+    const date = (name: string) => {
+      const raw = query[name];
+      if (!raw) return undefined;
+      const parsed = new Date(raw);
+      if (Number.isNaN(parsed.getTime())) problems.push(name);
+      return parsed;
+    };
+    const filter: LogFilter = {
+      tenantId: scopedTenantFilter(context.viewer, query.tenantId || null),
+      service: query.service || null,
+      status: query.status || null,
+      from: date('from'),
+      to: date('to'),
+    };
+    if (filter.service && !['OPENAI', 'ELEVENLABS', 'SMARTFLO'].includes(filter.service)) problems.push('service');
+    if (filter.status && !['SUCCESS', 'ERROR'].includes(filter.status)) problems.push('status');
+    if (filter.tenantId && !/^[0-9a-f-]{36}$/i.test(filter.tenantId)) problems.push('tenantId');
+    if (problems.length) {
+      res.status(400).json({ error: { code: ErrorCode.BAD_USER_INPUT, field: problems[0], message: `${problems[0]} is not valid` } });
+      return;
+    }
+    res.status(200);
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', `attachment; filename="usage-${new Date().toISOString().slice(0, 10)}.csv"`);
+    res.setHeader('Cache-Control', 'no-store');
+    res.write(`${HEADER.join(',')}\r\n`);
+    for await (const page of streamLogs(services.db.pool, filter)) {
+      const lines: string[] = [];
+      for (const log of page) {
+        const tenant = await services.tenantDirectory.find(log.tenantId);
+        lines.push(
+          [log.occurredAt.toISOString(), tenant?.name ?? log.tenantId, log.service, log.model, log.status, log.inputTokens, log.cachedInputTokens, log.outputTokens, log.characters, log.durationSeconds, log.costUsd, log.pricingStatus, log.requestId]
+            .map(csvField)
+            .join(','),
+        );
+      }
+      if (!res.write(`${lines.join('\r\n')}\r\n`)) await new Promise((resolve) => res.once('drain', resolve));
+    }
+    res.end();
+  } catch (error) {
+    if (error instanceof DomainError) {
+      if (!res.headersSent) res.status(error.extensions.code === ErrorCode.FORBIDDEN ? 403 : 400).json({ error: { code: error.extensions.code, message: error.message } });
+      else res.destroy();
+      return;
+    }
+    services.logger.error({ err: (error as Error).message }, 'usage export failed');
+    if (!res.headersSent) res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
+    else res.destroy();
+  }
+}

@@ -1,0 +1,69 @@
+import type { Clock } from '../../core/lib/clock.js';
+import { Problems, UserInputError } from '../../core/graphql/errors.js';
+import type { TenantDirectory } from '../tenants/tenant-directory.js';
+import { GroupCommitter } from './group-commit.js';
+import { RECORDING_LIMITS, validateUsage, type RecordUsageFields, type UsageEvent } from './usage-event.js';
+import { IdempotencyConflictError, type RecordOutcome, type UsageRecorder } from './usage-recorder.js';
+import type { UsageActivity } from './usage-activity.js';
+
+/**
+ * The recordUsage / recordUsages use case: validate every input (a batch whole, before anything
+ * is written), then hand the events to the recorder — singles through group commit, batches as
+ * one all-or-nothing transaction.
+ */
+export class UsageIngestService {
+  private readonly singles: GroupCommitter<UsageEvent, RecordOutcome>;
+
+  constructor(
+    private readonly recorder: UsageRecorder,
+    private readonly tenants: TenantDirectory,
+    private readonly activity: UsageActivity,
+    private readonly clock: Clock,
+    groupWindowMs: number,
+  ) {
+    this.singles = new GroupCommitter({
+      write: (events) => this.recorder.recordGroup(events, { batch: false }),
+      culprit: (error) => (error instanceof IdempotencyConflictError ? error.eventIndex : undefined),
+      keyOf: (event) => `${event.tenantId}|${event.requestId}`,
+      windowMs: groupWindowMs,
+      maxGroup: 500,
+      maxConcurrentWrites: 2,
+    });
+  }
+
+  /** `tenantFor(index)` is the scoped tenant of each input, already checked against the viewer. */
+  async record(fields: RecordUsageFields, tenantId: string): Promise<RecordOutcome> {
+    const [event] = await this.validate([fields], [tenantId], false);
+    const outcome = await this.singles.submit(event!).catch((error) => {
+      if (error instanceof IdempotencyConflictError) throw new IdempotencyConflictError(0, false);
+      throw error;
+    });
+    this.activity.touched([outcome]);
+    return outcome;
+  }
+
+  async recordBatch(inputs: RecordUsageFields[], tenantIds: string[]): Promise<RecordOutcome[]> {
+    if (inputs.length > RECORDING_LIMITS.maxBatch) {
+      throw new UserInputError({ field: 'inputs', message: `at most ${RECORDING_LIMITS.maxBatch} events per call` });
+    }
+    if (inputs.length === 0) return [];
+    const events = await this.validate(inputs, tenantIds, true);
+    const outcomes = await this.recorder.recordGroup(events, { batch: true });
+    this.activity.touched(outcomes);
+    return outcomes;
+  }
+
+  private async validate(inputs: RecordUsageFields[], tenantIds: string[], batch: boolean): Promise<UsageEvent[]> {
+    const now = this.clock.now();
+    const problems = new Problems();
+    const events: UsageEvent[] = [];
+    for (const [index, fields] of inputs.entries()) {
+      const tenant = await this.tenants.find(tenantIds[index]!);
+      if (!tenant) problems.add('tenantId', 'is not a known tenant', batch ? index : undefined);
+      const event = validateUsage(fields, tenantIds[index]!, now, problems, batch ? index : undefined);
+      if (event) events.push(event);
+    }
+    problems.throwIfAny();
+    return events;
+  }
+}

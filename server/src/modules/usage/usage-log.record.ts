@@ -1,0 +1,49 @@
+/** A usage log as read from SQL (money as an exact decimal string). */
+export interface UsageLogRecord {
+  id: string;
+  tenantId: string;
+  service: 'OPENAI' | 'ELEVENLABS' | 'SMARTFLO';
+  model: string | null;
+  occurredAt: Date;
+  inputTokens: number | null;
+  cachedInputTokens: number | null;
+  outputTokens: number | null;
+  characters: number | null;
+  durationSeconds: number | null;
+  costUsd: string;
+  pricingStatus: 'PRICED' | 'UNPRICED';
+  status: 'SUCCESS' | 'ERROR';
+  requestId: string;
+  metadata: unknown;
+}
+
+export const USAGE_LOG_COLUMNS = `id, tenant_id, service, model, occurred_at, input_tokens, cached_input_tokens, output_tokens,
+  characters, duration_seconds, cost_usd, pricing_status, status, request_id, metadata`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function logFromRow(row: any): UsageLogRecord {
+  return {
+    id: row.id,
+    tenantId: row.tenant_id,
+    service: row.service,
+    model: row.model,
+    occurredAt: new Date(row.occurred_at),
+    inputTokens: row.input_tokens,
+    cachedInputTokens: row.cached_input_tokens,
+    outputTokens: row.output_tokens,
+    characters: row.characters,
+    durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds),
+    costUsd: normalizeDecimal(row.cost_usd),
+    pricingStatus: row.pricing_status,
+    status: row.status,
+    requestId: row.request_id,
+    metadata: row.metadata,
+  };
+}
+
+/** numeric(30,12) arrives as "0.031500000000": send "0.0315". */
+export function normalizeDecimal(text: string): string {
+  if (!text.includes('.')) return text;
+  const trimmed = text.replace(/0+$/, '').replace(/\.$/, '');
+  return trimmed === '-0' ? '0' : trimmed;
+}

@@ -1,0 +1,324 @@
+import type pg from 'pg';
+import type { Clock } from '../../core/lib/clock.js';
+import { UserInputError } from '../../core/graphql/errors.js';
+import { Money, ZERO, formatMoney, money } from '../../core/lib/money.js';
+import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../core/lib/period.js';
+import { logFromRow, normalizeDecimal, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
+
+export interface SummaryRecord {
+  tenantId: string;
+  tenantName: string;
+  window: MonthWindow;
+  openaiInputTokens: number;
+  openaiOutputTokens: number;
+  openaiCostUsd: string;
+  elevenlabsCharacters: number;
+  elevenlabsCostUsd: string;
+  smartfloSeconds: string;
+  smartfloCostUsd: string;
+  totalCostUsd: string;
+  totalApiCalls: number;
+  errorCalls: number;
+  unpricedCalls: number;
+}
+
+export interface LogFilter {
+  tenantId?: string;
+  service?: string | null;
+  status?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export const PAGE_SIZE_LIMIT = 200;
+export const TIME_SERIES_RANGES = [7, 30, 90, 365] as const;
+
+const SUMMARY_SELECT = `select s.tenant_id, t.name as tenant_name, to_char(s.period, 'YYYY-MM') as period,
+  s.openai_input_tokens, s.openai_output_tokens, s.openai_cost_usd::text, s.elevenlabs_characters, s.elevenlabs_cost_usd::text,
+  s.smartflo_seconds::text, s.smartflo_cost_usd::text, s.total_cost_usd::text, s.total_api_calls, s.error_calls, s.unpriced_calls
+  from monthly_summaries s join tenants t on t.id = s.tenant_id`;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function summaryFromRow(row: any): SummaryRecord {
+  return {
+    tenantId: row.tenant_id,
+    tenantName: row.tenant_name,
+    window: periodWindow(row.period),
+    openaiInputTokens: row.openai_input_tokens,
+    openaiOutputTokens: row.openai_output_tokens,
+    openaiCostUsd: normalizeDecimal(row.openai_cost_usd),
+    elevenlabsCharacters: row.elevenlabs_characters,
+    elevenlabsCostUsd: normalizeDecimal(row.elevenlabs_cost_usd),
+    smartfloSeconds: normalizeDecimal(row.smartflo_seconds),
+    smartfloCostUsd: normalizeDecimal(row.smartflo_cost_usd),
+    totalCostUsd: normalizeDecimal(row.total_cost_usd),
+    totalApiCalls: row.total_api_calls,
+    errorCalls: row.error_calls,
+    unpricedCalls: row.unpriced_calls,
+  };
+}
+
+export function emptySummary(tenantId: string, tenantName: string, window: MonthWindow): SummaryRecord {
+  return {
+    tenantId, tenantName, window,
+    openaiInputTokens: 0, openaiOutputTokens: 0, openaiCostUsd: '0', elevenlabsCharacters: 0, elevenlabsCostUsd: '0',
+    smartfloSeconds: '0', smartfloCostUsd: '0', totalCostUsd: '0', totalApiCalls: 0, errorCalls: 0, unpricedCalls: 0,
+  };
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * Every read of usage: dashboards read summaries and rollups (their cost does not grow with the
+ * log), and only the activity list reads logs, by keyset on (occurred_at, id).
+ */
+export class UsageReadService {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly clock: Clock,
+  ) {}
+
+  /** "YYYY-MM" or the current month. */
+  window(period: string | null | undefined, field = 'period'): MonthWindow {
+    if (period === null || period === undefined) return monthWindow(this.clock.now());
+    if (!isPeriod(period)) throw new UserInputError({ field, message: 'must be a month as "YYYY-MM"' });
+    return periodWindow(period);
+  }
+
+  async monthlySummaries(window: MonthWindow, options: { tenantId?: string; search?: string | null }): Promise<SummaryRecord[]> {
+    const { rows } = await this.pool.query(
+      `${SUMMARY_SELECT} where s.period = $1::date and ($2::uuid is null or s.tenant_id = $2)
+         and ($3::text is null or t.name ilike '%' || $3 || '%')
+       order by s.total_cost_usd desc, t.name`,
+      [formatDay(window.start), options.tenantId ?? null, options.search ? escapeLike(options.search.trim()) : null],
+    );
+    return rows.map(summaryFromRow);
+  }
+
+  async summaryOf(tenantId: string, tenantName: string, window: MonthWindow): Promise<SummaryRecord> {
+    const [summary] = await this.monthlySummaries(window, { tenantId });
+    return summary ?? emptySummary(tenantId, tenantName, window);
+  }
+
+  async history(tenantId: string, tenantName: string, months: number): Promise<SummaryRecord[]> {
+    if (!Number.isInteger(months) || months < 1 || months > 36) throw new UserInputError({ field: 'months', message: 'must be 1-36' });
+    const windows = lastMonths(this.clock.now(), months);
+    const { rows } = await this.pool.query(`${SUMMARY_SELECT} where s.tenant_id = $1 and s.period between $2::date and $3::date`, [
+      tenantId,
+      formatDay(windows[0]!.start),
+      formatDay(windows.at(-1)!.start),
+    ]);
+    const found = new Map(rows.map((row) => [row.period as string, summaryFromRow(row)]));
+    return windows.map((w) => found.get(w.period) ?? emptySummary(tenantId, tenantName, w));
+  }
+
+  async overview(window: MonthWindow): Promise<{ customerCount: number; totalCostUsd: string; totalApiCalls: number; activeAlertCount: number }> {
+    const { rows } = await this.pool.query(
+      `select (select count(*) from tenants) as customers,
+              coalesce((select sum(total_cost_usd) from monthly_summaries where period = $1::date), 0)::text as cost,
+              coalesce((select sum(total_api_calls) from monthly_summaries where period = $1::date), 0) as calls,
+              (select count(*) from alerts where status = 'ACTIVE') as active`,
+      [formatDay(window.start)],
+    );
+    const row = rows[0];
+    return { customerCount: Number(row.customers), totalCostUsd: normalizeDecimal(row.cost), totalApiCalls: Number(row.calls), activeAlertCount: Number(row.active) };
+  }
+
+  async serviceBreakdown(window: MonthWindow): Promise<{ service: string; units: number; costUsd: string; apiCalls: number }[]> {
+    const { rows } = await this.pool.query(
+      `select service, coalesce(sum(units), 0)::text as units, coalesce(sum(cost_usd), 0)::text as cost, coalesce(sum(api_calls), 0) as calls
+         from platform_daily_rollups where day >= $1::date and day < $2::date group by service`,
+      [formatDay(window.start), formatDay(window.end)],
+    );
+    return ['OPENAI', 'ELEVENLABS', 'SMARTFLO'].map((service) => {
+      const row = rows.find((r) => r.service === service);
+      return { service, units: row ? Number(row.units) : 0, costUsd: row ? normalizeDecimal(row.cost) : '0', apiCalls: row ? Number(row.calls) : 0 };
+    });
+  }
+
+  async topTenants(window: MonthWindow, limit: number): Promise<SummaryRecord[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw new UserInputError({ field: 'limit', message: 'must be 1-100' });
+    const { rows } = await this.pool.query(`${SUMMARY_SELECT} where s.period = $1::date order by s.total_cost_usd desc, t.name limit $2`, [
+      formatDay(window.start),
+      limit,
+    ]);
+    return rows.map(summaryFromRow);
+  }
+
+  /** Per service and model for one tenant's month, from the daily rollups. */
+  async byModel(tenantId: string, window: MonthWindow) {
+    const { rows } = await this.pool.query(
+      `select service, model, sum(api_calls) as calls, sum(error_calls) as errors, sum(units)::text as units, sum(cost_usd)::text as cost
+         from daily_rollups where tenant_id = $1 and day >= $2::date and day < $3::date
+        group by service, model order by sum(cost_usd) desc, service, model`,
+      [tenantId, formatDay(window.start), formatDay(window.end)],
+    );
+    return rows.map((row) => ({
+      service: row.service,
+      model: row.model === '' ? null : row.model,
+      apiCalls: Number(row.calls),
+      errorCalls: Number(row.errors),
+      units: Number(row.units),
+      costUsd: normalizeDecimal(row.cost),
+    }));
+  }
+
+  async unpriced(window: MonthWindow) {
+    const { rows } = await this.pool.query(
+      `select service, model, sum(unpriced_calls) as calls from platform_daily_rollups
+        where day >= $1::date and day < $2::date and unpriced_calls > 0 group by service, model order by sum(unpriced_calls) desc`,
+      [formatDay(window.start), formatDay(window.end)],
+    );
+    const models = rows.map((row) => ({ service: row.service, model: row.model === '' ? null : row.model, apiCalls: Number(row.calls) }));
+    return { period: window.period, apiCalls: models.reduce((sum, m) => sum + m.apiCalls, 0), models };
+  }
+
+  /** Daily points over the last `days` UTC days (today included), and the same span before. */
+  async timeSeries(days: number, groupBy: 'SERVICE' | 'MODEL', tenantId: string | undefined) {
+    if (!(TIME_SERIES_RANGES as readonly number[]).includes(days)) throw new UserInputError({ field: 'days', message: 'must be 7, 30, 90 or 365' });
+    const today = dayStart(this.clock.now());
+    const from = new Date(today.getTime() - (days - 1) * DAY_MS);
+    const to = new Date(today.getTime() + DAY_MS);
+    const previousFrom = new Date(from.getTime() - days * DAY_MS);
+    const table = tenantId ? 'daily_rollups' : 'platform_daily_rollups';
+    const keyColumn = groupBy === 'SERVICE' ? 'service' : `case when model = '' then service else model end`;
+    const tenantCondition = tenantId ? 'and tenant_id = $3' : '';
+    const params: unknown[] = [formatDay(from), formatDay(to)];
+    if (tenantId) params.push(tenantId);
+    const { rows } = await this.pool.query(
+      `select to_char(day, 'YYYY-MM-DD') as date, ${keyColumn} as key, sum(cost_usd)::text as cost, sum(api_calls) as calls, sum(units)::text as units
+         from ${table} where day >= $1::date and day < $2::date ${tenantCondition}
+        group by day, 2 order by day, 2`,
+      params,
+    );
+    const previousParams: unknown[] = [formatDay(previousFrom), formatDay(from)];
+    if (tenantId) previousParams.push(tenantId);
+    const { rows: previous } = await this.pool.query(
+      `select coalesce(sum(cost_usd), 0)::text as cost, coalesce(sum(api_calls), 0) as calls
+         from ${table} where day >= $1::date and day < $2::date ${tenantCondition}`,
+      previousParams,
+    );
+    let total: Money = ZERO;
+    let calls = 0;
+    const points = rows.map((row) => {
+      total = total.plus(row.cost);
+      calls += Number(row.calls);
+      return { date: row.date, key: row.key, costUsd: normalizeDecimal(row.cost), apiCalls: Number(row.calls), units: Number(row.units) };
+    });
+    return {
+      from,
+      to,
+      days,
+      points,
+      totalCostUsd: formatMoney(total),
+      totalApiCalls: calls,
+      previousTotalCostUsd: normalizeDecimal(previous[0].cost),
+      previousTotalApiCalls: Number(previous[0].calls),
+    };
+  }
+
+  /** The month extrapolated at its pace so far; a past month's projection is its total. */
+  projectedMonthEnd(totalCostUsd: string, window: MonthWindow): string {
+    const fraction = elapsedFraction(window, this.clock.now());
+    if (fraction >= 1 || fraction === 0) return totalCostUsd;
+    // Project from elapsed milliseconds as an exact ratio (no float on the money itself).
+    const elapsed = money(this.clock.now().getTime() - window.start.getTime());
+    const length = money(window.end.getTime() - window.start.getTime());
+    return formatMoney(money(totalCostUsd).times(length).dividedBy(elapsed).toDecimalPlaces(6));
+  }
+
+  previousWindow(window: MonthWindow): MonthWindow {
+    return shiftMonth(window, -1);
+  }
+
+  /**
+   * Newest first, keyset-paginated on (occurred_at, id). The cursor is opaque to clients and
+   * carries nothing of a tenant but the position, and filters are re-applied on every page.
+   */
+  async logs(filter: LogFilter, first: number, after: string | null | undefined): Promise<{ nodes: UsageLogRecord[]; hasNextPage: boolean; endCursor: string | null; totalCount: number }> {
+    if (!Number.isInteger(first) || first < 1 || first > PAGE_SIZE_LIMIT) {
+      throw new UserInputError({ field: 'first', message: `must be 1-${PAGE_SIZE_LIMIT}` });
+    }
+    const cursor = after ? decodeCursor(after) : undefined;
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.tenantId) add('tenant_id = ?', filter.tenantId);
+    if (filter.service) add('service = ?', filter.service);
+    if (filter.status) add('status = ?', filter.status);
+    if (filter.from) add('occurred_at >= ?', filter.from);
+    if (filter.to) add('occurred_at < ?', filter.to);
+    const countWhere = conditions.length ? `where ${conditions.join(' and ')}` : '';
+    const pageConditions = [...conditions];
+    if (cursor) {
+      params.push(cursor.occurredAt, cursor.id);
+      pageConditions.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const where = pageConditions.length ? `where ${pageConditions.join(' and ')}` : '';
+    const { rows } = await this.pool.query(
+      `select ${USAGE_LOG_COLUMNS}, occurred_at::text as cursor_at from usage_logs ${where} order by occurred_at desc, id desc limit ${first + 1}`,
+      params,
+    );
+    const countParams = params.slice(0, cursor ? params.length - 2 : params.length);
+    const { rows: counted } = await this.pool.query(`select count(*) as n from usage_logs ${countWhere}`, countParams);
+    const page = rows.slice(0, first);
+    const last = page.at(-1);
+    return {
+      nodes: page.map(logFromRow),
+      hasNextPage: rows.length > first,
+      endCursor: last ? encodeCursor(last.cursor_at, last.id) : null,
+      totalCount: Number(counted[0].n),
+    };
+  }
+}
+
+/** Every log matching the filter, newest first, read in keyset pages (constant memory). */
+export async function* streamLogs(pool: pg.Pool, filter: LogFilter, pageSize = 2_000): AsyncGenerator<UsageLogRecord[]> {
+  let cursor: { occurredAt: string; id: string } | undefined;
+  for (;;) {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, value: unknown) => {
+      params.push(value);
+      conditions.push(sql.replace('?', `$${params.length}`));
+    };
+    if (filter.tenantId) add('tenant_id = ?', filter.tenantId);
+    if (filter.service) add('service = ?', filter.service);
+    if (filter.status) add('status = ?', filter.status);
+    if (filter.from) add('occurred_at >= ?', filter.from);
+    if (filter.to) add('occurred_at < ?', filter.to);
+    if (cursor) {
+      params.push(cursor.occurredAt, cursor.id);
+      conditions.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    const where = conditions.length ? `where ${conditions.join(' and ')}` : '';
+    const { rows } = await pool.query(
+      `select ${USAGE_LOG_COLUMNS}, occurred_at::text as cursor_at from usage_logs ${where} order by occurred_at desc, id desc limit ${pageSize}`,
+      params,
+    );
+    if (rows.length === 0) return;
+    yield rows.map(logFromRow);
+    const last = rows.at(-1)!;
+    cursor = { occurredAt: last.cursor_at, id: last.id };
+    if (rows.length < pageSize) return;
+  }
+}
+
+function encodeCursor(occurredAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([occurredAt, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { occurredAt: string; id: string } {
+  try {
+    const [occurredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof occurredAt !== 'string' || Number.isNaN(Date.parse(occurredAt)) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error();
+    return { occurredAt, id };
+  } catch {
+    throw new UserInputError({ field: 'after', message: 'is not a cursor from this API' });
+  }
+}

@@ -1,0 +1,357 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import { DomainError, ErrorCode } from '../../core/graphql/errors.js';
+import type { Clock } from '../../core/lib/clock.js';
+import { Money, formatMoney, money } from '../../core/lib/money.js';
+import { formatDay, monthWindow } from '../../core/lib/period.js';
+import type { AlertRecord } from '../alerts/alert.record.js';
+import type { AlertRaiser, EventUsage, SummaryAfter } from '../alerts/alert-raiser.js';
+import type { PriceBook } from '../pricing/price-book.js';
+import type { QuotaLimits, QuotaStanding } from '../quotas/evaluate-quota.js';
+import { addRollup, addSummary, groupBy, rollupIncrementOf, summaryIncrementOf, type SummaryIncrement } from './usage-aggregates.js';
+import type { UsageEvent } from './usage-event.js';
+import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
+
+export interface PricedEvent extends UsageEvent {
+  logId: string;
+  costUsd: Money;
+  pricingStatus: 'PRICED' | 'UNPRICED';
+  priceId: string | null;
+}
+
+export interface RecordOutcome {
+  log: UsageLogRecord;
+  duplicate: boolean;
+  quotas: QuotaStanding[];
+  alerts: AlertRecord[];
+}
+
+export class IdempotencyConflictError extends DomainError {
+  constructor(readonly eventIndex: number, batch: boolean) {
+    super(
+      ErrorCode.IDEMPOTENCY_CONFLICT,
+      `${batch ? `inputs[${eventIndex}].` : ''}requestId was already recorded with a different body`,
+      { field: 'requestId', ...(batch ? { index: eventIndex } : {}) },
+    );
+  }
+}
+
+/** Transient database conditions worth one more try: deadlock, serialization, a retry signal. */
+const RETRYABLE = new Set(['40P01', '40001', 'UM001']);
+
+/**
+ * Writes groups of validated events: one transaction per group with
+ *   1. the idempotency keys (unique (tenant, requestId): duplicates and conflicts found here),
+ *   2. one statement that inserts the logs and increments daily rollups, platform rollups and
+ *      monthly summaries in SQL (`x = x + excluded.x`), returning the new totals with quotas,
+ *   3. the alerts those totals raise (AlertRaiser),
+ * then COMMIT, and only then is any event acknowledged.
+ */
+export class UsageRecorder {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly prices: PriceBook,
+    private readonly alerts: AlertRaiser,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+  ) {}
+
+  /** All-or-nothing: the whole group commits, or nothing does. */
+  async recordGroup(events: UsageEvent[], options: { batch: boolean }): Promise<RecordOutcome[]> {
+    await this.prices.ready();
+    const priced = events.map((event) => this.price(event));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.writeGroup(priced, options.batch);
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (attempt < 4 && code && RETRYABLE.has(code)) continue;
+        throw error;
+      }
+    }
+  }
+
+  private price(event: UsageEvent): PricedEvent {
+    const rated = this.prices.rate(event);
+    return { ...event, logId: randomUUID(), costUsd: rated.costUsd, pricingStatus: rated.pricingStatus, priceId: rated.priceId };
+  }
+
+  private async writeGroup(events: PricedEvent[], batch: boolean): Promise<RecordOutcome[]> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      const outcome = await this.writeInTransaction(client, events, batch);
+      await client.query('commit');
+      return outcome;
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async writeInTransaction(client: pg.PoolClient, events: PricedEvent[], batch: boolean): Promise<RecordOutcome[]> {
+    const now = this.clock.now();
+    // The same requestId twice in one group: the first is recorded, later ones are its duplicates.
+    const firstByKey = new Map<string, number>();
+    const sameAs = new Map<number, number>();
+    events.forEach((event, index) => {
+      const key = `${event.tenantId}|${event.requestId}`;
+      const first = firstByKey.get(key);
+      if (first === undefined) firstByKey.set(key, index);
+      else if (events[first]!.bodyHash.equals(event.bodyHash)) sameAs.set(index, first);
+      else throw new IdempotencyConflictError(index, batch);
+    });
+    const unique = [...firstByKey.values()].sort((a, b) => {
+      const ka = `${events[a]!.tenantId}|${events[a]!.requestId}`;
+      const kb = `${events[b]!.tenantId}|${events[b]!.requestId}`;
+      return ka < kb ? -1 : ka > kb ? 1 : 0;
+    });
+
+    const { rows: claimed } = await client.query(
+      `insert into usage_request_keys (tenant_id, request_id, body_hash, log_id, occurred_at)
+       select * from unnest($1::uuid[], $2::text[], $3::bytea[], $4::uuid[], $5::timestamptz[])
+       on conflict (tenant_id, request_id) do nothing
+       returning tenant_id, request_id`,
+      [
+        unique.map((i) => events[i]!.tenantId),
+        unique.map((i) => events[i]!.requestId),
+        unique.map((i) => events[i]!.bodyHash),
+        unique.map((i) => events[i]!.logId),
+        unique.map((i) => events[i]!.occurredAt),
+      ],
+    );
+    const claimedKeys = new Set(claimed.map((row) => `${row.tenant_id}|${row.request_id}`));
+    const fresh = unique.filter((i) => claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`)).sort((a, b) => a - b);
+    const earlier = unique.filter((i) => !claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`));
+    const existingLogs = await this.loadEarlier(client, events, earlier, batch);
+
+    const outcomes: RecordOutcome[] = new Array(events.length);
+    if (fresh.length > 0) {
+      const { logs, summaries } = await this.insertFresh(client, fresh.map((i) => events[i]!), now);
+      const eventUsage = this.runningUsage(fresh, events, summaries, now);
+      const raised = await this.alerts.raise(client, summaries, eventUsage, now);
+      fresh.forEach((index, position) => {
+        outcomes[index] = {
+          log: logs[position]!,
+          duplicate: false,
+          quotas: raised.standings.get(index) ?? [],
+          alerts: raised.alertsByIndex.get(index) ?? [],
+        };
+      });
+    }
+    for (const [index, log] of existingLogs) outcomes[index] = { log, duplicate: true, quotas: [], alerts: [] };
+    for (const [index, first] of sameAs) outcomes[index] = { ...outcomes[first]!, duplicate: true, alerts: [] };
+    return outcomes;
+  }
+
+  /** Keys already recorded: same body → the first log (a duplicate), other body → a conflict. */
+  private async loadEarlier(client: pg.PoolClient, events: PricedEvent[], indexes: number[], batch: boolean): Promise<Map<number, UsageLogRecord>> {
+    const result = new Map<number, UsageLogRecord>();
+    if (indexes.length === 0) return result;
+    const { rows } = await client.query(
+      `select k.tenant_id, k.request_id, k.body_hash, ${USAGE_LOG_COLUMNS.split(',').map((c) => `l.${c.trim()}`).join(', ')}
+         from unnest($1::uuid[], $2::text[]) as wanted(tenant_id, request_id)
+         join usage_request_keys k on k.tenant_id = wanted.tenant_id and k.request_id = wanted.request_id
+         left join usage_logs l on l.tenant_id = k.tenant_id and l.occurred_at = k.occurred_at and l.id = k.log_id`,
+      [indexes.map((i) => events[i]!.tenantId), indexes.map((i) => events[i]!.requestId)],
+    );
+    for (const index of indexes) {
+      const event = events[index]!;
+      const row = rows.find((r) => r.tenant_id === event.tenantId && r.request_id === event.requestId);
+      // Not visible yet (its writer committed after our snapshot): retry the whole group.
+      if (!row || !row.id) throw Object.assign(new Error('idempotency key not yet visible'), { code: 'UM001' });
+      if (!Buffer.from(row.body_hash).equals(event.bodyHash)) throw new IdempotencyConflictError(index, batch);
+      result.set(index, logFromRow(row));
+    }
+    return result;
+  }
+
+  private async insertFresh(client: pg.PoolClient, fresh: PricedEvent[], now: Date): Promise<{ logs: UsageLogRecord[]; summaries: SummaryAfter[] }> {
+    const summaryRows = groupBy(fresh.map(summaryIncrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
+    const rollupRows = groupBy(fresh.map(rollupIncrementOf), (r) => `${r.tenantId}|${r.day}|${r.service}|${r.model}`, addRollup);
+    const platformRows = groupBy(rollupRows.map((r) => ({ ...r, tenantId: '' })), (r) => `${r.day}|${r.service}|${r.model}`, addRollup);
+    const { rows } = await client.query(INSERT_FRESH_SQL, [
+      fresh.map((e) => e.logId),
+      fresh.map((e) => e.tenantId),
+      fresh.map((e) => e.occurredAt),
+      fresh.map(() => now),
+      fresh.map((e) => e.service),
+      fresh.map((e) => e.model),
+      fresh.map((e) => e.inputTokens),
+      fresh.map((e) => e.cachedInputTokens),
+      fresh.map((e) => e.outputTokens),
+      fresh.map((e) => e.characters),
+      fresh.map((e) => (e.durationSeconds === null ? null : String(e.durationSeconds))),
+      fresh.map((e) => formatMoney(e.costUsd)),
+      fresh.map((e) => e.pricingStatus),
+      fresh.map((e) => e.priceId),
+      fresh.map((e) => e.status),
+      fresh.map((e) => e.requestId),
+      fresh.map((e) => (e.metadata === null ? null : JSON.stringify(e.metadata))),
+      // daily rollups
+      rollupRows.map((r) => r.tenantId),
+      rollupRows.map((r) => r.day),
+      rollupRows.map((r) => r.service),
+      rollupRows.map((r) => r.model),
+      rollupRows.map((r) => r.apiCalls),
+      rollupRows.map((r) => r.errorCalls),
+      rollupRows.map((r) => r.unpricedCalls),
+      rollupRows.map((r) => r.units.toFixed()),
+      rollupRows.map((r) => r.costUsd.toFixed()),
+      // platform rollups
+      platformRows.map((r) => r.day),
+      platformRows.map((r) => r.service),
+      platformRows.map((r) => r.model),
+      platformRows.map((r) => r.apiCalls),
+      platformRows.map((r) => r.errorCalls),
+      platformRows.map((r) => r.unpricedCalls),
+      platformRows.map((r) => r.units.toFixed()),
+      platformRows.map((r) => r.costUsd.toFixed()),
+      // monthly summaries
+      ...summaryColumns(summaryRows),
+    ]);
+    const logs = fresh.map((event) => ({
+      id: event.logId,
+      tenantId: event.tenantId,
+      service: event.service,
+      model: event.model,
+      occurredAt: event.occurredAt,
+      inputTokens: event.inputTokens,
+      cachedInputTokens: event.cachedInputTokens,
+      outputTokens: event.outputTokens,
+      characters: event.characters,
+      durationSeconds: event.durationSeconds,
+      costUsd: formatMoney(event.costUsd),
+      pricingStatus: event.pricingStatus,
+      status: event.status,
+      requestId: event.requestId,
+      metadata: event.metadata,
+    }));
+    const summaries: SummaryAfter[] = rows.map((row) => ({
+      tenantId: row.tenant_id,
+      tenantName: row.tenant_name,
+      period: row.period,
+      contactEmail: row.contact_email,
+      webhookUrl: row.webhook_url,
+      usage: {
+        openaiTokens: Number(row.openai_input_tokens) + Number(row.openai_output_tokens),
+        elevenlabsCharacters: Number(row.elevenlabs_characters),
+        smartfloSeconds: row.smartflo_seconds,
+        totalCostUsd: row.total_cost_usd,
+      },
+      quota: row.has_quota ? quotaFromRow(row) : null,
+    }));
+    return { logs, summaries };
+  }
+
+  /**
+   * The tenant-month usage right after each event: the committed totals minus what later events
+   * of the same group add. So the event that crosses a threshold is the one that reports it.
+   */
+  private runningUsage(fresh: number[], events: PricedEvent[], summaries: SummaryAfter[], now: Date): EventUsage[] {
+    const remaining = new Map(summaries.map((s) => [`${s.tenantId}|${s.period}`, { ...s.usage }]));
+    const result: EventUsage[] = [];
+    const today = formatDay(now);
+    for (const index of [...fresh].reverse()) {
+      const event = events[index]!;
+      const period = monthWindow(event.occurredAt).period;
+      const key = `${event.tenantId}|${period}`;
+      const after = remaining.get(key)!;
+      result.push({ index, tenantId: event.tenantId, period, usageAfter: { ...after }, touchesToday: formatDay(event.occurredAt) === today });
+      const increment = summaryIncrementOf(event);
+      remaining.set(key, {
+        openaiTokens: after.openaiTokens - increment.openaiInputTokens - increment.openaiOutputTokens,
+        elevenlabsCharacters: after.elevenlabsCharacters - increment.elevenlabsCharacters,
+        smartfloSeconds: money(after.smartfloSeconds).minus(increment.smartfloSeconds).toFixed(),
+        totalCostUsd: money(after.totalCostUsd).minus(increment.totalCostUsd).toFixed(),
+      });
+    }
+    return result.reverse();
+  }
+}
+
+function summaryColumns(rows: SummaryIncrement[]): unknown[] {
+  return [
+    rows.map((r) => r.tenantId),
+    rows.map((r) => r.periodStart),
+    rows.map((r) => r.openaiInputTokens),
+    rows.map((r) => r.openaiCachedInputTokens),
+    rows.map((r) => r.openaiOutputTokens),
+    rows.map((r) => r.openaiCharacters),
+    rows.map((r) => r.openaiSeconds.toFixed()),
+    rows.map((r) => r.openaiCostUsd.toFixed()),
+    rows.map((r) => r.elevenlabsCharacters),
+    rows.map((r) => r.elevenlabsCostUsd.toFixed()),
+    rows.map((r) => r.smartfloSeconds.toFixed()),
+    rows.map((r) => r.smartfloCostUsd.toFixed()),
+    rows.map((r) => r.totalCostUsd.toFixed()),
+    rows.map((r) => r.totalApiCalls),
+    rows.map((r) => r.errorCalls),
+    rows.map((r) => r.unpricedCalls),
+  ];
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function quotaFromRow(row: any): QuotaLimits {
+  return {
+    openaiTokenLimit: row.openai_token_limit === null ? null : Number(row.openai_token_limit),
+    elevenlabsCharacterLimit: row.elevenlabs_character_limit === null ? null : Number(row.elevenlabs_character_limit),
+    smartfloMinuteLimit: row.smartflo_minute_limit,
+    monthlyCostLimitUsd: row.monthly_cost_limit_usd,
+    requestsPerMinuteLimit: row.requests_per_minute_limit,
+    alertAtPercentage: row.alert_at_percentage,
+    enforcement: row.enforcement,
+  };
+}
+
+const INSERT_FRESH_SQL = `
+with logs as (
+  insert into usage_logs (id, tenant_id, occurred_at, recorded_at, service, model, input_tokens, cached_input_tokens,
+                          output_tokens, characters, duration_seconds, cost_usd, pricing_status, price_id, status, request_id, metadata)
+  select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::int[],
+                       $9::int[], $10::int[], $11::numeric[], $12::numeric[], $13::text[], $14::uuid[], $15::text[], $16::text[], $17::jsonb[])
+), daily as (
+  insert into daily_rollups as d (tenant_id, day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd)
+  select * from unnest($18::uuid[], $19::date[], $20::text[], $21::text[], $22::bigint[], $23::bigint[], $24::bigint[], $25::numeric[], $26::numeric[])
+  on conflict (tenant_id, day, service, model) do update set
+    api_calls = d.api_calls + excluded.api_calls, error_calls = d.error_calls + excluded.error_calls,
+    unpriced_calls = d.unpriced_calls + excluded.unpriced_calls, units = d.units + excluded.units, cost_usd = d.cost_usd + excluded.cost_usd
+), platform as (
+  insert into platform_daily_rollups as p (day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd)
+  select * from unnest($27::date[], $28::text[], $29::text[], $30::bigint[], $31::bigint[], $32::bigint[], $33::numeric[], $34::numeric[])
+  on conflict (day, service, model) do update set
+    api_calls = p.api_calls + excluded.api_calls, error_calls = p.error_calls + excluded.error_calls,
+    unpriced_calls = p.unpriced_calls + excluded.unpriced_calls, units = p.units + excluded.units, cost_usd = p.cost_usd + excluded.cost_usd
+), summary as (
+  insert into monthly_summaries as s (tenant_id, period, openai_input_tokens, openai_cached_input_tokens, openai_output_tokens,
+      openai_characters, openai_seconds, openai_cost_usd, elevenlabs_characters, elevenlabs_cost_usd, smartflo_seconds,
+      smartflo_cost_usd, total_cost_usd, total_api_calls, error_calls, unpriced_calls)
+  select * from unnest($35::uuid[], $36::date[], $37::bigint[], $38::bigint[], $39::bigint[], $40::bigint[], $41::numeric[],
+      $42::numeric[], $43::bigint[], $44::numeric[], $45::numeric[], $46::numeric[], $47::numeric[], $48::bigint[], $49::bigint[], $50::bigint[])
+  on conflict (tenant_id, period) do update set
+    openai_input_tokens = s.openai_input_tokens + excluded.openai_input_tokens,
+    openai_cached_input_tokens = s.openai_cached_input_tokens + excluded.openai_cached_input_tokens,
+    openai_output_tokens = s.openai_output_tokens + excluded.openai_output_tokens,
+    openai_characters = s.openai_characters + excluded.openai_characters,
+    openai_seconds = s.openai_seconds + excluded.openai_seconds,
+    openai_cost_usd = s.openai_cost_usd + excluded.openai_cost_usd,
+    elevenlabs_characters = s.elevenlabs_characters + excluded.elevenlabs_characters,
+    elevenlabs_cost_usd = s.elevenlabs_cost_usd + excluded.elevenlabs_cost_usd,
+    smartflo_seconds = s.smartflo_seconds + excluded.smartflo_seconds,
+    smartflo_cost_usd = s.smartflo_cost_usd + excluded.smartflo_cost_usd,
+    total_cost_usd = s.total_cost_usd + excluded.total_cost_usd,
+    total_api_calls = s.total_api_calls + excluded.total_api_calls,
+    error_calls = s.error_calls + excluded.error_calls,
+    unpriced_calls = s.unpriced_calls + excluded.unpriced_calls,
+    updated_at = now()
+  returning s.*
+)
+select summary.tenant_id, to_char(summary.period, 'YYYY-MM') as period, summary.openai_input_tokens, summary.openai_output_tokens,
+       summary.elevenlabs_characters, summary.smartflo_seconds::text, summary.total_cost_usd::text,
+       t.name as tenant_name, t.contact_email, t.webhook_url, q.tenant_id is not null as has_quota,
+       q.openai_token_limit, q.elevenlabs_character_limit, q.smartflo_minute_limit::text, q.monthly_cost_limit_usd::text,
+       q.requests_per_minute_limit, q.alert_at_percentage, q.enforcement
+  from summary join tenants t on t.id = summary.tenant_id left join quotas q on q.tenant_id = summary.tenant_id`;

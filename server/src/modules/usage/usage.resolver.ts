@@ -1,0 +1,151 @@
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
+import { filter, pipe } from '@graphql-yoga/subscription';
+import type { GraphQLContext } from '../../core/graphql/context.js';
+import type { UsageUpdateRecord } from '../../core/graphql/live-events.js';
+import { alertOutput, quotaUsageOutput, summaryOutput, tenantOutput, usageLogOutput } from '../../core/graphql/mappers.js';
+import { scopedTenantFilter, scopedTenantId } from '../../core/graphql/tenant-scope.js';
+import type { Service } from '../../core/graphql/enums.js';
+import type { RecordOutcome } from './usage-recorder.js';
+import {
+  ModelUsage, MonthlySummary, Overview, RecordUsageInput, RecordUsagePayload, ServiceTotal, TenantCost, UnpricedUsage,
+  UsageLogConnection, UsageLogFilter, UsageTimeSeries, UsageTimeSeriesInput, UsageUpdate,
+} from './usage.types.js';
+import { UsageDashboardResolver } from './usage-dashboard.resolver.js';
+
+async function payloadOutput(ctx: GraphQLContext, outcome: RecordOutcome): Promise<RecordUsagePayload> {
+  return Object.assign(new RecordUsagePayload(), {
+    log: await usageLogOutput(ctx.services, outcome.log),
+    duplicate: outcome.duplicate,
+    quotas: outcome.quotas.map(quotaUsageOutput),
+    alerts: await Promise.all(outcome.alerts.map((alert) => alertOutput(ctx.services, alert))),
+  });
+}
+
+@Resolver()
+export class UsageResolver {
+  @Authorized('ADMIN', 'API_KEY')
+  @Mutation(() => RecordUsagePayload)
+  async recordUsage(@Arg('input', () => RecordUsageInput) input: RecordUsageInput, @Ctx() ctx: GraphQLContext): Promise<RecordUsagePayload> {
+    const outcome = await ctx.services.ingest.record(input, scopedTenantId(ctx.viewer, input.tenantId));
+    return payloadOutput(ctx, outcome);
+  }
+
+  @Authorized('ADMIN', 'API_KEY')
+  @Mutation(() => [RecordUsagePayload], { description: 'Up to 1,000 events in one request, each recorded as recordUsage would.' })
+  async recordUsages(@Arg('inputs', () => [RecordUsageInput]) inputs: RecordUsageInput[], @Ctx() ctx: GraphQLContext): Promise<RecordUsagePayload[]> {
+    const tenantIds = inputs.map((input) => scopedTenantId(ctx.viewer, input.tenantId));
+    const outcomes = await ctx.services.ingest.recordBatch(inputs, tenantIds);
+    return Promise.all(outcomes.map((outcome) => payloadOutput(ctx, outcome)));
+  }
+
+  @Authorized('ADMIN', 'CUSTOMER')
+  @Query(() => UsageLogConnection, { description: "Newest first. Customers see only their own tenant's logs whatever the filter says." })
+  async usageLogs(
+    @Arg('filter', () => UsageLogFilter, { nullable: true }) filter: UsageLogFilter | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
+    @Arg('after', () => String, { nullable: true }) after: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UsageLogConnection> {
+    const tenantId = scopedTenantFilter(ctx.viewer, filter?.tenantId);
+    const page = await ctx.services.usage.logs({ ...filter, tenantId }, first ?? 50, after);
+    return Object.assign(new UsageLogConnection(), {
+      nodes: await Promise.all(page.nodes.map((log) => usageLogOutput(ctx.services, log))),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
+      totalCount: page.totalCount,
+    });
+  }
+
+  @Authorized('ADMIN', 'CUSTOMER')
+  @Query(() => [MonthlySummary], { description: 'Admin: every tenant with usage in the period; customer: only their own.' })
+  async monthlySummaries(
+    @Arg('period', () => String, { nullable: true }) period: string | null,
+    @Arg('search', () => String, { nullable: true }) search: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MonthlySummary[]> {
+    const summaries = await ctx.services.usage.monthlySummaries(ctx.services.usage.window(period), { tenantId: scopedTenantFilter(ctx.viewer, null), search });
+    return Promise.all(summaries.map((summary) => summaryOutput(ctx.services, summary)));
+  }
+
+  @Authorized('ADMIN', 'CUSTOMER')
+  @Query(() => [MonthlySummary], { description: 'The last `months` calendar months, oldest first, including the current one.' })
+  async usageHistory(
+    @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
+    @Arg('months', () => Int, { nullable: true, defaultValue: 6 }) months: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<MonthlySummary[]> {
+    const tenant = await tenantOutput(ctx.services, await ctx.services.tenants.requireExisting(scopedTenantId(ctx.viewer, tenantId)));
+    const history = await ctx.services.usage.history(tenant.id, tenant.name, months ?? 6);
+    return Promise.all(history.map((summary) => summaryOutput(ctx.services, summary)));
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => Overview, { description: 'Admin only. period defaults to the current month.' })
+  async overview(@Arg('period', () => String, { nullable: true }) period: string | null, @Ctx() ctx: GraphQLContext): Promise<Overview> {
+    const window = ctx.services.usage.window(period);
+    return Object.assign(new Overview(), { period: window.period, ...(await ctx.services.usage.overview(window)) });
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [ServiceTotal], { description: 'Admin only.' })
+  async serviceBreakdown(@Arg('period', () => String, { nullable: true }) period: string | null, @Ctx() ctx: GraphQLContext): Promise<ServiceTotal[]> {
+    const totals = await ctx.services.usage.serviceBreakdown(ctx.services.usage.window(period));
+    return totals.map((total) => Object.assign(new ServiceTotal(), { ...total, service: total.service as Service }));
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [TenantCost], { description: 'Admin only. Highest cost first.' })
+  async topTenants(
+    @Arg('period', () => String, { nullable: true }) period: string | null,
+    @Arg('limit', () => Int, { nullable: true, defaultValue: 10 }) limit: number,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<TenantCost[]> {
+    const top = await ctx.services.usage.topTenants(ctx.services.usage.window(period), limit ?? 10);
+    return Promise.all(
+      top.map(async (s) => Object.assign(new TenantCost(), { tenant: await tenantOutput(ctx.services, s.tenantId), totalCostUsd: s.totalCostUsd, totalApiCalls: s.totalApiCalls })),
+    );
+  }
+
+  @Authorized('ADMIN', 'CUSTOMER')
+  @Query(() => [ModelUsage], { description: 'Per service and model in a month. Customers: their own tenant.' })
+  async usageByModel(
+    @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
+    @Arg('period', () => String, { nullable: true }) period: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<ModelUsage[]> {
+    const rows = await ctx.services.usage.byModel(scopedTenantId(ctx.viewer, tenantId), ctx.services.usage.window(period));
+    return rows.map((row) => Object.assign(new ModelUsage(), { ...row, service: row.service as Service }));
+  }
+
+  @Authorized('ADMIN', 'CUSTOMER')
+  @Query(() => UsageTimeSeries, { description: 'Daily series for charts. Admin: all tenants or one; customers: their own.' })
+  async usageTimeSeries(@Arg('input', () => UsageTimeSeriesInput) input: UsageTimeSeriesInput, @Ctx() ctx: GraphQLContext): Promise<UsageTimeSeries> {
+    const series = await ctx.services.usage.timeSeries(input.days, input.groupBy, scopedTenantFilter(ctx.viewer, input.tenantId));
+    return Object.assign(new UsageTimeSeries(), series);
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => UnpricedUsage, { description: 'Admin only.' })
+  async unpricedUsage(@Arg('period', () => String, { nullable: true }) period: string | null, @Ctx() ctx: GraphQLContext): Promise<UnpricedUsage> {
+    const unpriced = await ctx.services.usage.unpriced(ctx.services.usage.window(period));
+    return Object.assign(new UnpricedUsage(), { ...unpriced, models: unpriced.models.map((m) => ({ ...m, service: m.service as Service })) });
+  }
+
+  @Authorized('ADMIN', 'CUSTOMER')
+  @Subscription(() => UsageUpdate, {
+    description: "New totals of a tenant's current month, at most once a second per tenant. Admins: every tenant or one; customers: their own.",
+    subscribe: ({ args, context }) => {
+      const ctx = context as GraphQLContext;
+      const tenantId = scopedTenantFilter(ctx.viewer, args.tenantId as string | null);
+      return pipe(ctx.services.pubsub.subscribe('USAGE_UPDATED'), filter((update: UsageUpdateRecord) => !tenantId || update.tenantId === tenantId));
+    },
+  })
+  async usageUpdated(
+    @Root() update: UsageUpdateRecord,
+    @Arg('tenantId', () => ID, { nullable: true }) _tenantId: string | null,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<UsageUpdate> {
+    return Object.assign(new UsageUpdate(), { ...update, tenant: await tenantOutput(ctx.services, update.tenantId) });
+  }
+}
+
+export const usageResolvers = [UsageResolver, UsageDashboardResolver] as const;

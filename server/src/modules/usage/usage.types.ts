@@ -1,0 +1,205 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar, DecimalScalar, JSONScalar, SafeIntScalar } from '../../core/graphql/scalars.js';
+import { CallStatus, PricingStatus, Service, TimeSeriesGrouping } from '../../core/graphql/enums.js';
+import { Tenant } from '../tenants/tenant.types.js';
+import { Alert } from '../alerts/alert.types.js';
+import { QuotaUsage } from '../quotas/quota.types.js';
+
+@ObjectType()
+export class UsageLog {
+  @Field(() => ID) id!: string;
+  @Field(() => Tenant) tenant!: Tenant;
+  @Field(() => Service) service!: Service;
+  @Field(() => String, { nullable: true }) model!: string | null;
+  @Field(() => DateTimeScalar) occurredAt!: Date;
+  @Field(() => Int, { nullable: true }) inputTokens!: number | null;
+  @Field(() => Int, { nullable: true }) cachedInputTokens!: number | null;
+  @Field(() => Int, { nullable: true }) outputTokens!: number | null;
+  @Field(() => Int, { nullable: true }) totalTokens!: number | null;
+  @Field(() => Int, { nullable: true }) characters!: number | null;
+  @Field(() => Float, { nullable: true }) durationSeconds!: number | null;
+  @Field(() => DecimalScalar) costUsd!: string;
+  @Field(() => PricingStatus) pricingStatus!: PricingStatus;
+  @Field(() => CallStatus) status!: CallStatus;
+  @Field() requestId!: string;
+  @Field(() => JSONScalar, { nullable: true }) metadata!: unknown;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field() hasNextPage!: boolean;
+  @Field(() => String, { nullable: true }) endCursor!: string | null;
+}
+
+@ObjectType()
+export class UsageLogConnection {
+  @Field(() => [UsageLog]) nodes!: UsageLog[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => SafeIntScalar) totalCount!: number;
+}
+
+@InputType()
+export class UsageLogFilter {
+  @Field(() => ID, { nullable: true }) tenantId?: string | null;
+  @Field(() => Service, { nullable: true }) service?: Service | null;
+  @Field(() => CallStatus, { nullable: true }) status?: CallStatus | null;
+  @Field(() => DateTimeScalar, { nullable: true }) from?: Date | null;
+  @Field(() => DateTimeScalar, { nullable: true }) to?: Date | null;
+}
+
+@InputType()
+export class RecordUsageInput {
+  @Field(() => ID, { nullable: true, description: 'Required when an admin records; an API key is bound to its own tenant and may omit it.' })
+  tenantId?: string | null;
+  @Field(() => Service) service!: Service;
+  @Field(() => String, { nullable: true }) model?: string | null;
+  @Field(() => Int, { nullable: true }) inputTokens?: number | null;
+  @Field(() => Int, { nullable: true, description: 'OpenAI prompt tokens served from cache (part of inputTokens), priced at the cached-input rate.' })
+  cachedInputTokens?: number | null;
+  @Field(() => Int, { nullable: true }) outputTokens?: number | null;
+  @Field(() => Int, { nullable: true }) characters?: number | null;
+  @Field(() => Float, { nullable: true }) durationSeconds?: number | null;
+  @Field(() => CallStatus, { nullable: true, defaultValue: CallStatus.SUCCESS }) status?: CallStatus | null;
+  @Field({ description: 'Idempotency key, unique per tenant: the same key recorded again counts once.' }) requestId!: string;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the call happened; defaults to now.' }) occurredAt?: Date | null;
+  @Field(() => JSONScalar, { nullable: true }) metadata?: unknown;
+}
+
+@ObjectType()
+export class RecordUsagePayload {
+  @Field(() => UsageLog) log!: UsageLog;
+  @Field({ description: 'True when this requestId was already recorded: nothing was counted again.' }) duplicate!: boolean;
+  @Field(() => [QuotaUsage], { description: "The tenant's quota standing after this event, one entry per metric that has a limit." })
+  quotas!: QuotaUsage[];
+  @Field(() => [Alert], { description: 'Alerts that this event raised (empty for a duplicate).' }) alerts!: Alert[];
+}
+
+@ObjectType()
+export class MonthlySummary {
+  @Field(() => Tenant) tenant!: Tenant;
+  @Field({ description: 'Calendar month in UTC, "YYYY-MM".' }) period!: string;
+  @Field(() => DateTimeScalar) periodStart!: Date;
+  @Field(() => DateTimeScalar) periodEnd!: Date;
+  @Field(() => SafeIntScalar) openaiInputTokens!: number;
+  @Field(() => SafeIntScalar) openaiOutputTokens!: number;
+  @Field(() => SafeIntScalar) openaiTotalTokens!: number;
+  @Field(() => DecimalScalar) openaiCostUsd!: string;
+  @Field(() => SafeIntScalar) elevenlabsCharacters!: number;
+  @Field(() => DecimalScalar) elevenlabsCostUsd!: string;
+  @Field(() => Float) smartfloMinutes!: number;
+  @Field(() => DecimalScalar) smartfloCostUsd!: string;
+  @Field(() => DecimalScalar) totalCostUsd!: string;
+  @Field(() => SafeIntScalar) totalApiCalls!: number;
+  @Field(() => SafeIntScalar) errorCalls!: number;
+}
+
+@ObjectType()
+export class Overview {
+  @Field() period!: string;
+  @Field(() => Int) customerCount!: number;
+  @Field(() => DecimalScalar) totalCostUsd!: string;
+  @Field(() => SafeIntScalar) totalApiCalls!: number;
+  @Field(() => Int, { description: 'Alerts with status ACTIVE.' }) activeAlertCount!: number;
+}
+
+@ObjectType()
+export class ServiceTotal {
+  @Field(() => Service) service!: Service;
+  @Field(() => Float, { description: 'Tokens (OPENAI), characters (ELEVENLABS) or minutes (SMARTFLO).' }) units!: number;
+  @Field(() => DecimalScalar) costUsd!: string;
+  @Field(() => SafeIntScalar) apiCalls!: number;
+}
+
+@ObjectType()
+export class TenantCost {
+  @Field(() => Tenant) tenant!: Tenant;
+  @Field(() => DecimalScalar) totalCostUsd!: string;
+  @Field(() => SafeIntScalar) totalApiCalls!: number;
+}
+
+@ObjectType()
+export class ServiceUsage {
+  @Field(() => Service) service!: Service;
+  @Field(() => Float) units!: number;
+  @Field(() => DecimalScalar) costUsd!: string;
+  @Field(() => SafeIntScalar) apiCalls!: number;
+  @Field(() => QuotaUsage, { nullable: true, description: "Standing against this service's own quota metric; null when it has no limit." })
+  quota!: QuotaUsage | null;
+}
+
+@ObjectType()
+export class UsageDashboard {
+  @Field(() => Tenant) tenant!: Tenant;
+  @Field() period!: string;
+  @Field(() => DecimalScalar) totalCostUsd!: string;
+  @Field(() => [ServiceUsage]) services!: ServiceUsage[];
+  @Field(() => QuotaUsage, { nullable: true, description: 'Standing against the monthly cost limit; null when there is none.' })
+  costQuota!: QuotaUsage | null;
+  @Field(() => [Alert], { description: "The tenant's alerts that are not RESOLVED, newest first." }) alerts!: Alert[];
+  @Field(() => DecimalScalar, { description: 'Same totals for the month before `period`.' }) previousPeriodTotalCostUsd!: string;
+  @Field(() => DecimalScalar, { description: 'totalCostUsd extrapolated to the whole month at the pace so far (equals the total for past months).' })
+  projectedMonthEndCostUsd!: string;
+  @Field(() => SafeIntScalar) totalApiCalls!: number;
+  @Field(() => SafeIntScalar) errorCalls!: number;
+}
+
+@ObjectType()
+export class UnpricedModel {
+  @Field(() => Service) service!: Service;
+  @Field(() => String, { nullable: true }) model!: string | null;
+  @Field(() => SafeIntScalar) apiCalls!: number;
+}
+
+@ObjectType()
+export class UnpricedUsage {
+  @Field() period!: string;
+  @Field(() => SafeIntScalar) apiCalls!: number;
+  @Field(() => [UnpricedModel]) models!: UnpricedModel[];
+}
+
+@ObjectType()
+export class ModelUsage {
+  @Field(() => Service) service!: Service;
+  @Field(() => String, { nullable: true }) model!: string | null;
+  @Field(() => SafeIntScalar) apiCalls!: number;
+  @Field(() => SafeIntScalar) errorCalls!: number;
+  @Field(() => Float) units!: number;
+  @Field(() => DecimalScalar) costUsd!: string;
+}
+
+@ObjectType()
+export class TimeSeriesPoint {
+  @Field({ description: 'UTC day, "YYYY-MM-DD".' }) date!: string;
+  @Field({ description: 'Service name or model, per the grouping.' }) key!: string;
+  @Field(() => DecimalScalar) costUsd!: string;
+  @Field(() => SafeIntScalar) apiCalls!: number;
+  @Field(() => Float) units!: number;
+}
+
+@ObjectType()
+export class UsageTimeSeries {
+  @Field(() => DateTimeScalar) from!: Date;
+  @Field(() => DateTimeScalar) to!: Date;
+  @Field(() => Int) days!: number;
+  @Field(() => [TimeSeriesPoint]) points!: TimeSeriesPoint[];
+  @Field(() => DecimalScalar) totalCostUsd!: string;
+  @Field(() => SafeIntScalar) totalApiCalls!: number;
+  @Field(() => DecimalScalar, { description: 'The same totals for the period of the same length just before.' }) previousTotalCostUsd!: string;
+  @Field(() => SafeIntScalar) previousTotalApiCalls!: number;
+}
+
+@InputType()
+export class UsageTimeSeriesInput {
+  @Field(() => Int, { description: '7, 30, 90 or 365.' }) days!: number;
+  @Field(() => ID, { nullable: true }) tenantId?: string | null;
+  @Field(() => TimeSeriesGrouping, { defaultValue: TimeSeriesGrouping.SERVICE }) groupBy!: TimeSeriesGrouping;
+}
+
+@ObjectType()
+export class UsageUpdate {
+  @Field(() => Tenant) tenant!: Tenant;
+  @Field() period!: string;
+  @Field(() => DecimalScalar) totalCostUsd!: string;
+  @Field(() => SafeIntScalar) totalApiCalls!: number;
+  @Field(() => SafeIntScalar) errorCalls!: number;
+}

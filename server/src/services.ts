@@ -1,0 +1,59 @@
+import type { Logger } from 'pino';
+import type { AppConfig } from './config/config.js';
+import type { Database } from './core/db/database.js';
+import { createLivePubSub, type LivePubSub } from './core/graphql/live-events.js';
+import type { Clock } from './core/lib/clock.js';
+import { AlertRaiser } from './modules/alerts/alert-raiser.js';
+import { AlertsService } from './modules/alerts/alerts.service.js';
+import { AuditService } from './modules/audit/audit.service.js';
+import { ApiKeysService } from './modules/auth/api-keys.service.js';
+import { AuthService } from './modules/auth/auth.service.js';
+import { PriceBook } from './modules/pricing/price-book.js';
+import { PricingService } from './modules/pricing/pricing.service.js';
+import { QuotasService } from './modules/quotas/quotas.service.js';
+import { TenantDirectory } from './modules/tenants/tenant-directory.js';
+import { TenantsService } from './modules/tenants/tenants.service.js';
+import { UsageActivity } from './modules/usage/usage-activity.js';
+import { UsageIngestService } from './modules/usage/usage-ingest.service.js';
+import { UsageReadService } from './modules/usage/usage-read.service.js';
+import { UsageDashboardService } from './modules/usage/usage-dashboard.service.js';
+import { UsageRecorder } from './modules/usage/usage-recorder.js';
+import { NotificationsService } from './modules/notifications/notifications.service.js';
+
+/** The composition root: every service built once, from configuration, database and clock. */
+export function createServices(config: AppConfig, db: Database, clock: Clock, logger: Logger) {
+  const pubsub: LivePubSub = createLivePubSub();
+  const audit = new AuditService(db.pool);
+  const tenantDirectory = new TenantDirectory(db.pool);
+  const priceBook = new PriceBook(db.pool, logger);
+  const activity = new UsageActivity(db.pool, pubsub, clock, logger);
+  const recorder = new UsageRecorder(db.pool, priceBook, new AlertRaiser(config.ALERT_EMAILS), clock, logger);
+  const tenants = new TenantsService(db.pool, tenantDirectory, audit, config.MASTER_KEY);
+  const usage = new UsageReadService(db.pool, clock);
+  const quotas = new QuotasService(db.pool, audit, clock);
+  const alerts = new AlertsService(db.pool, audit);
+  return {
+    config,
+    db,
+    clock,
+    logger,
+    pubsub,
+    audit,
+    tenantDirectory,
+    priceBook,
+    activity,
+    auth: new AuthService(db.pool, clock, logger, config.SESSION_TTL_HOURS, audit),
+    apiKeys: new ApiKeysService(db.pool, audit),
+    tenants,
+    pricing: new PricingService(db.pool, priceBook, audit, clock),
+    recorder,
+    ingest: new UsageIngestService(recorder, tenantDirectory, activity, clock, config.INGEST_GROUP_WINDOW_MS),
+    usage,
+    quotas,
+    alerts,
+    dashboards: new UsageDashboardService(usage, quotas, alerts),
+    notifications: new NotificationsService(db.pool, tenants, config, clock, logger),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { MikroORM } from '@mikro-orm/postgresql';
+import pg from 'pg';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { createApp, type RunningApp } from '../src/app.js';
+import { loadConfig, type AppConfig } from '../src/config/config.js';
+import { createPool, ensureUsageLogPartitions, ormOptions, type Database } from '../src/core/db/database.js';
+import { DatabaseListener } from '../src/core/graphql/live-events.js';
+import { createSchema } from '../src/core/graphql/schema.js';
+import type { Clock } from '../src/core/lib/clock.js';
+import { ALERT_CHANNEL } from '../src/modules/alerts/alert-raiser.js';
+import { alertFromNotification } from '../src/modules/alerts/alert.record.js';
+import { API_KEYS_CHANGED_CHANNEL } from '../src/modules/auth/api-keys.service.js';
+import { PRICES_CHANGED_CHANNEL } from '../src/modules/pricing/price-book.js';
+import { USAGE_CHANNEL } from '../src/modules/usage/usage-activity.js';
+import { createServices, type Services } from '../src/services.js';
+import { TEMPLATE_DATABASE } from './global-setup.js';
+
+export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
+
+/** A clock tests can move; defaults to real time. */
+export class TestClock implements Clock {
+  private fixed?: Date;
+  now(): Date {
+    return this.fixed ? new Date(this.fixed) : new Date();
+  }
+  set(at: Date | string | undefined): void {
+    this.fixed = at === undefined ? undefined : new Date(at);
+  }
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: string[]; extensions?: Record<string, any> }[];
+}
+
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh database cloned from the migrated template. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const adminUrl = inject('postgresUrl');
+  const name = `um_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${TEMPLATE_DATABASE}`);
+  await admin.end();
+  return {
+    url: adminUrl.replace(/\/postgres$/, `/${name}`),
+    name,
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`drop database if exists ${name} with (force)`);
+      await client.end();
+    },
+  };
+}
+
+export interface TestServer {
+  url: string;
+  httpUrl: string;
+  wsUrl: string;
+  services: Services;
+  clock: TestClock;
+  database: TestDatabase;
+  /** POSTs a GraphQL operation; `token` becomes `Authorization: Bearer`. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  adminToken(): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real server (Express + Apollo + graphql-ws + MikroORM + PostgreSQL) on a random port over a
+ * fresh database. Pass `database` to run a second instance against the same one.
+ */
+export async function startTestServer(options: { database?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestServer> {
+  const database = options.database ?? (await createTestDatabase());
+  const config: AppConfig = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.url,
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    MASTER_KEY: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_SIZE: '10',
+    ...options.env,
+  });
+  const logger = pino({ level: 'silent' });
+  const orm = await MikroORM.init(ormOptions(database.url, 3));
+  const pool = createPool(database.url, config.DATABASE_POOL_SIZE);
+  await ensureUsageLogPartitions(pool, new Date());
+  const db: Database = {
+    url: database.url,
+    orm,
+    pool,
+    async close() {
+      await pool.end();
+      await orm.close(true);
+    },
+  };
+  const clock = new TestClock();
+  const services = createServices(config, db, clock, logger);
+  await services.priceBook.load();
+  await services.auth.ensureAdmin(ADMIN.email, ADMIN.password);
+  const listener = new DatabaseListener(database.url, logger);
+  listener.on(ALERT_CHANNEL, (payload) => services.pubsub.publish('ALERT_RAISED', alertFromNotification(payload)));
+  listener.on(USAGE_CHANNEL, (payload) => services.activity.heardFromDatabase(payload));
+  listener.on(PRICES_CHANGED_CHANNEL, () => void services.priceBook.load());
+  listener.on(API_KEYS_CHANGED_CHANNEL, () => services.auth.forgetApiKeys());
+  await listener.start();
+  services.activity.start();
+  const app: RunningApp = await createApp(services, await createSchema());
+  await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
+  const port = (app.httpServer.address() as AddressInfo).port;
+  const httpUrl = `http://127.0.0.1:${port}`;
+  let cachedAdminToken: string | undefined;
+  const server: TestServer = {
+    url: `${httpUrl}/graphql`,
+    httpUrl,
+    wsUrl: `ws://127.0.0.1:${port}/graphql`,
+    services,
+    clock,
+    database,
+    async gql(query, variables, token) {
+      const response = await fetch(`${httpUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<any>;
+    },
+    async adminToken() {
+      cachedAdminToken ??= (await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: ADMIN.password })).data!.login.token;
+      return cachedAdminToken!;
+    },
+    async close() {
+      services.activity.stop();
+      services.notifications.stop();
+      await app.close();
+      await listener.stop();
+      await db.close();
+      if (!options.database) await database.drop();
+    },
+  };
+  return server;
+}
+
+/** Creates a tenant with a customer login and an API key; returns their credentials. */
+export async function createTenantWithAccess(server: TestServer, name: string) {
+  const admin = await server.adminToken();
+  const tenant = (await server.gql(`mutation($n: String!) { createTenant(input: { name: $n }) { id name } }`, { n: name }, admin)).data!.createTenant;
+  const email = `${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${randomBytes(3).toString('hex')}@customer.test`;
+  const password = 'customer-password-123';
+  await server.gql(`mutation($t: ID!, $e: String!, $p: String!) { createCustomerUser(tenantId: $t, email: $e, password: $p) { id } }`, { t: tenant.id, e: email, p: password }, admin);
+  const customerToken = (await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password })).data!.login.token;
+  const apiKey = (await server.gql(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "test") { key } }`, { t: tenant.id }, admin)).data!.createApiKey.key;
+  return { tenantId: tenant.id as string, name: tenant.name as string, email, password, customerToken: customerToken as string, apiKey: apiKey as string };
+}
+
+export const RECORD_USAGE = `mutation($input: RecordUsageInput!) {
+  recordUsage(input: $input) {
+    duplicate
+    log { id costUsd pricingStatus requestId occurredAt status tenant { id } totalTokens }
+    quotas { metric used limit percentUsed level projectedLimitAt }
+    alerts { id type metric thresholdPercent status message }
+  }
+}`;
