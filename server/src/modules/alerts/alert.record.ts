@@ -41,8 +41,9 @@ export function alertFromRow(row: any): AlertRecord {
   };
 }
 
-/** The payload sent through NOTIFY: dates as ISO strings. */
+/** The NOTIFY payload is a JSON AlertRecord: revive its dates. */
 export function alertFromNotification(payload: string): AlertRecord {
-  const parsed = JSON.parse(payload);
-  return alertFromRow(parsed);
+  const parsed = JSON.parse(payload) as AlertRecord;
+  const date = (value: unknown) => (value ? new Date(value as string) : null);
+  return { ...parsed, createdAt: new Date(parsed.createdAt), acknowledgedAt: date(parsed.acknowledgedAt), resolvedAt: date(parsed.resolvedAt) };
 }
