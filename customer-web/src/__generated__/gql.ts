@@ -1,0 +1,94 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "fragment AlertItem on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  createdAt\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}": typeof types.AlertItemFragmentDoc,
+    "fragment SessionViewer on Viewer {\n  id\n  email\n  role\n  tenant {\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...SessionViewer\n  }\n}\n\nmutation SignIn($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    token\n    viewer {\n      ...SessionViewer\n    }\n  }\n}\n\nmutation SignOut {\n  logout\n}": typeof types.SessionViewerFragmentDoc,
+    "query RecentCalls($service: Service) {\n  usageLogs(filter: {service: $service}, first: 50) {\n    totalCount\n    nodes {\n      id\n      occurredAt\n      service\n      model\n      inputTokens\n      outputTokens\n      totalTokens\n      characters\n      durationSeconds\n      costUsd\n      pricingStatus\n      status\n    }\n  }\n}": typeof types.RecentCallsDocument,
+    "query UsageByModel($period: String) {\n  usageByModel(period: $period) {\n    service\n    model\n    apiCalls\n    errorCalls\n    units\n    costUsd\n  }\n}\n\nquery DailyCost {\n  usageTimeSeries(input: {days: 30, groupBy: SERVICE}) {\n    from\n    to\n    points {\n      date\n      key\n      costUsd\n      apiCalls\n    }\n  }\n}": typeof types.UsageByModelDocument,
+    "query UsageHistory {\n  usageHistory(months: 6) {\n    period\n    openaiTotalTokens\n    openaiCostUsd\n    elevenlabsCharacters\n    elevenlabsCostUsd\n    smartfloMinutes\n    smartfloCostUsd\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}": typeof types.UsageHistoryDocument,
+    "fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}": typeof types.QuotaBarFragmentDoc,
+    "fragment ServiceCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}": typeof types.ServiceCardFragmentDoc,
+    "fragment TotalCostCard on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n}": typeof types.TotalCostCardFragmentDoc,
+    "query UsageDashboard {\n  usageDashboard {\n    tenant {\n      id\n      name\n    }\n    period\n    ...TotalCostCard\n    services {\n      ...ServiceCard\n    }\n    costQuota {\n      ...QuotaBar\n    }\n    alerts {\n      ...AlertItem\n    }\n  }\n}\n\nsubscription UsageUpdated {\n  usageUpdated {\n    period\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}": typeof types.UsageDashboardDocument,
+};
+const documents: Documents = {
+    "fragment AlertItem on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  createdAt\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}": types.AlertItemFragmentDoc,
+    "fragment SessionViewer on Viewer {\n  id\n  email\n  role\n  tenant {\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...SessionViewer\n  }\n}\n\nmutation SignIn($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    token\n    viewer {\n      ...SessionViewer\n    }\n  }\n}\n\nmutation SignOut {\n  logout\n}": types.SessionViewerFragmentDoc,
+    "query RecentCalls($service: Service) {\n  usageLogs(filter: {service: $service}, first: 50) {\n    totalCount\n    nodes {\n      id\n      occurredAt\n      service\n      model\n      inputTokens\n      outputTokens\n      totalTokens\n      characters\n      durationSeconds\n      costUsd\n      pricingStatus\n      status\n    }\n  }\n}": types.RecentCallsDocument,
+    "query UsageByModel($period: String) {\n  usageByModel(period: $period) {\n    service\n    model\n    apiCalls\n    errorCalls\n    units\n    costUsd\n  }\n}\n\nquery DailyCost {\n  usageTimeSeries(input: {days: 30, groupBy: SERVICE}) {\n    from\n    to\n    points {\n      date\n      key\n      costUsd\n      apiCalls\n    }\n  }\n}": types.UsageByModelDocument,
+    "query UsageHistory {\n  usageHistory(months: 6) {\n    period\n    openaiTotalTokens\n    openaiCostUsd\n    elevenlabsCharacters\n    elevenlabsCostUsd\n    smartfloMinutes\n    smartfloCostUsd\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}": types.UsageHistoryDocument,
+    "fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}": types.QuotaBarFragmentDoc,
+    "fragment ServiceCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}": types.ServiceCardFragmentDoc,
+    "fragment TotalCostCard on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n}": types.TotalCostCardFragmentDoc,
+    "query UsageDashboard {\n  usageDashboard {\n    tenant {\n      id\n      name\n    }\n    period\n    ...TotalCostCard\n    services {\n      ...ServiceCard\n    }\n    costQuota {\n      ...QuotaBar\n    }\n    alerts {\n      ...AlertItem\n    }\n  }\n}\n\nsubscription UsageUpdated {\n  usageUpdated {\n    period\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}": types.UsageDashboardDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment AlertItem on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  createdAt\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}"): (typeof documents)["fragment AlertItem on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  createdAt\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment SessionViewer on Viewer {\n  id\n  email\n  role\n  tenant {\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...SessionViewer\n  }\n}\n\nmutation SignIn($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    token\n    viewer {\n      ...SessionViewer\n    }\n  }\n}\n\nmutation SignOut {\n  logout\n}"): (typeof documents)["fragment SessionViewer on Viewer {\n  id\n  email\n  role\n  tenant {\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...SessionViewer\n  }\n}\n\nmutation SignIn($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    token\n    viewer {\n      ...SessionViewer\n    }\n  }\n}\n\nmutation SignOut {\n  logout\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query RecentCalls($service: Service) {\n  usageLogs(filter: {service: $service}, first: 50) {\n    totalCount\n    nodes {\n      id\n      occurredAt\n      service\n      model\n      inputTokens\n      outputTokens\n      totalTokens\n      characters\n      durationSeconds\n      costUsd\n      pricingStatus\n      status\n    }\n  }\n}"): (typeof documents)["query RecentCalls($service: Service) {\n  usageLogs(filter: {service: $service}, first: 50) {\n    totalCount\n    nodes {\n      id\n      occurredAt\n      service\n      model\n      inputTokens\n      outputTokens\n      totalTokens\n      characters\n      durationSeconds\n      costUsd\n      pricingStatus\n      status\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageByModel($period: String) {\n  usageByModel(period: $period) {\n    service\n    model\n    apiCalls\n    errorCalls\n    units\n    costUsd\n  }\n}\n\nquery DailyCost {\n  usageTimeSeries(input: {days: 30, groupBy: SERVICE}) {\n    from\n    to\n    points {\n      date\n      key\n      costUsd\n      apiCalls\n    }\n  }\n}"): (typeof documents)["query UsageByModel($period: String) {\n  usageByModel(period: $period) {\n    service\n    model\n    apiCalls\n    errorCalls\n    units\n    costUsd\n  }\n}\n\nquery DailyCost {\n  usageTimeSeries(input: {days: 30, groupBy: SERVICE}) {\n    from\n    to\n    points {\n      date\n      key\n      costUsd\n      apiCalls\n    }\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageHistory {\n  usageHistory(months: 6) {\n    period\n    openaiTotalTokens\n    openaiCostUsd\n    elevenlabsCharacters\n    elevenlabsCostUsd\n    smartfloMinutes\n    smartfloCostUsd\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}"): (typeof documents)["query UsageHistory {\n  usageHistory(months: 6) {\n    period\n    openaiTotalTokens\n    openaiCostUsd\n    elevenlabsCharacters\n    elevenlabsCostUsd\n    smartfloMinutes\n    smartfloCostUsd\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}"): (typeof documents)["fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment ServiceCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}"): (typeof documents)["fragment ServiceCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment TotalCostCard on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n}"): (typeof documents)["fragment TotalCostCard on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "query UsageDashboard {\n  usageDashboard {\n    tenant {\n      id\n      name\n    }\n    period\n    ...TotalCostCard\n    services {\n      ...ServiceCard\n    }\n    costQuota {\n      ...QuotaBar\n    }\n    alerts {\n      ...AlertItem\n    }\n  }\n}\n\nsubscription UsageUpdated {\n  usageUpdated {\n    period\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}"): (typeof documents)["query UsageDashboard {\n  usageDashboard {\n    tenant {\n      id\n      name\n    }\n    period\n    ...TotalCostCard\n    services {\n      ...ServiceCard\n    }\n    costQuota {\n      ...QuotaBar\n    }\n    alerts {\n      ...AlertItem\n    }\n  }\n}\n\nsubscription UsageUpdated {\n  usageUpdated {\n    period\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;

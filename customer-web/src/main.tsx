@@ -1,0 +1,19 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { routerBasename } from './app/env';
+import { routes } from './app/routes';
+import { SessionProvider } from './modules/auth/SessionProvider';
+import { createSessionStore } from './modules/auth/session-store';
+import './styles.css';
+
+const router = createBrowserRouter(routes, { basename: routerBasename });
+const sessionStore = createSessionStore();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <SessionProvider store={sessionStore}>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { alert } from '../../test/fixtures';
+import { explainAlert } from './explain-alert';
+
+describe('explainAlert', () => {
+  it('explains an approaching quota with its numbers', () => {
+    expect(explainAlert(alert())).toEqual({
+      title: 'Approaching your monthly OpenAI token limit',
+      text: 'You have used 84 % of your monthly OpenAI token limit (420,000 of 500,000 tokens).',
+      severity: 'warning',
+    });
+  });
+
+  it('uses exact money for the cost budget and units for Smartflo', () => {
+    expect(
+      explainAlert(alert({ metric: 'MONTHLY_COST', currentValue: 420.5, limitValue: 500 })).text,
+    ).toBe('You have used 84.1 % of your monthly cost budget ($420.50 of $500.00).');
+    expect(
+      explainAlert(alert({ metric: 'SMARTFLO_MINUTES', currentValue: 91.5, limitValue: 100 })),
+    ).toMatchObject({
+      text: 'You have used 91.5 % of your monthly Smartflo minute limit (91.5 of 100 min).',
+      severity: 'critical',
+    });
+  });
+
+  it('says an exceeded quota keeps being billed', () => {
+    const explained = explainAlert(
+      alert({ type: 'QUOTA_EXCEEDED', metric: 'ELEVENLABS_CHARACTERS', currentValue: 10_400, limitValue: 10_000 }),
+    );
+    expect(explained.severity).toBe('critical');
+    expect(explained.text).toBe(
+      'You have gone over your monthly ElevenLabs character limit: 10,400 of 10,000 characters (104 %). Calls are still recorded and billed.',
+    );
+  });
+
+  it('falls back to the threshold when the amounts are missing', () => {
+    expect(explainAlert(alert({ currentValue: null, limitValue: null, thresholdPercent: 80 })).text).toBe(
+      'You have used 80 % of your monthly OpenAI token limit.',
+    );
+  });
+
+  it('explains a rate limit', () => {
+    expect(
+      explainAlert(
+        alert({ type: 'RATE_LIMIT_EXCEEDED', metric: 'REQUESTS_PER_MINUTE', currentValue: 150, limitValue: 100 }),
+      ).text,
+    ).toBe('Your applications sent 150 requests within one minute, more than your limit of 100 requests per minute.');
+  });
+
+  it('explains a cost spike', () => {
+    expect(explainAlert(alert({ type: 'COST_SPIKE', metric: null, currentValue: 45.2, limitValue: 12 })).text).toBe(
+      "Today's cost ($45.20 so far) is more than 3 times your average daily cost over the previous 7 days.",
+    );
+  });
+
+  it("keeps the server's message when it cannot say more", () => {
+    expect(explainAlert(alert({ metric: null, message: 'Quota nearly used' }))).toMatchObject({
+      title: 'Usage alert',
+      text: 'Quota nearly used',
+    });
+  });
+});

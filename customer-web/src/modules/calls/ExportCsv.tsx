@@ -1,0 +1,62 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Service } from '../../__generated__/graphql';
+import { apiBaseUrl } from '../../app/env';
+import { formatPeriod, recentPeriods } from '../../shared/periods';
+import { SERVICE_LABELS } from '../../shared/services';
+import { useSession } from '../auth/session-context';
+import { ExportError, downloadUsageCsv } from './export-csv';
+
+/** How far back the month picker reaches. */
+const EXPORT_MONTHS = 12;
+
+type ExportState = { status: 'idle' | 'busy' } | { status: 'done' | 'failed'; message: string };
+
+export function ExportCsv({ service }: { service?: Service }) {
+  const { token, expire } = useSession();
+  const months = useMemo(() => recentPeriods(EXPORT_MONTHS), []);
+  const [month, setMonth] = useState(months[0]);
+  const [state, setState] = useState<ExportState>({ status: 'idle' });
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!token) return;
+    setState({ status: 'busy' });
+    try {
+      await downloadUsageCsv({ month, service }, { apiBase: apiBaseUrl, token });
+      setState({ status: 'done', message: `Downloaded ${formatPeriod(month)}.` });
+    } catch (error) {
+      if (error instanceof ExportError && error.status === 401) {
+        expire();
+        return;
+      }
+      setState({ status: 'failed', message: error instanceof Error ? error.message : 'The export failed.' });
+    }
+  }
+
+  return (
+    <form className="export-form" onSubmit={onSubmit} aria-label="Export usage as CSV">
+      <div className="field field-inline">
+        <label htmlFor="export-month">Export month</label>
+        <select id="export-month" value={month} onChange={(e) => setMonth(e.target.value)}>
+          {months.map((period) => (
+            <option key={period} value={period}>
+              {formatPeriod(period)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button" disabled={state.status === 'busy'}>
+        {state.status === 'busy' ? 'Preparing CSV…' : 'Export CSV'}
+      </button>
+      <p className="muted small export-scope">
+        {service ? `${SERVICE_LABELS[service]} calls only (the service filter applies).` : 'All services.'}
+      </p>
+      <p
+        role="status"
+        className={`small export-result ${state.status === 'failed' ? 'text-error' : ''}`}
+      >
+        {'message' in state ? state.message : ''}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,136 @@
+import { useQuery } from '@apollo/client/react';
+import { RecentCallsDocument } from '../../__generated__/graphql';
+import { formatUsd } from '../../shared/money';
+import { formatDateTime } from '../../shared/periods';
+import { SERVICES, SERVICE_LABELS, parseService } from '../../shared/services';
+import { formatCount } from '../../shared/units';
+import { useSearchParam } from '../../shared/useSearchParam';
+import { usePollFallback } from '../usage/usePollFallback';
+import { ExportCsv } from './ExportCsv';
+import { formatLogUnits } from './log-units';
+
+export function RecentCalls() {
+  const [serviceParam, setServiceParam] = useSearchParam('service');
+  const service = parseService(serviceParam);
+  const pollInterval = usePollFallback();
+  const { data, previousData, loading, error, refetch } = useQuery(RecentCallsDocument, {
+    variables: { service },
+    pollInterval,
+  });
+  // previousData may be another filter's calls: only worth showing when this filter failed to load.
+  const logs = (data ?? (error ? previousData : undefined))?.usageLogs;
+  const serviceName = service ? SERVICE_LABELS[service] : undefined;
+
+  return (
+    <section className="panel" aria-labelledby="recent-title">
+      <div className="panel-head">
+        <h2 id="recent-title">Recent calls</h2>
+        <div className="field field-inline">
+          <label htmlFor="service-filter">Service</label>
+          <select
+            id="service-filter"
+            value={service ?? ''}
+            onChange={(e) => setServiceParam(e.target.value || undefined)}
+          >
+            <option value="">All services</option>
+            {SERVICES.map((s) => (
+              <option key={s} value={s}>
+                {SERVICE_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <ExportCsv service={service} />
+
+      {error && (
+        <p className="banner banner-error" role="alert">
+          {logs ? 'Recent calls could not be refreshed.' : 'Recent calls could not be loaded.'}{' '}
+          <button type="button" className="link-button" onClick={() => void refetch()}>
+            Try again
+          </button>
+        </p>
+      )}
+      {!logs && loading && <p className="muted">Loading recent calls…</p>}
+      {logs && logs.nodes.length === 0 && (
+        <p className="empty-state">
+          {serviceName ? `No ${serviceName} calls recorded yet.` : 'No calls recorded yet.'}
+        </p>
+      )}
+      {logs && logs.nodes.length > 0 && (
+        <div className="table-scroll" role="region" aria-label="Recent calls table" tabIndex={0}>
+          {/* Explicit roles: the phone layout restyles rows as cards, which drops table semantics in some browsers. */}
+          <table className="data-table calls-table" role="table">
+            <caption className="visually-hidden">
+              The last {logs.nodes.length} {serviceName ?? ''} calls, newest first
+            </caption>
+            <thead role="rowgroup">
+              <tr role="row">
+                <th role="columnheader" scope="col">
+                  Time
+                </th>
+                <th role="columnheader" scope="col">
+                  Service
+                </th>
+                <th role="columnheader" scope="col">
+                  Model
+                </th>
+                <th role="columnheader" scope="col">
+                  Usage
+                </th>
+                <th role="columnheader" scope="col" className="num">
+                  Cost
+                </th>
+                <th role="columnheader" scope="col">
+                  Status
+                </th>
+              </tr>
+            </thead>
+            <tbody role="rowgroup">
+              {logs.nodes.map((log) => {
+                const units = formatLogUnits(log);
+                return (
+                  <tr key={log.id} role="row">
+                    <td role="cell" className="cell-time">
+                      <time dateTime={log.occurredAt}>{formatDateTime(log.occurredAt)}</time>
+                    </td>
+                    <td role="cell" className="cell-service">
+                      {SERVICE_LABELS[log.service]}
+                    </td>
+                    <td role="cell" className="cell-model">
+                      {log.model ?? <span className="muted">—</span>}
+                    </td>
+                    <td role="cell" className="cell-usage">
+                      {units.text}
+                      {units.detail && <span className="cell-note">{units.detail}</span>}
+                    </td>
+                    <td role="cell" className="num money cell-cost">
+                      {log.pricingStatus === 'UNPRICED' ? (
+                        <span className="badge badge-neutral" title="No price is set for this model yet">
+                          Not priced
+                        </span>
+                      ) : (
+                        formatUsd(log.costUsd)
+                      )}
+                    </td>
+                    <td role="cell" className="cell-status">
+                      <span className={`badge ${log.status === 'ERROR' ? 'badge-error' : 'badge-success'}`}>
+                        {log.status === 'ERROR' ? 'Failed' : 'Succeeded'}
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {logs && logs.totalCount > logs.nodes.length && (
+        <p className="muted small">
+          Showing the latest {formatCount(logs.nodes.length)} of {formatCount(logs.totalCount)} calls. Export a month
+          as CSV for all of them.
+        </p>
+      )}
+    </section>
+  );
+}

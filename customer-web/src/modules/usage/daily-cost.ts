@@ -1,0 +1,42 @@
+import type { DailyCostQuery } from '../../__generated__/graphql';
+import { addDecimals } from '../../shared/money';
+import { daysOfPeriod } from '../../shared/periods';
+import { SERVICE_COLOURS, SERVICE_LABELS, parseService } from '../../shared/services';
+import type { ChartSeries } from '../../shared/charts/StackedBarChart';
+
+type Series = DailyCostQuery['usageTimeSeries'];
+
+export interface DailyCost {
+  days: string[];
+  series: ChartSeries[];
+}
+
+/**
+ * The 30-day series cut down to `period`'s days that it covers (a 30-day window can start in the
+ * previous month, or on the 31st miss the 1st), one chart series per service, missing days as 0.
+ */
+export function dailyCostOfPeriod(timeSeries: Series, period: string): DailyCost {
+  const firstDay = timeSeries.from.slice(0, 10);
+  const lastInstant = new Date(Date.parse(timeSeries.to) - 1);
+  const days = daysOfPeriod(period, lastInstant).filter((day) => day >= firstDay);
+  const dayIndex = new Map(days.map((day, i) => [day, i]));
+
+  const byKey = new Map<string, string[]>();
+  for (const point of timeSeries.points) {
+    const index = dayIndex.get(point.date);
+    if (index === undefined) continue;
+    const values = byKey.get(point.key) ?? days.map(() => '0');
+    values[index] = addDecimals(values[index], point.costUsd);
+    byKey.set(point.key, values);
+  }
+
+  const series = [...byKey.entries()].map(([key, values]) => {
+    const service = parseService(key);
+    return {
+      label: service ? SERVICE_LABELS[service] : key,
+      colour: service ? SERVICE_COLOURS[service] : '#64748b',
+      values,
+    };
+  });
+  return { days, series };
+}

@@ -1,0 +1,128 @@
+import { ApolloClient, ApolloLink, Observable } from '@apollo/client';
+import { render } from '@testing-library/react';
+import { GraphQLError } from 'graphql';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { createCache, isUnauthenticated, type SessionClientFactory } from '../app/apollo-client';
+import { createSocketStatus, type SocketState, type SocketStatus } from '../app/socket-status';
+import { SessionProvider } from '../modules/auth/SessionProvider';
+import { createSessionStore, type TokenStorage } from '../modules/auth/session-store';
+
+/** Answers one operation: data, or a GraphQLError (given as { error: code }) for the response's errors. */
+export type Handler = (variables: Record<string, unknown>, token: string | null) => unknown;
+
+export interface RecordedOperation {
+  operationName: string;
+  variables: Record<string, unknown>;
+  token: string | null;
+}
+
+export function gqlError(code: string, message = code): { errors: GraphQLError[] } {
+  return { errors: [new GraphQLError(message, { extensions: { code } })] };
+}
+
+/**
+ * A session client factory over a link that answers by operation name, recording every call.
+ * Subscriptions stay open until `push` sends them an event, as a socket would.
+ */
+export function mockSessionClients(handlers: Record<string, Handler>, socketState: SocketState = 'live') {
+  const operations: RecordedOperation[] = [];
+  const sockets: SocketStatus[] = [];
+  const subscribers = new Map<string, Set<(data: unknown) => void>>();
+
+  const factory: SessionClientFactory = ({ token, onSessionExpired }) => {
+    const link = new ApolloLink(
+      (operation) =>
+        new Observable((observer) => {
+          const name = operation.operationName ?? '';
+          operations.push({ operationName: name, variables: operation.variables, token });
+          const isSubscription = operation.query.definitions.some(
+            (d) => d.kind === 'OperationDefinition' && d.operation === 'subscription',
+          );
+          if (isSubscription) {
+            const push = (data: unknown) => observer.next({ data } as ApolloLink.Result);
+            const set = subscribers.get(name) ?? new Set();
+            set.add(push);
+            subscribers.set(name, set);
+            return () => set.delete(push);
+          }
+          const handler = handlers[name];
+          Promise.resolve()
+            .then(() => {
+              if (!handler) throw new Error(`No mock for operation ${name}`);
+              return handler(operation.variables, token);
+            })
+            .then((result) => {
+              if (result && typeof result === 'object' && 'errors' in result) {
+                const errors = (result as { errors: GraphQLError[] }).errors;
+                if (token && errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onSessionExpired();
+                observer.next({ errors: errors.map((e) => e.toJSON()) } as ApolloLink.Result);
+              } else {
+                observer.next({ data: result } as ApolloLink.Result);
+              }
+              observer.complete();
+            })
+            .catch((error: unknown) => {
+              if (token && isUnauthenticated(error)) onSessionExpired();
+              observer.error(error);
+            });
+          return undefined;
+        }),
+    );
+    const client = new ApolloClient({ link, cache: createCache() });
+    const socket = createSocketStatus(token ? socketState : 'idle');
+    sockets.push(socket);
+    return { client, socket, dispose: () => client.stop() };
+  };
+
+  return {
+    factory,
+    operations,
+    /** The socket status of each session client made, latest last: set() it to simulate the socket. */
+    sockets,
+    /** Sends a subscription event to every open subscription of that name. */
+    push(operationName: string, data: unknown) {
+      subscribers.get(operationName)?.forEach((push) => push(data));
+    },
+  };
+}
+
+export function memoryStorage(initial: string | null = null): TokenStorage & { value: string | null } {
+  const storage = {
+    value: initial,
+    read: () => storage.value,
+    write: (token: string) => {
+      storage.value = token;
+    },
+    clear: () => {
+      storage.value = null;
+    },
+  };
+  return storage;
+}
+
+interface RenderOptions {
+  handlers: Record<string, Handler>;
+  routes: RouteObject[];
+  url?: string;
+  token?: string | null;
+  socketState?: SocketState;
+}
+
+/** Renders routes inside a real session store, router and Apollo client over mocked operations. */
+export function renderWithSession({ handlers, routes, url = '/', token = 'token-1', socketState }: RenderOptions) {
+  const mocks = mockSessionClients(handlers, socketState);
+  const storage = memoryStorage(token);
+  const store = createSessionStore(mocks.factory, storage);
+  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const utils = render(
+    <SessionProvider store={store}>
+      <RouterProvider router={router} />
+    </SessionProvider>,
+  );
+  return { ...utils, ...mocks, storage, store, router };
+}
+
+export function renderElement(element: ReactElement, options: Omit<RenderOptions, 'routes'> & { path?: string }) {
+  return renderWithSession({ ...options, routes: [{ path: options.path ?? '*', element }] });
+}
