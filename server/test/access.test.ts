@@ -1,0 +1,116 @@
+import { getIntrospectionQuery } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
+
+/**
+ * Access rules of every root field, checked against the live schema: a field added without an
+ * entry here fails the suite. `allowed` lists who may call it; `scoped` fields also take a tenant
+ * id that must be refused for another tenant's customer or key.
+ */
+type Kind = 'ADMIN' | 'CUSTOMER' | 'API_KEY';
+interface Rule {
+  op: string;
+  allowed: Kind[];
+  /** The operation again, naming tenant `$other` (must be refused for customers and keys). */
+  otherTenant?: string;
+  public?: boolean;
+}
+
+const TENANT_VAR = '00000000-0000-0000-0000-000000000000';
+const RULES: Record<string, Rule> = {
+  me: { op: '{ me { id } }', allowed: ['ADMIN', 'CUSTOMER', 'API_KEY'], public: true },
+  login: { op: 'mutation { login(email: "nobody@x.test", password: "wrong-password-123") { token } }', allowed: [], public: true },
+  logout: { op: 'mutation { logout }', allowed: ['ADMIN', 'CUSTOMER'] },
+  overview: { op: '{ overview { customerCount } }', allowed: ['ADMIN'] },
+  tenants: { op: '{ tenants { id } }', allowed: ['ADMIN'] },
+  tenant: { op: `{ tenant(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
+  monthlySummaries: { op: '{ monthlySummaries { period } }', allowed: ['ADMIN', 'CUSTOMER'] },
+  usageLogs: { op: '{ usageLogs { totalCount } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { usageLogs(filter: { tenantId: $other }) { totalCount } }' },
+  serviceBreakdown: { op: '{ serviceBreakdown { service } }', allowed: ['ADMIN'] },
+  topTenants: { op: '{ topTenants { totalCostUsd } }', allowed: ['ADMIN'] },
+  alerts: { op: '{ alerts { id } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { alerts(tenantId: $other) { id } }' },
+  quota: { op: '{ quota { alertAtPercentage } }', allowed: ['CUSTOMER', 'API_KEY'], otherTenant: 'query($other: ID) { quota(tenantId: $other) { alertAtPercentage } }' },
+  usageDashboard: { op: '{ usageDashboard { period } }', allowed: ['CUSTOMER', 'API_KEY'], otherTenant: 'query($other: ID) { usageDashboard(tenantId: $other) { period } }' },
+  usageHistory: { op: '{ usageHistory { period } }', allowed: ['CUSTOMER'], otherTenant: 'query($other: ID) { usageHistory(tenantId: $other) { period } }' },
+  usageByModel: { op: '{ usageByModel { service } }', allowed: ['CUSTOMER'], otherTenant: 'query($other: ID) { usageByModel(tenantId: $other) { service } }' },
+  usageTimeSeries: { op: '{ usageTimeSeries(input: { days: 7 }) { days } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { usageTimeSeries(input: { days: 7, tenantId: $other }) { days } }' },
+  unpricedUsage: { op: '{ unpricedUsage { apiCalls } }', allowed: ['ADMIN'] },
+  prices: { op: '{ prices { id } }', allowed: ['ADMIN'] },
+  quotaStandings: { op: '{ quotaStandings { usages { metric } } }', allowed: ['ADMIN'] },
+  checkQuota: { op: '{ checkQuota(service: OPENAI, estimatedUnits: 1) { allowed } }', allowed: ['CUSTOMER', 'API_KEY'], otherTenant: 'query($other: ID) { checkQuota(service: OPENAI, estimatedUnits: 1, tenantId: $other) { allowed } }' },
+  apiKeys: { op: `{ apiKeys(tenantId: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
+  customerUsers: { op: `{ customerUsers(tenantId: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
+  notificationDeliveries: { op: '{ notificationDeliveries { id } }', allowed: ['ADMIN'] },
+  auditLog: { op: '{ auditLog { id } }', allowed: ['ADMIN'] },
+  createTenant: { op: 'mutation { createTenant(input: { name: "Access Probe" }) { id } }', allowed: ['ADMIN'] },
+  updateTenant: { op: `mutation { updateTenant(id: "${TENANT_VAR}", input: { name: "x" }) { id } }`, allowed: ['ADMIN'] },
+  createCustomerUser: { op: `mutation { createCustomerUser(tenantId: "${TENANT_VAR}", email: "probe@x.test", password: "probe-password-123") { id } }`, allowed: ['ADMIN'] },
+  createApiKey: { op: `mutation { createApiKey(tenantId: "${TENANT_VAR}", name: "probe") { id } }`, allowed: ['ADMIN'] },
+  revokeApiKey: { op: `mutation { revokeApiKey(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
+  setProviderCredential: { op: `mutation { setProviderCredential(tenantId: "${TENANT_VAR}", provider: OPENAI, secret: "sk-probe-12345678") { maskedKey } }`, allowed: ['ADMIN'] },
+  rotateWebhookSecret: { op: `mutation { rotateWebhookSecret(tenantId: "${TENANT_VAR}") { secret } }`, allowed: ['ADMIN'] },
+  addPrice: { op: 'mutation { addPrice(input: { service: SMARTFLO, model: "probe", perMinute: "0.01" }) { id } }', allowed: ['ADMIN'] },
+  recordUsage: { op: 'mutation { recordUsage(input: { service: SMARTFLO, durationSeconds: 1, requestId: "probe" }) { duplicate } }', allowed: ['API_KEY'], otherTenant: 'mutation($other: ID) { recordUsage(input: { tenantId: $other, service: SMARTFLO, durationSeconds: 1, requestId: "probe-other" }) { duplicate } }' },
+  recordUsages: { op: 'mutation { recordUsages(inputs: [{ service: SMARTFLO, durationSeconds: 1, requestId: "probe-b" }]) { duplicate } }', allowed: ['API_KEY'], otherTenant: 'mutation($other: ID) { recordUsages(inputs: [{ tenantId: $other, service: SMARTFLO, durationSeconds: 1, requestId: "probe-b2" }]) { duplicate } }' },
+  setQuota: { op: `mutation { setQuota(tenantId: "${TENANT_VAR}", input: { alertAtPercentage: 70 }) { alertAtPercentage } }`, allowed: ['ADMIN'] },
+  removeQuota: { op: `mutation { removeQuota(tenantId: "${TENANT_VAR}") }`, allowed: ['ADMIN'] },
+  acknowledgeAlert: { op: `mutation { acknowledgeAlert(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
+  resolveAlert: { op: `mutation { resolveAlert(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
+};
+// Subscriptions are checked over graphql-ws in quotas-alerts.test.ts (auth in connection_init,
+// 4403 without a viewer, FORBIDDEN for another tenant).
+const SUBSCRIPTIONS = ['alertRaised', 'usageUpdated'];
+
+let server: TestServer;
+let a: Awaited<ReturnType<typeof createTenantWithAccess>>;
+let b: Awaited<ReturnType<typeof createTenantWithAccess>>;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  a = await createTenantWithAccess(server, 'Access A');
+  b = await createTenantWithAccess(server, 'Access B Canary');
+});
+afterAll(() => server?.close());
+
+const codeOf = (response: { errors?: { extensions?: Record<string, unknown> }[] }) => response.errors?.[0]?.extensions?.code;
+
+describe('access rules cover every root field', () => {
+  it('has a rule for each query, mutation and subscription in the schema', async () => {
+    const schema = (await server.gql(getIntrospectionQuery())).data!.__schema;
+    const fields = schema.types
+      .filter((t: { name: string }) => ['Query', 'Mutation', 'Subscription'].includes(t.name))
+      .flatMap((t: { fields: { name: string }[] }) => t.fields.map((f) => f.name));
+    expect(fields.filter((name: string) => !RULES[name] && !SUBSCRIPTIONS.includes(name))).toEqual([]);
+  });
+});
+
+describe.each(Object.entries(RULES))('%s', (_name, rule) => {
+  it('requires a credential', async () => {
+    if (rule.public) return;
+    expect(codeOf(await server.gql(rule.op))).toBe('UNAUTHENTICATED');
+    expect(codeOf(await server.gql(rule.op, {}, 'um_sess_forged-token'))).toBe('UNAUTHENTICATED');
+  });
+
+  it('refuses the wrong kind of caller with FORBIDDEN', async () => {
+    const tokens: Record<Kind, string> = { ADMIN: await server.adminToken(), CUSTOMER: a.customerToken, API_KEY: a.apiKey };
+    for (const kind of ['CUSTOMER', 'API_KEY'] as const) {
+      if (rule.allowed.includes(kind) || rule.public) continue;
+      const response = await server.gql(rule.op, {}, tokens[kind]);
+      expect(codeOf(response), `${kind}`).toBe('FORBIDDEN');
+      // Nothing comes back: no data, or only nulls for nullable fields.
+      expect(Object.values(response.data ?? {}).every((value) => value === null)).toBe(true);
+    }
+  });
+
+  it('refuses another tenant’s id for customers and keys, naming nothing of it', async () => {
+    if (!rule.otherTenant) return;
+    for (const token of [a.customerToken, a.apiKey]) {
+      const response = await server.gql(rule.otherTenant, { other: b.tenantId }, token);
+      const text = JSON.stringify(response);
+      if (rule.allowed.includes(token === a.apiKey ? 'API_KEY' : 'CUSTOMER')) expect(codeOf(response)).toBe('FORBIDDEN');
+      else expect(['FORBIDDEN']).toContain(codeOf(response));
+      expect(text).not.toContain('Canary');
+      expect(text).not.toContain(b.tenantId);
+    }
+  });
+});
