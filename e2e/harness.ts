@@ -116,7 +116,6 @@ export async function axeViolations(page: Page, impacts: string[] = ['serious', 
   const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
   await page.addScriptTag({ path: axePath });
   const result = await page.evaluate(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const axe = (window as any).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });

@@ -32,9 +32,8 @@ async function main(): Promise<void> {
     redact: { paths: ['*.authorization', '*.password', '*.token', '*.key', '*.secret'], censor: '[redacted]' },
   });
 
-  let db: Database | undefined;
-  let app: RunningApp | undefined;
-  let listener: DatabaseListener | undefined;
+  // Filled in as start-up proceeds; shutdown closes whatever has started.
+  const running: { db?: Database; app?: RunningApp; listener?: DatabaseListener } = {};
   let stopping = false;
 
   const shutdown = async (signal: string) => {
@@ -47,9 +46,9 @@ async function main(): Promise<void> {
     }, 25_000);
     force.unref();
     try {
-      await app?.close();
-      await listener?.stop();
-      await db?.close();
+      await running.app?.close();
+      await running.listener?.stop();
+      await running.db?.close();
       logger.info('stopped cleanly');
       process.exit(0);
     } catch (error) {
@@ -60,13 +59,13 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  db = await openDatabase(config, logger);
+  const db = (running.db = await openDatabase(config, logger));
   const services = createServices(config, db, systemClock, logger);
   await services.priceBook.load();
   await services.auth.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   if (config.DEMO_DATA) await seedDemoData(services);
 
-  listener = new DatabaseListener(db.url, logger);
+  const listener = (running.listener = new DatabaseListener(db.url, logger));
   listener.on(ALERT_CHANNEL, (payload) => services.pubsub.publish('ALERT_RAISED', alertFromNotification(payload)));
   listener.on(USAGE_CHANNEL, (payload) => services.activity.heardFromDatabase(payload));
   listener.on(PRICES_CHANGED_CHANNEL, () => void services.priceBook.load());
@@ -78,8 +77,8 @@ async function main(): Promise<void> {
   maintenance.start();
   void maintenance.run();
 
-  app = await createApp(services, await createSchema());
-  await new Promise<void>((resolve) => app!.httpServer.listen(config.PORT, config.HOST, resolve));
+  const app = (running.app = await createApp(services, await createSchema()));
+  await new Promise<void>((resolve) => app.httpServer.listen(config.PORT, config.HOST, resolve));
   const address = app.httpServer.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   logger.info({ port }, `Usage Monitor listening on http://localhost:${port} (API /graphql, admin /admin/, portal /portal/)`);

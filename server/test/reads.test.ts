@@ -5,7 +5,6 @@ let server: TestServer;
 let big: Awaited<ReturnType<typeof createTenantWithAccess>>;
 let small: Awaited<ReturnType<typeof createTenantWithAccess>>;
 const BATCH = `mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`;
-const day = 86_400_000;
 
 beforeAll(async () => {
   server = await startTestServer();
