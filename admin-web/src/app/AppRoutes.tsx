@@ -1,0 +1,45 @@
+import { lazy } from 'react';
+import { Link, Route, Routes } from 'react-router';
+import { RequireAdmin } from '../modules/auth/RequireAdmin';
+import { SignInPage } from '../modules/auth/SignInPage';
+import { MonitoringPage } from '../modules/monitoring/MonitoringPage';
+import { EmptyState } from '../shared/ui/EmptyState';
+import { AppShell } from './AppShell';
+
+// The home page ships in the initial bundle; every other page is its own chunk.
+const CustomersPage = lazy(() => import('../modules/customers/CustomersPage').then((m) => ({ default: m.CustomersPage })));
+const CustomerPage = lazy(() => import('../modules/customers/CustomerPage').then((m) => ({ default: m.CustomerPage })));
+const QuotasPage = lazy(() => import('../modules/quotas/QuotasPage').then((m) => ({ default: m.QuotasPage })));
+const AlertsPage = lazy(() => import('../modules/alerts/AlertsPage').then((m) => ({ default: m.AlertsPage })));
+const UsageLogsPage = lazy(() => import('../modules/usage-logs/UsageLogsPage').then((m) => ({ default: m.UsageLogsPage })));
+const PricingPage = lazy(() => import('../modules/pricing/PricingPage').then((m) => ({ default: m.PricingPage })));
+const AuditLogPage = lazy(() => import('../modules/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+
+function NotFound() {
+  return <EmptyState title="Page not found." hint="The link may be outdated." action={<Link to="/" className="button">Go to Usage Monitoring</Link>} />;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/sign-in" element={<SignInPage />} />
+      <Route
+        element={
+          <RequireAdmin>
+            <AppShell />
+          </RequireAdmin>
+        }
+      >
+        <Route index element={<MonitoringPage />} />
+        <Route path="customers" element={<CustomersPage />} />
+        <Route path="customers/:id" element={<CustomerPage />} />
+        <Route path="quotas" element={<QuotasPage />} />
+        <Route path="alerts" element={<AlertsPage />} />
+        <Route path="usage-logs" element={<UsageLogsPage />} />
+        <Route path="pricing" element={<PricingPage />} />
+        <Route path="audit" element={<AuditLogPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  );
+}

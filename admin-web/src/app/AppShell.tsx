@@ -1,0 +1,73 @@
+import { useQuery } from '@apollo/client/react';
+import { Suspense, useEffect, useState } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
+import { ActiveAlertsDocument } from '../__generated__/graphql';
+import { LiveAlerts } from '../modules/alerts/LiveAlerts';
+import { SkeletonRows } from '../shared/ui/Skeleton';
+import { usePollInterval } from './connection';
+import { TopBar } from './TopBar';
+
+const NAV = [
+  { to: '/', label: 'Usage Monitoring', icon: '📊', end: true },
+  { to: '/customers', label: 'Customers', icon: '🏢' },
+  { to: '/quotas', label: 'Quotas', icon: '🎚️' },
+  { to: '/alerts', label: 'Alerts', icon: '🔔' },
+  { to: '/usage-logs', label: 'Usage Logs', icon: '📜' },
+  { to: '/pricing', label: 'Pricing', icon: '💲' },
+  { to: '/audit', label: 'Audit log', icon: '🗂️' },
+] as const;
+
+function ActiveAlertCount() {
+  const { data } = useQuery(ActiveAlertsDocument, { pollInterval: usePollInterval() });
+  const count = data?.alerts.filter((a) => a.status === 'ACTIVE').length ?? 0;
+  if (!count) return null;
+  return (
+    <span className="nav-count">
+      {count}
+      <span className="visually-hidden"> active</span>
+    </span>
+  );
+}
+
+export function AppShell() {
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  useEffect(() => setMenuOpen(false), [location.pathname]);
+
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        Skip to content
+      </a>
+      <aside id="sidebar" className={`sidebar${menuOpen ? ' sidebar-open' : ''}`}>
+        <div className="brand">
+          <span aria-hidden="true">📊</span> Usage Monitor <span className="brand-tag">Admin</span>
+        </div>
+        <nav aria-label="Main">
+          <ul className="nav-list">
+            {NAV.map((item) => (
+              <li key={item.to}>
+                <NavLink to={item.to} end={'end' in item ? item.end : false} className="nav-link">
+                  <span aria-hidden="true" className="nav-icon">
+                    {item.icon}
+                  </span>
+                  {item.label}
+                  {item.to === '/alerts' && <ActiveAlertCount />}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      </aside>
+      <div className="shell-main">
+        <TopBar menuOpen={menuOpen} onToggleMenu={() => setMenuOpen((o) => !o)} />
+        <main id="main" className="content" tabIndex={-1}>
+          <Suspense fallback={<SkeletonRows rows={6} label="Loading page" />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </div>
+      <LiveAlerts />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { AlertFieldsFragment } from '../../__generated__/graphql';
+import { ALERT_TYPE_LABEL, formatMetricValue, METRIC_LABEL } from '../../shared/format';
+
+export type AlertSeverity = 'critical' | 'warning';
+
+/** Exceeded quotas are red; approaching quotas, rate limits and cost spikes are orange. */
+export function alertSeverity(type: AlertFieldsFragment['type']): AlertSeverity {
+  return type === 'QUOTA_EXCEEDED' ? 'critical' : 'warning';
+}
+
+export interface AlertDescription {
+  /** "Quota exceeded" */
+  issue: string;
+  /** "OpenAI tokens"; "Cost" or "Request rate" for alerts without a quota metric. */
+  metric: string;
+  /** "1,050,000 tokens of 1,000,000 tokens (105%)" when the API sent the numbers. */
+  detail: string | null;
+}
+
+export function describeAlert(alert: Pick<AlertFieldsFragment, 'type' | 'metric' | 'currentValue' | 'limitValue' | 'thresholdPercent'>): AlertDescription {
+  const issue = ALERT_TYPE_LABEL[alert.type];
+  const metric = alert.metric
+    ? METRIC_LABEL[alert.metric]
+    : alert.type === 'COST_SPIKE'
+      ? 'Daily cost'
+      : alert.type === 'RATE_LIMIT_EXCEEDED'
+        ? 'Requests per minute'
+        : 'Usage';
+  let detail: string | null = null;
+  if (alert.metric && alert.currentValue != null && alert.limitValue != null) {
+    detail = `${formatMetricValue(alert.metric, alert.currentValue)} of ${formatMetricValue(alert.metric, alert.limitValue)}`;
+    if (alert.thresholdPercent != null) detail += ` (threshold ${alert.thresholdPercent}%)`;
+  }
+  return { issue, metric, detail };
+}

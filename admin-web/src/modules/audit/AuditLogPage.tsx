@@ -1,0 +1,88 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useSearchParams } from 'react-router';
+import { AuditLogDocument, type AuditAction } from '../../__generated__/graphql';
+import { formatDateTime } from '../../shared/format';
+import { readString, withParams } from '../../shared/urlFilters';
+import { useDocumentTitle } from '../../shared/useDocumentTitle';
+import { EmptyState } from '../../shared/ui/EmptyState';
+import { ErrorBanner } from '../../shared/ui/ErrorBanner';
+import { PageHeader } from '../../shared/ui/PageHeader';
+import { SkeletonRows } from '../../shared/ui/Skeleton';
+import { TenantSelect } from '../customers/TenantSelect';
+
+const ACTION_LABEL: Record<AuditAction, string> = {
+  TENANT_CREATED: 'Customer created',
+  TENANT_UPDATED: 'Customer updated',
+  USER_CREATED: 'User created',
+  API_KEY_CREATED: 'API key created',
+  API_KEY_REVOKED: 'API key revoked',
+  CREDENTIAL_SET: 'Provider credential set',
+  QUOTA_SET: 'Quota set',
+  QUOTA_REMOVED: 'Quota removed',
+  PRICE_ADDED: 'Price added',
+  ALERT_ACKNOWLEDGED: 'Alert acknowledged',
+  ALERT_RESOLVED: 'Alert resolved',
+  WEBHOOK_SECRET_ROTATED: 'Webhook secret rotated',
+};
+
+function Changes({ changes }: { changes: unknown }) {
+  if (changes === null || changes === undefined) return <span className="muted">—</span>;
+  const text = JSON.stringify(changes, null, 2);
+  if (text.length <= 60) return <code className="small">{JSON.stringify(changes)}</code>;
+  return (
+    <details>
+      <summary>Show changes</summary>
+      <pre className="code-block">{text}</pre>
+    </details>
+  );
+}
+
+export function AuditLogPage() {
+  useDocumentTitle('Audit log');
+  const [params, setParams] = useSearchParams();
+  const tenantId = readString(params, 'tenant');
+  const { data, previousData, loading, error, refetch } = useQuery(AuditLogDocument, { variables: { tenantId } });
+  const shown = data ?? previousData;
+  const entries = shown?.auditLog ?? [];
+
+  return (
+    <>
+      <PageHeader title="Audit log" description="The last 100 administrative changes, newest first." />
+      <div className="toolbar">
+        <TenantSelect value={tenantId} onChange={(id) => setParams(withParams(params, { tenant: id }))} />
+      </div>
+      <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
+      {!shown && loading && <SkeletonRows rows={10} label="Loading audit log" />}
+      {shown && entries.length === 0 && <EmptyState title="Nothing recorded yet." hint="Changes to customers, keys, quotas, prices and alerts appear here." />}
+      {entries.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit log">
+          <table className="table">
+            <caption className="visually-hidden">Audit log</caption>
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">Action</th>
+                <th scope="col">Customer</th>
+                <th scope="col">Target</th>
+                <th scope="col">Changes</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e) => (
+                <tr key={e.id}>
+                  <td className="nowrap">{formatDateTime(e.createdAt)}</td>
+                  <td>{e.actorEmail ?? <span className="muted">system</span>}</td>
+                  <td>{ACTION_LABEL[e.action] ?? e.action}</td>
+                  <td>{e.tenant ? <Link to={`/customers/${e.tenant.id}`}>{e.tenant.name}</Link> : <span className="muted">—</span>}</td>
+                  <td>{e.targetId ? <code className="small">{e.targetId}</code> : <span className="muted">—</span>}</td>
+                  <td><Changes changes={e.changes} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

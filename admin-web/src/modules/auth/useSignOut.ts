@@ -1,0 +1,23 @@
+import { useMutation } from '@apollo/client/react';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import { LogoutDocument } from '../../__generated__/graphql';
+import { endSession } from '../../app/session';
+
+const LOGOUT_TIMEOUT_MS = 3000;
+
+/** Revokes the token on the server (best effort, bounded), then forgets it locally whatever happened. */
+export function useSignOut(): () => Promise<void> {
+  const [logout] = useMutation(LogoutDocument);
+  const navigate = useNavigate();
+  return useCallback(async () => {
+    try {
+      await Promise.race([logout(), new Promise((resolve) => setTimeout(resolve, LOGOUT_TIMEOUT_MS))]);
+    } catch {
+      // An unreachable server must not keep anyone signed in on this device.
+    } finally {
+      endSession();
+      navigate('/sign-in', { replace: true });
+    }
+  }, [logout, navigate]);
+}

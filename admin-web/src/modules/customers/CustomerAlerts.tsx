@@ -1,0 +1,44 @@
+import type { AlertFieldsFragment } from '../../__generated__/graphql';
+import { formatDateTime } from '../../shared/format';
+import { Badge } from '../../shared/ui/Badge';
+import { alertSeverity, describeAlert } from '../alerts/describeAlert';
+import { useAlertActions } from '../alerts/useAlertActions';
+
+/** A customer's open (not resolved) alerts with their actions. */
+export function CustomerAlerts({ alerts }: { alerts: readonly AlertFieldsFragment[] }) {
+  const actions = useAlertActions();
+  return (
+    <ul className="alert-list">
+      {alerts.map((alert) => {
+        const { issue, metric, detail } = describeAlert(alert);
+        const severity = alertSeverity(alert.type);
+        return (
+          <li key={alert.id} className={`alert-box alert-box-${alert.status === 'ACTIVE' ? severity : 'muted'}`}>
+            <div className="alert-box-body">
+              <p className="alert-box-title">
+                <strong>{metric}</strong> · {issue}{' '}
+                <Badge tone={alert.status === 'ACTIVE' ? 'danger' : 'neutral'}>{alert.status.toLowerCase()}</Badge>
+              </p>
+              <p className="alert-box-message">{alert.message}</p>
+              <p className="alert-box-meta">
+                {detail && <>{detail} · </>}
+                {formatDateTime(alert.createdAt)}
+                {alert.acknowledgedBy && <> · acknowledged by {alert.acknowledgedBy}</>}
+              </p>
+            </div>
+            <div className="button-row">
+              {alert.status === 'ACTIVE' && (
+                <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.acknowledge(alert.id)}>
+                  Acknowledge
+                </button>
+              )}
+              <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.resolve(alert.id)}>
+                Resolve
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

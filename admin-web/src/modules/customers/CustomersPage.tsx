@@ -1,0 +1,102 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useSearchParams } from 'react-router';
+import { CustomersDocument } from '../../__generated__/graphql';
+import { usePollInterval } from '../../app/connection';
+import { formatInt, formatUtcDate } from '../../shared/format';
+import { formatUsd } from '../../shared/money';
+import { currentPeriod, periodLabel } from '../../shared/period';
+import { readString, withParams } from '../../shared/urlFilters';
+import { useDocumentTitle } from '../../shared/useDocumentTitle';
+import { Badge } from '../../shared/ui/Badge';
+import { EmptyState } from '../../shared/ui/EmptyState';
+import { ErrorBanner } from '../../shared/ui/ErrorBanner';
+import { PageHeader } from '../../shared/ui/PageHeader';
+import { SearchBox } from '../../shared/ui/SearchBox';
+import { SkeletonRows } from '../../shared/ui/Skeleton';
+import { CreateCustomerDialog } from './CreateCustomerDialog';
+
+export function CustomersPage() {
+  useDocumentTitle('Customers');
+  const [params, setParams] = useSearchParams();
+  const search = readString(params, 'q') ?? '';
+  const creating = params.get('new') === '1';
+  const period = currentPeriod();
+  const { data, previousData, loading, error, refetch } = useQuery(CustomersDocument, {
+    variables: { search: search || undefined, period },
+    pollInterval: usePollInterval(),
+  });
+  const shown = data ?? previousData;
+  const usage = new Map(shown?.monthlySummaries.map((s) => [s.tenant.id, s]) ?? []);
+  const tenants = [...(shown?.tenants ?? [])].sort((a, b) => a.name.localeCompare(b.name));
+
+  return (
+    <>
+      <PageHeader
+        title="Customers"
+        description="Everyone you resell OpenAI, ElevenLabs and Smartflo to."
+        actions={
+          <button type="button" className="button button-primary" onClick={() => setParams(withParams(params, { new: '1' }))}>
+            + New customer
+          </button>
+        }
+      />
+      <div className="toolbar">
+        <SearchBox label="Search customers by name" value={search} onCommit={(q) => setParams(withParams(params, { q }), { replace: true })} />
+      </div>
+      <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
+      {!shown && loading && <SkeletonRows rows={8} label="Loading customers" />}
+      {shown && tenants.length === 0 && (
+        search ? (
+          <EmptyState title={`No customer matches “${search}”.`} hint="Check the spelling or clear the search." />
+        ) : (
+          <EmptyState
+            title="No customers yet."
+            hint="Create your first customer, then give them an API key to start recording usage."
+            action={
+              <button type="button" className="button button-primary" onClick={() => setParams(withParams(params, { new: '1' }))}>
+                Create a customer
+              </button>
+            }
+          />
+        )
+      )}
+      {tenants.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Customers">
+          <table className="table">
+            <caption className="visually-hidden">Customers</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Status</th>
+                <th scope="col">Contact</th>
+                <th scope="col" className="num">Cost · {periodLabel(period, true)}</th>
+                <th scope="col" className="num">API calls</th>
+                <th scope="col">Created</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tenants.map((t) => {
+                const summary = usage.get(t.id);
+                return (
+                  <tr key={t.id}>
+                    <td>
+                      <Link to={`/customers/${t.id}`} className="strong-link">
+                        {t.name}
+                      </Link>
+                    </td>
+                    <td>{t.status === 'ACTIVE' ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Suspended</Badge>}</td>
+                    <td>{t.contactEmail ?? <span className="muted">—</span>}</td>
+                    <td className="num money">{formatUsd(summary?.totalCostUsd ?? '0')}</td>
+                    <td className="num">{formatInt(summary?.totalApiCalls ?? 0)}</td>
+                    <td className="nowrap">{formatUtcDate(t.createdAt)}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {creating && <CreateCustomerDialog onClose={() => setParams(withParams(params, { new: undefined }))} />}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import type { CustomerOverviewQuery } from '../../__generated__/graphql';
+import { formatCharacters, formatInt, formatMinutes, formatTokens } from '../../shared/format';
+import { compareDecimals, formatUsd, percentOf } from '../../shared/money';
+import { periodLabel } from '../../shared/period';
+
+type HistoryRow = CustomerOverviewQuery['usageHistory'][number];
+
+/** Six months, oldest first, with an inline bar of each month's cost against the largest. */
+export function UsageHistoryTable({ rows }: { rows: readonly HistoryRow[] }) {
+  const max = rows.reduce((m, r) => (compareDecimals(r.totalCostUsd, m) > 0 ? r.totalCostUsd : m), '0');
+  return (
+    <div className="table-wrap" tabIndex={0} role="region" aria-label="Usage over the last six months">
+      <table className="table">
+        <caption className="visually-hidden">Usage over the last six months</caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col">Cost</th>
+            <th scope="col" className="num">API calls</th>
+            <th scope="col" className="num">OpenAI</th>
+            <th scope="col" className="num">ElevenLabs</th>
+            <th scope="col" className="num">Smartflo</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => {
+            const width = percentOf(r.totalCostUsd, max, 0) ?? '0';
+            return (
+              <tr key={r.period}>
+                <th scope="row" className="nowrap">
+                  {periodLabel(r.period, true)}
+                </th>
+                <td className="history-cost">
+                  <span className="history-bar" style={{ width: `${width}%` }} aria-hidden="true" />
+                  <span className="money">{formatUsd(r.totalCostUsd)}</span>
+                </td>
+                <td className="num">
+                  {formatInt(r.totalApiCalls)}
+                  {r.errorCalls > 0 && <span className="text-danger small block">{formatInt(r.errorCalls)} errors</span>}
+                </td>
+                <td className="num">{formatTokens(r.openaiTotalTokens)}</td>
+                <td className="num">{formatCharacters(r.elevenlabsCharacters)}</td>
+                <td className="num">{formatMinutes(r.smartfloMinutes)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
+import { OverviewDocument } from '../../__generated__/graphql';
+import { usePollInterval } from '../../app/connection';
+import { formatInt } from '../../shared/format';
+import { formatUsd } from '../../shared/money';
+import { currentPeriod, periodLabel, shiftPeriod } from '../../shared/period';
+import { computeTrend } from '../../shared/trend';
+import { ErrorBanner } from '../../shared/ui/ErrorBanner';
+import { SkeletonCards } from '../../shared/ui/Skeleton';
+import { TrendBadge } from '../../shared/ui/TrendBadge';
+import { useUsageUpdated } from './useUsageUpdated';
+
+function StatCard({
+  label,
+  value,
+  previous,
+  trend,
+  accent,
+}: {
+  label: string;
+  value: ReactNode;
+  previous: ReactNode;
+  trend: ReactNode;
+  accent?: 'money' | 'alert';
+}) {
+  return (
+    <div className={`card stat-card${accent ? ` stat-card-${accent}` : ''}`}>
+      <p className="stat-label">{label}</p>
+      <p className="stat-value">{value}</p>
+      <p className="stat-trend">
+        {trend} <span className="muted">vs {previous}</span>
+      </p>
+    </div>
+  );
+}
+
+/** Four totals for `period`, each compared with the month before it. */
+export function OverviewCards({ period }: { period: string }) {
+  const previousPeriod = shiftPeriod(period, -1);
+  const { data, previousData, loading, error, refetch } = useQuery(OverviewDocument, {
+    variables: { period, previousPeriod },
+    pollInterval: usePollInterval(),
+  });
+  // New usage only moves the current month's totals.
+  useUsageUpdated(() => void refetch(), { throttleMs: 5000, enabled: period === currentPeriod() });
+
+  const shown = data ?? previousData;
+  if (!shown) {
+    return loading ? (
+      <SkeletonCards count={4} label="Loading overview" />
+    ) : (
+      <ErrorBanner error={error} onRetry={() => void refetch()} />
+    );
+  }
+  const { current, previous } = shown;
+  const against = periodLabel(previousPeriod);
+  return (
+    <section aria-label={`Overview for ${periodLabel(period)}`}>
+      <ErrorBanner error={error} onRetry={() => void refetch()} stale />
+      <div className={`card-grid card-grid-4${loading ? ' is-refreshing' : ''}`}>
+        <StatCard
+          label="Total customers"
+          value={formatInt(current.customerCount)}
+          previous={`${formatInt(previous.customerCount)} in ${against}`}
+          trend={<TrendBadge trend={computeTrend(current.customerCount, previous.customerCount, against)} />}
+        />
+        <StatCard
+          label={`Total cost · ${periodLabel(period, true)}`}
+          value={formatUsd(current.totalCostUsd)}
+          previous={`${formatUsd(previous.totalCostUsd)} in ${against}`}
+          trend={<TrendBadge trend={computeTrend(current.totalCostUsd, previous.totalCostUsd, against)} />}
+          accent="money"
+        />
+        <StatCard
+          label="Total API calls"
+          value={formatInt(current.totalApiCalls)}
+          previous={`${formatInt(previous.totalApiCalls)} in ${against}`}
+          trend={<TrendBadge trend={computeTrend(current.totalApiCalls, previous.totalApiCalls, against)} />}
+        />
+        <StatCard
+          label="Active alerts"
+          value={formatInt(current.activeAlertCount)}
+          previous={`${formatInt(previous.activeAlertCount)} in ${against}`}
+          trend={<TrendBadge trend={computeTrend(current.activeAlertCount, previous.activeAlertCount, against)} upIsGood={false} />}
+          accent={current.activeAlertCount > 0 ? 'alert' : undefined}
+        />
+      </div>
+    </section>
+  );
+}

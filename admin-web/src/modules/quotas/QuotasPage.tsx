@@ -1,0 +1,87 @@
+import { useQuery } from '@apollo/client/react';
+import { Link, useSearchParams } from 'react-router';
+import { QuotaStandingsDocument, type QuotaMetric } from '../../__generated__/graphql';
+import { usePollInterval } from '../../app/connection';
+import { METRIC_LABEL } from '../../shared/format';
+import { readString, withParams } from '../../shared/urlFilters';
+import { useDocumentTitle } from '../../shared/useDocumentTitle';
+import { Badge } from '../../shared/ui/Badge';
+import { EmptyState } from '../../shared/ui/EmptyState';
+import { ErrorBanner } from '../../shared/ui/ErrorBanner';
+import { PageHeader } from '../../shared/ui/PageHeader';
+import { SkeletonRows } from '../../shared/ui/Skeleton';
+import { QuotaBar } from './QuotaBar';
+import { QuotaDialog } from './QuotaDialog';
+
+const METRICS: readonly QuotaMetric[] = ['OPENAI_TOKENS', 'ELEVENLABS_CHARACTERS', 'SMARTFLO_MINUTES', 'MONTHLY_COST', 'REQUESTS_PER_MINUTE'];
+
+export function QuotasPage() {
+  useDocumentTitle('Quotas');
+  const [params, setParams] = useSearchParams();
+  const editing = readString(params, 'edit');
+  const { data, previousData, loading, error, refetch } = useQuery(QuotaStandingsDocument, { pollInterval: usePollInterval() });
+  const shown = data ?? previousData;
+  const standings = [...(shown?.quotaStandings ?? [])].sort((a, b) => a.tenant.name.localeCompare(b.tenant.name));
+  const editStanding = editing ? standings.find((s) => s.tenant.id === editing) : undefined;
+  const openEditor = (tenantId: string) => setParams(withParams(params, { edit: tenantId }));
+  const closeEditor = () => setParams(withParams(params, { edit: undefined }));
+
+  return (
+    <>
+      <PageHeader title="Quotas" description="Monthly limits per customer and how much of each is used this month. Limits raise alerts; they never block recording." />
+      <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
+      {!shown && loading && <SkeletonRows rows={8} label="Loading quotas" />}
+      {shown && standings.length === 0 && (
+        <EmptyState title="No customers yet." hint="Create a customer first; then set their limits here." action={<Link to="/customers?new=1" className="button">New customer</Link>} />
+      )}
+      {standings.length > 0 && (
+        <div className="table-wrap" tabIndex={0} role="region" aria-label="Quota standing of every customer">
+          <table className="table quota-table">
+            <caption className="visually-hidden">Quota standing of every customer this month</caption>
+            <thead>
+              <tr>
+                <th scope="col">Customer</th>
+                {METRICS.map((m) => (
+                  <th scope="col" key={m}>{METRIC_LABEL[m]}</th>
+                ))}
+                <th scope="col">Alert at</th>
+                <th scope="col">Mode</th>
+                <th scope="col"><span className="visually-hidden">Actions</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {standings.map((s) => (
+                <tr key={s.tenant.id}>
+                  <th scope="row">
+                    <Link to={`/customers/${s.tenant.id}`}>{s.tenant.name}</Link>
+                  </th>
+                  {METRICS.map((m) => {
+                    const usage = s.usages.find((u) => u.metric === m);
+                    return <td key={m} className="quota-cell">{usage ? <QuotaBar usage={usage} compact /> : <span className="muted small">No limit</span>}</td>;
+                  })}
+                  <td>{s.quota ? `${s.quota.alertAtPercentage}%` : '—'}</td>
+                  <td>{s.quota ? <Badge tone={s.quota.enforcement === 'HARD' ? 'warning' : 'neutral'}>{s.quota.enforcement === 'HARD' ? 'Hard' : 'Soft'}</Badge> : '—'}</td>
+                  <td>
+                    <button type="button" className="button button-small" onClick={() => openEditor(s.tenant.id)}>
+                      {s.quota ? 'Edit limits' : 'Set limits'}
+                      <span className="visually-hidden"> for {s.tenant.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {editStanding && <QuotaDialog tenant={editStanding.tenant} quota={editStanding.quota} usages={editStanding.usages} onClose={closeEditor} />}
+      {editing && shown && !editStanding && (
+        <div className="banner banner-warning" role="alert">
+          <span>The customer in this link was not found; it may have been removed.</span>
+          <button type="button" className="button button-small" onClick={closeEditor}>
+            Dismiss
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

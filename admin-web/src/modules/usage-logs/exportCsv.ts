@@ -1,0 +1,38 @@
+import { usageExportUrl } from '../../app/env';
+import { expireSession, getSession } from '../../app/session';
+import { exportQueryString, type UsageLogFilters } from '../../shared/urlFilters';
+
+export function exportFileName(filters: UsageLogFilters, today: Date = new Date()): string {
+  const parts = ['usage'];
+  if (filters.from || filters.to) parts.push(`${filters.from ?? 'start'}_to_${filters.to ?? 'now'}`);
+  else parts.push(today.toISOString().slice(0, 10));
+  if (filters.service) parts.push(filters.service.toLowerCase());
+  if (filters.status) parts.push(filters.status.toLowerCase());
+  return `${parts.join('-')}.csv`;
+}
+
+/**
+ * Downloads the server's CSV of the filtered logs. A plain link cannot send the Bearer header,
+ * so the file is fetched and handed to the browser as a blob.
+ */
+export async function downloadUsageCsv(filters: UsageLogFilters): Promise<void> {
+  const token = getSession().token;
+  const response = await fetch(usageExportUrl(exportQueryString(filters)), {
+    headers: token ? { authorization: `Bearer ${token}`, accept: 'text/csv' } : { accept: 'text/csv' },
+  });
+  if (response.status === 401 && token) {
+    expireSession(token);
+    throw new Error('Your session has expired.');
+  }
+  if (!response.ok) throw new Error(`Export failed (HTTP ${response.status}).`);
+  const blob = await response.blob();
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = exportFileName(filters);
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers start reading the blob only after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,21 @@
+import { useId } from 'react';
+import { periodLabel, recentPeriods } from '../period';
+
+export function PeriodPicker({ value, onChange, label = 'Month' }: { value: string; onChange: (period: string) => void; label?: string }) {
+  const id = useId();
+  const periods = recentPeriods(12);
+  const options = periods.includes(value) ? periods : [value, ...periods];
+  return (
+    <div className="inline-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map((p, i) => (
+          <option key={p} value={p}>
+            {periodLabel(p)}
+            {i === 0 && p === periods[0] ? ' (current)' : ''}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import {
+  exportQueryString,
+  parseAlertFilters,
+  parseUsageLogFilters,
+  readChoice,
+  readDate,
+  toUsageLogFilterInput,
+  usageLogFilterParams,
+  withParams,
+} from './urlFilters';
+
+const params = (s: string) => new URLSearchParams(s);
+
+describe('usage log filters ↔ URL', () => {
+  it('parses known values and ignores the rest', () => {
+    expect(parseUsageLogFilters(params('tenant=t1&service=openai&status=ERROR&from=2026-11-01&to=2026-11-30'))).toEqual({
+      tenantId: 't1',
+      service: 'OPENAI',
+      status: 'ERROR',
+      from: '2026-11-01',
+      to: '2026-11-30',
+    });
+    expect(parseUsageLogFilters(params('service=AZURE&status=maybe&from=2026-02-31&to=yesterday&tenant='))).toEqual({});
+  });
+
+  it('turns the inclusive "to" day into a half-open bound', () => {
+    expect(toUsageLogFilterInput({ from: '2026-11-01', to: '2026-11-30' })).toEqual({
+      from: '2026-11-01T00:00:00.000Z',
+      to: '2026-12-01T00:00:00.000Z',
+    });
+  });
+
+  it('resets the page cursor when a filter changes and drops cleared filters', () => {
+    const next = usageLogFilterParams(params('service=OPENAI&after=abc&size=25'), { service: undefined, status: 'ERROR' });
+    expect(next.toString()).toBe('size=25&status=ERROR');
+  });
+
+  it('builds the CSV export query from the same filters', () => {
+    expect(exportQueryString({ tenantId: 't1', service: 'SMARTFLO', to: '2026-11-30' })).toBe(
+      'tenantId=t1&service=SMARTFLO&to=2026-12-01T00%3A00%3A00.000Z',
+    );
+    expect(exportQueryString({})).toBe('');
+  });
+});
+
+describe('alert filters', () => {
+  it('parses status, type and customer', () => {
+    expect(parseAlertFilters(params('status=ACTIVE&type=COST_SPIKE&tenant=t9'))).toEqual({
+      status: 'ACTIVE',
+      type: 'COST_SPIKE',
+      tenantId: 't9',
+    });
+    expect(parseAlertFilters(params('status=OPEN&type=x'))).toEqual({});
+  });
+});
+
+describe('helpers', () => {
+  it('withParams sets and removes', () => {
+    expect(withParams(params('a=1&b=2'), { a: null, c: 3 }).toString()).toBe('b=2&c=3');
+  });
+
+  it('readChoice falls back for unknown values', () => {
+    expect(readChoice(params('days=90'), 'days', [7, 30, 90, 365], 30)).toBe(90);
+    expect(readChoice(params('days=12'), 'days', [7, 30, 90, 365], 30)).toBe(30);
+  });
+
+  it('readDate rejects impossible dates', () => {
+    expect(readDate(params('d=2028-02-29'), 'd')).toBe('2028-02-29');
+    expect(readDate(params('d=2026-02-29'), 'd')).toBeUndefined();
+  });
+});
