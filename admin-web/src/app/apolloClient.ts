@@ -85,9 +85,9 @@ export function createSessionClient(token: string | null): SessionClient {
   });
   const httpLink = authLink.concat(new HttpLink({ uri: GRAPHQL_HTTP_URL }));
 
-  let client: ApolloClient | undefined;
+  // The reconnect callback only runs after the client below exists.
   const socket = token
-    ? createSocket(token, () => void client?.refetchQueries({ include: 'active' }))
+    ? createSocket(token, () => void client.refetchQueries({ include: 'active' }))
     : null;
   const transport = socket
     ? ApolloLink.split(
@@ -97,7 +97,7 @@ export function createSessionClient(token: string | null): SessionClient {
       )
     : httpLink;
 
-  client = new ApolloClient({
+  const client: ApolloClient = new ApolloClient({
     link: ApolloLink.from([errorLink, transport]),
     cache: createCache(),
   });
