@@ -10,9 +10,13 @@ import { WebSocketServer } from 'ws';
 import { projectRoot } from './config/config.js';
 import { isMigrated } from './core/db/database.js';
 import type { GraphQLContext } from './core/graphql/context.js';
-import { formatError } from './core/graphql/errors.js';
+import { ErrorCode } from './core/graphql/errors.js';
+import { QUERY_LIMITS, queryLimitRules } from './core/graphql/query-limits.js';
 import { createRequestContext } from './core/graphql/request-context.js';
+import { costLimitPlugin, formatGraphQLError, formatWebSocketErrors, metricsPlugin, webSocketGuard } from './core/http/graphql-guards.js';
 import { securityHeaders } from './core/http/security-headers.js';
+import { metricsHandler } from './core/metrics/metrics-handler.js';
+import { metrics } from './core/metrics/metrics.js';
 import { spaRouter } from './core/http/spa.js';
 import { exportUsageCsv } from './modules/usage/usage-export.js';
 import type { Services } from './services.js';
@@ -59,7 +63,11 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
     }
   });
 
+  const forgetPool = metrics.observePool(services.db.pool);
+  app.get('/metrics', metricsHandler(config.METRICS_TOKEN));
+
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
+  const guardWebSocket = webSocketGuard(schema, config.NODE_ENV === 'production');
   const wsCleanup = useServer<Record<string, unknown>, { context?: GraphQLContext }>(
     {
       schema,
@@ -73,6 +81,9 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
         ctx.extra.context = context;
         return true;
       },
+      onSubscribe: (_ctx, _id, payload) => guardWebSocket(payload),
+      onError: (_ctx, _id, _payload, errors) => formatWebSocketErrors(errors),
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatWebSocketErrors(result.errors) } : undefined),
       context: (ctx) => ctx.extra.context!,
     },
     wsServer,
@@ -91,8 +102,10 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    formatError,
+    formatError: formatGraphQLError,
     csrfPrevention: true,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    validationRules: queryLimitRules(),
     introspection: config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -100,6 +113,8 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       loggingPlugin,
+      costLimitPlugin(schema),
+      metricsPlugin(),
     ],
   });
   await apollo.start();
@@ -115,12 +130,29 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
     }),
   );
 
+  // Body-parser failures answer in GraphQL's shape; Express's default handler would render an
+  // HTML page with the stack trace outside production.
+  app.use('/graphql', ((error, _req, res, next) => {
+    const status = (error as { status?: number }).status;
+    if ((error as { type?: string }).type === 'entity.too.large') {
+      return void res.status(413).json({ errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
+    }
+    if (status && status >= 400 && status < 500) {
+      return void res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+    }
+    next(error);
+  }) as express.ErrorRequestHandler);
+
   app.get('/export/usage.csv', (req, res) => void exportUsageCsv(services, req, res));
 
   const webRoot = join(projectRoot, config.WEB_ROOT);
   app.use('/admin', securityHeaders, spaRouter(join(webRoot, 'admin-web', 'dist'), 'admin'));
   app.use('/portal', securityHeaders, spaRouter(join(webRoot, 'customer-web', 'dist'), 'customer'));
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
+  app.use(((error, _req, res, _next) => {
+    logger.error({ err: (error as Error).message }, 'unhandled request error');
+    if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+  }) as express.ErrorRequestHandler);
 
   return {
     httpServer,
@@ -132,6 +164,7 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
     },
     async close() {
       state.draining = true;
+      forgetPool();
       await apollo.stop();
     },
   };

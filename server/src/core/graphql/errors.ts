@@ -10,6 +10,10 @@ export enum ErrorCode {
   IDEMPOTENCY_CONFLICT = 'IDEMPOTENCY_CONFLICT',
   RATE_LIMITED = 'RATE_LIMITED',
   SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
+  /** The operation passed a depth, alias, directive, token or cost limit (extensions.limit names it). */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** The request body is larger than the server accepts (HTTP 413). */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Values of extensions.code on every GraphQL error.' });

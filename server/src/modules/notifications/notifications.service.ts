@@ -4,6 +4,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/config.js';
 import type { Clock } from '../../core/lib/clock.js';
+import { metrics } from '../../core/metrics/metrics.js';
 import { ALERT_COLUMNS, alertFromRow, type AlertRecord } from '../alerts/alert.record.js';
 import type { TenantsService } from '../tenants/tenants.service.js';
 
@@ -109,6 +110,7 @@ export class NotificationsService {
     );
     await client.query('insert into notification_attempts (delivery_id, succeeded, detail) values ($1, $2, $3)', [row.id, error === null, error]);
     this.logger.info({ delivery: row.id, channel: row.channel, attempts, status, error }, 'notification attempt');
+    metrics.notificationDeliveries.inc({ channel: row.channel, outcome: status === 'PENDING' ? 'RETRY' : status });
   }
 
   private async sendEmail(to: string, alert: AlertRecord): Promise<void> {

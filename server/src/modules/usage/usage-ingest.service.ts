@@ -1,5 +1,6 @@
 import type { Clock } from '../../core/lib/clock.js';
-import { Problems, UserInputError } from '../../core/graphql/errors.js';
+import { ErrorCode, Problems, UserInputError } from '../../core/graphql/errors.js';
+import { metrics } from '../../core/metrics/metrics.js';
 import type { TenantDirectory } from '../tenants/tenant-directory.js';
 import { GroupCommitter } from './group-commit.js';
 import { RECORDING_LIMITS, validateUsage, type RecordUsageFields, type UsageEvent } from './usage-event.js';
@@ -33,22 +34,26 @@ export class UsageIngestService {
 
   /** `tenantFor(index)` is the scoped tenant of each input, already checked against the viewer. */
   async record(fields: RecordUsageFields, tenantId: string): Promise<RecordOutcome> {
-    const [event] = await this.validate([fields], [tenantId], false);
-    const outcome = await this.singles.submit(event!).catch((error) => {
-      if (error instanceof IdempotencyConflictError) throw new IdempotencyConflictError(0, false);
-      throw error;
+    const outcome = await counted(1, async () => {
+      const [event] = await this.validate([fields], [tenantId], false);
+      return this.singles.submit(event!).catch((error) => {
+        if (error instanceof IdempotencyConflictError) throw new IdempotencyConflictError(0, false);
+        throw error;
+      });
     });
     this.activity.touched([outcome]);
     return outcome;
   }
 
   async recordBatch(inputs: RecordUsageFields[], tenantIds: string[]): Promise<RecordOutcome[]> {
-    if (inputs.length > RECORDING_LIMITS.maxBatch) {
-      throw new UserInputError({ field: 'inputs', message: `at most ${RECORDING_LIMITS.maxBatch} events per call` });
-    }
     if (inputs.length === 0) return [];
-    const events = await this.validate(inputs, tenantIds, true);
-    const outcomes = await this.recorder.recordGroup(events, { batch: true });
+    const outcomes = await counted(inputs.length, async () => {
+      if (inputs.length > RECORDING_LIMITS.maxBatch) {
+        throw new UserInputError({ field: 'inputs', message: `at most ${RECORDING_LIMITS.maxBatch} events per call` });
+      }
+      const events = await this.validate(inputs, tenantIds, true);
+      return this.recorder.recordGroup(events, { batch: true });
+    });
     this.activity.touched(outcomes);
     return outcomes;
   }
@@ -66,4 +71,28 @@ export class UsageIngestService {
     problems.throwIfAny();
     return events;
   }
+}
+
+/**
+ * Metrics after the outcome is known: `record` resolves only once the transaction committed, so
+ * recorded events and raised alerts are never counted for work that was rolled back.
+ */
+async function counted<T extends RecordOutcome | RecordOutcome[]>(events: number, run: () => Promise<T>): Promise<T> {
+  let result: T;
+  try {
+    result = await run();
+  } catch (error) {
+    const code = (error as { extensions?: { code?: unknown } }).extensions?.code;
+    metrics.eventsRejected.inc({ code: typeof code === 'string' ? code : ErrorCode.INTERNAL_SERVER_ERROR }, events);
+    throw error;
+  }
+  for (const outcome of Array.isArray(result) ? result : [result]) {
+    if (outcome.duplicate) {
+      metrics.eventsDuplicate.inc();
+      continue;
+    }
+    metrics.eventsRecorded.inc({ service: outcome.log.service });
+    for (const alert of outcome.alerts) metrics.alertsRaised.inc({ type: alert.type });
+  }
+  return result;
 }

@@ -1,0 +1,95 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import {
+  GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate,
+  type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema,
+} from 'graphql';
+import type { SubscribePayload } from 'graphql-ws';
+import { DomainError, ErrorCode, formatError } from '../graphql/errors.js';
+import { QUERY_LIMITS, QueryLimitError, assertCostWithinLimit, isTokenLimitError, queryLimitRules } from '../graphql/query-limits.js';
+import { metrics, operationLabel } from '../metrics/metrics.js';
+
+/**
+ * The server's formatError with one addition: graphql-js reports a passed token limit as a plain
+ * syntax error; it becomes QUERY_TOO_COMPLEX like the other limits.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (isTokenLimitError(error)) {
+    const limit = new QueryLimitError('TOKENS', QUERY_LIMITS.maxTokens);
+    return { message: limit.message, extensions: { ...limit.extensions } };
+  }
+  return formatError(formatted, error);
+}
+
+/** The cost check needs variable values, so it runs once the operation is resolved, before execution. */
+export function costLimitPlugin<T extends object>(schema: GraphQLSchema): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operationName, request }) {
+          try {
+            assertCostWithinLimit(schema, document, operationName, request.variables);
+          } catch (error) {
+            if (!(error instanceof DomainError)) throw error;
+            // Wrapped so formatError finds the DomainError (and its extensions) and Apollo answers 400.
+            throw new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** Latency by operation and error counts by code, for every HTTP GraphQL request. */
+export function metricsPlugin<T extends object>(): ApolloServerPlugin<T> {
+  return {
+    async requestDidStart() {
+      const started = process.hrtime.bigint();
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const code = typeof error.extensions?.code === 'string' ? error.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+            metrics.graphqlErrors.inc({ code: isTokenLimitError(error) ? ErrorCode.QUERY_TOO_COMPLEX : code });
+          }
+        },
+        async willSendResponse({ operation, operationName }) {
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          metrics.graphqlDuration.observe({ operation: operation ? operationLabel(operationName) : 'unresolved', type: operation?.operation ?? 'none' }, seconds);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * graphql-ws parses and validates by itself, without Apollo's options: this gives it the same
+ * token, depth, alias, directive and cost limits, and (in production) refuses introspection.
+ * Errors are returned, not thrown, so the client gets an error message and the socket stays open.
+ */
+export function webSocketGuard(schema: GraphQLSchema, production: boolean) {
+  const rules = [...specifiedRules, ...queryLimitRules(), ...(production ? [NoSchemaIntrospectionCustomRule] : [])];
+  return (payload: SubscribePayload): Omit<ExecutionArgs, 'contextValue'> | GraphQLError[] => {
+    let document;
+    try {
+      document = parse(payload.query, { maxTokens: QUERY_LIMITS.maxTokens });
+    } catch (error) {
+      if (isTokenLimitError(error)) return [new QueryLimitError('TOKENS', QUERY_LIMITS.maxTokens)];
+      return [new GraphQLError((error as Error).message, { extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
+    }
+    const errors = validate(schema, document, rules);
+    if (errors.length > 0) {
+      return errors.map((e) => (e instanceof DomainError ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
+    }
+    try {
+      assertCostWithinLimit(schema, document, payload.operationName, payload.variables ?? undefined);
+    } catch (error) {
+      if (error instanceof DomainError) return [error];
+      throw error;
+    }
+    return { schema, document, operationName: payload.operationName, variableValues: payload.variables };
+  };
+}
+
+/** Errors sent over the WebSocket get the same masking as HTTP responses. */
+export function formatWebSocketErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
+  return errors.map((error) => formatGraphQLError(error.toJSON(), error instanceof DomainError ? new GraphQLError(error.message, { originalError: error }) : error));
+}
