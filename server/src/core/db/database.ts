@@ -80,7 +80,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
 }
 
 export function createPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: url,
     max,
     // Fail fast while PostgreSQL is away instead of queueing requests without bound.
@@ -90,6 +90,12 @@ export function createPool(url: string, max: number): pg.Pool {
     statement_timeout: 30_000,
     query_timeout: 35_000,
   });
+  // pg-pool listens for errors only on idle clients. A checked-out client whose server goes away
+  // between two queries (PostgreSQL killed mid-transaction) would emit an unhandled 'error' and
+  // crash the process; its holder sees the failure on its next query anyway, and pg-pool
+  // discards the broken client when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
+  return pool;
 }
 
 export async function migrate(orm: MikroORM, logger?: Logger): Promise<void> {

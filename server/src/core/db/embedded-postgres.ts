@@ -50,7 +50,8 @@ export class EmbeddedPostgres {
   async stop(): Promise<void> {
     const child = this.process;
     this.process = undefined;
-    if (!child || child.exitCode !== null) return;
+    // A postgres that already died (e.g. SIGKILLed) has nothing left to stop.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((done) => {
       child.once('exit', () => done());
       child.kill('SIGINT');

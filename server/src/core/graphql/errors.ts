@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { registerEnumType } from 'type-graphql';
+import { isDatabaseUnavailable } from '../db/db-errors.js';
 
 /** Every code a client may branch on. Emitted into the schema so clients need no hand-kept copy. */
 export enum ErrorCode {
@@ -80,5 +81,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     // Variable coercion errors ("Variable $x got invalid value ...") name the variable, not internals.
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
   }
+  if (isDatabaseUnavailable(original ?? error)) {
+    // An outage is not a bug: a stable, retryable code instead of a masked internal error.
+    return { message: 'The database is unavailable; retry shortly', path: formatted.path, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+  }
   return { message: 'Internal server error', path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
+
+export const serviceUnavailable = () => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly');

@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Services } from '../../services.js';
+import { isDatabaseUnavailable } from '../db/db-errors.js';
 import { TENANT_FILTER } from '../db/tenant-filter.js';
+import { serviceUnavailable } from './errors.js';
 import type { GraphQLContext, Viewer } from './context.js';
 
 /**
@@ -11,7 +13,10 @@ export async function createRequestContext(services: Services, authorization: st
   let viewer: Viewer | null = null;
   try {
     viewer = await services.auth.authenticate(authorization);
-  } catch {
+  } catch (error) {
+    // A database outage is not a bad credential: answering UNAUTHENTICATED would tell a valid
+    // integrator to stop retrying (or an app to sign its user out).
+    if (isDatabaseUnavailable(error)) throw serviceUnavailable();
     // A bad credential is treated as none: public operations (login) still work, and everything
     // else answers UNAUTHENTICATED from the auth checker.
     viewer = null;
