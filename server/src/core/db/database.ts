@@ -8,6 +8,7 @@ import { EmbeddedPostgres } from './embedded-postgres.js';
 import { entities } from './entities.js';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial.js';
 import { Migration20261122000100_seed_prices } from './migrations/Migration20261122000100_seed_prices.js';
+import { Migration20261201000000_tenant_error_index } from './migrations/Migration20261201000000_tenant_error_index.js';
 
 // bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
 // stays a string so it is never squeezed through a float.
@@ -16,6 +17,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 export const migrationsList = [
   { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
   { name: 'Migration20261122000100_seed_prices', class: Migration20261122000100_seed_prices },
+  { name: 'Migration20261201000000_tenant_error_index', class: Migration20261201000000_tenant_error_index },
 ];
 
 export function ormOptions(clientUrl: string, poolSize = 6): Options {

@@ -3,6 +3,7 @@ import type { Clock } from '../../core/lib/clock.js';
 import { UserInputError } from '../../core/graphql/errors.js';
 import { Money, ZERO, formatMoney, money } from '../../core/lib/money.js';
 import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../core/lib/period.js';
+import { countLogs } from './usage-log-count.js';
 import { logFromRow, normalizeDecimal, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
 
 export interface SummaryRecord {
@@ -253,26 +254,23 @@ export class UsageReadService {
     if (filter.status) add('status = ?', filter.status);
     if (filter.from) add('occurred_at >= ?', filter.from);
     if (filter.to) add('occurred_at < ?', filter.to);
-    const countWhere = conditions.length ? `where ${conditions.join(' and ')}` : '';
     const pageConditions = [...conditions];
     if (cursor) {
       params.push(cursor.occurredAt, cursor.id);
       pageConditions.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     const where = pageConditions.length ? `where ${pageConditions.join(' and ')}` : '';
-    const { rows } = await this.pool.query(
-      `select ${USAGE_LOG_COLUMNS}, occurred_at::text as cursor_at from usage_logs ${where} order by occurred_at desc, id desc limit ${first + 1}`,
-      params,
-    );
-    const countParams = params.slice(0, cursor ? params.length - 2 : params.length);
-    const { rows: counted } = await this.pool.query(`select count(*) as n from usage_logs ${countWhere}`, countParams);
+    const [{ rows }, totalCount] = await Promise.all([
+      this.pool.query(`select ${USAGE_LOG_COLUMNS}, occurred_at::text as cursor_at from usage_logs ${where} order by occurred_at desc, id desc limit ${first + 1}`, params),
+      countLogs(this.pool, filter),
+    ]);
     const page = rows.slice(0, first);
     const last = page.at(-1);
     return {
       nodes: page.map(logFromRow),
       hasNextPage: rows.length > first,
       endCursor: last ? encodeCursor(last.cursor_at, last.id) : null,
-      totalCount: Number(counted[0].n),
+      totalCount,
     };
   }
 }

@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// `pnpm bench`: the performance targets of issue 7, measured side by side in one run.
+//   node bench/run.mjs            full run (exits non-zero when a target is missed)
+//   node bench/run.mjs --short    a few seconds per scenario, small data (CI: fails only on
+//                                 crashes, errors and lost events, never on noisy ratios)
+//   --logs=N                      B4's large size (default 10,000,000; short: 100,000)
+//   --only=B0,B1,...              a subset (ratios need their reference in the subset)
+// Assumes `pnpm build` ran. Writes the table to bench/results/latest.md (short: short.md).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { measureAlertDelivery } from './lib/alerts.mjs';
+import { initialJavaScript } from './lib/bundles.mjs';
+import { connect, createTenantsSql, dashboardQueries, loadLogs, rebuildAggregates, vacuumAggregates } from './lib/dashboards.mjs';
+import { runLoad, sampleMemory } from './lib/load.mjs';
+import { ROOT, adminToken, memoryOf, startCeiling, startServer } from './lib/servers.mjs';
+import { createTenants } from './lib/setup.mjs';
+
+const args = process.argv.slice(2);
+const SHORT = args.includes('--short');
+const arg = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const ONLY = arg('only')?.split(',');
+const P = SHORT
+  ? { seconds: 2, warmup: 1, tenants: 20, b4Small: 10_000, b4Large: Number(arg('logs') ?? 100_000), b4Tenants: 100, probeSamples: 15, alertRounds: 10 }
+  : { seconds: 20, warmup: 5, tenants: 100, b4Small: 100_000, b4Large: Number(arg('logs') ?? 10_000_000), b4Tenants: 1_000, probeSamples: 100, alertRounds: 50 };
+const wanted = (id) => !ONLY || ONLY.includes(id);
+
+const rows = [];
+const failures = [];
+const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
+const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
+
+function row(id, scenario, figure, target, pass) {
+  rows.push({ id, scenario, figure, target, pass });
+  log(`${id} ${scenario}: ${figure} (target ${target}) ${pass === undefined ? '' : pass ? 'PASS' : 'MISS'}`);
+}
+
+/** Errors are never noise: any non-2xx, GraphQL error or transport error fails even --short. */
+function checkClean(id, result) {
+  if (result.non2xx || result.errors || result.gqlErrors) {
+    failures.push(`${id}: ${result.non2xx} non-2xx, ${result.errors} transport errors, ${result.gqlErrors} GraphQL errors ${result.firstError}`);
+  }
+}
+
+const loadJob = (urls, extra) => ({ urls, seconds: P.seconds, warmupSeconds: P.warmup, ...extra });
+
+async function countLogs(server, tenantIds) {
+  const client = await connect(server.databaseUrl);
+  try {
+    const { rows: counted } = await client.query('select count(*)::int as n from usage_logs where tenant_id = any($1::uuid[])', [tenantIds]);
+    return counted[0].n;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Exactly once: every acknowledged event is stored, and nothing beyond what was sent. */
+async function checkNoLoss(id, server, tenantIds, before, acked, sent) {
+  // Requests cut off when the load stopped may still commit: let them land before counting.
+  await new Promise((resolve) => setTimeout(resolve, 1_500));
+  const stored = (await countLogs(server, tenantIds)) - before;
+  if (stored < acked || stored > sent) failures.push(`${id}: ${acked} events acknowledged, ${sent} sent, ${stored} stored`);
+  return stored;
+}
+
+async function ingestion() {
+  const figures = {};
+  if (wanted('B0')) {
+    const ceiling = await startCeiling();
+    try {
+      log('B0: bare Apollo Server, 32 connections');
+      const b0 = await runLoad(loadJob([ceiling.baseUrl], { mode: 'single', connections: 32, keys: ['um_bench_not_checked_by_b0'] }));
+      checkClean('B0', b0);
+      figures.b0 = b0;
+      row('B0', 'ceiling: bare Apollo Server, trivial mutation, 32 conn', `${fmt(b0.rps)} req/s, p99 ${b0.p99} ms`, 'reference');
+    } finally {
+      await ceiling.stop();
+    }
+  }
+  const a = await startServer();
+  let b;
+  try {
+    const token = await adminToken(a.baseUrl);
+    log(`creating ${P.tenants} tenants with API keys and quotas through the API`);
+    const tenants = await createTenants(a.baseUrl, token, 'bench', P.tenants);
+    const ids = tenants.map((t) => t.id);
+    const stopSampling = sampleMemory(memoryOf, a.pid);
+    let before = await countLogs(a, ids);
+
+    if (wanted('B1')) {
+      log(`B1: recordUsage, 32 connections, ${P.tenants} tenants`);
+      const b1 = (figures.b1 = await runLoad(loadJob([a.baseUrl], { mode: 'single', connections: 32, keys: tenants.map((t) => t.key) })));
+      checkClean('B1', b1);
+      before += await checkNoLoss('B1', a, ids, before, b1.ok + b1.warmupOk, b1.sent + b1.warmupSent);
+      const ratio = figures.b0 ? b1.rps / figures.b0.rps : NaN;
+      const p99Ratio = figures.b0 ? b1.p99 / figures.b0.p99 : NaN;
+      row('B1', `recordUsage, 1 event/request, 32 conn, ${P.tenants} tenants`, `${fmt(b1.rps)} req/s = ${fmt(ratio, 2)} × B0; p99 ${b1.p99} ms = ${fmt(p99Ratio, 2)} × B0`, '≥ 0.60 × B0 req/s; p99 ≤ 2 × B0', ratio >= 0.6 && p99Ratio <= 2);
+    }
+    if (wanted('B2')) {
+      log('B2: recordUsage, 32 connections, one tenant');
+      const b2 = await runLoad(loadJob([a.baseUrl], { mode: 'single', connections: 32, keys: [tenants[0].key] }));
+      checkClean('B2', b2);
+      before += await checkNoLoss('B2', a, ids, before, b2.ok + b2.warmupOk, b2.sent + b2.warmupSent);
+      const ratio = figures.b1 ? b2.rps / figures.b1.rps : NaN;
+      row('B2', 'B1 with every request for one tenant', `${fmt(b2.rps)} req/s = ${fmt(ratio, 2)} × B1; p99 ${b2.p99} ms`, '≥ 0.90 × B1', ratio >= 0.9);
+    }
+    if (wanted('B3')) {
+      log('B3: recordUsages, 500 events per request, 4 connections');
+      const b3 = await runLoad(loadJob([a.baseUrl], { mode: 'batch', batchSize: 500, connections: 4, keys: tenants.map((t) => t.key) }));
+      checkClean('B3', b3);
+      await checkNoLoss('B3', a, ids, before, (b3.ok + b3.warmupOk) * 500, (b3.sent + b3.warmupSent) * 500);
+      const eventsPerSecond = b3.rps * 500;
+      const ratio = figures.b1 ? eventsPerSecond / figures.b1.rps : NaN;
+      row('B3', 'recordUsages, 500 events/request, 4 conn', `${fmt(eventsPerSecond)} events/s = ${fmt(ratio, 1)} × B1; p99 ${b3.p99} ms`, 'events/s ≥ 10 × B1', ratio >= 10);
+    }
+    const sampled = stopSampling();
+    if (wanted('B6')) {
+      const peak = memoryOf(a.pid).peakMb;
+      row('B6', 'server memory under B1–B3 (peak RSS since start, VmHWM)', `${fmt(peak)} MB (highest sampled ${fmt(sampled)} MB)`, '≤ 300 MB', peak <= 300);
+    }
+
+    if (wanted('B1x2') || wanted('B5')) b = await startServer({ databaseUrl: a.databaseUrl });
+    if (wanted('B1x2')) {
+      log('B1x2: recordUsage across two instances on one database, 32 connections');
+      const two = await runLoad(loadJob([a.baseUrl, b.baseUrl], { mode: 'single', connections: 32, keys: tenants.map((t) => t.key) }));
+      checkClean('B1x2', two);
+      const ratio = figures.b1 ? two.rps / figures.b1.rps : NaN;
+      row('B1x2', 'B1 against two instances (one PostgreSQL)', `${fmt(two.rps)} req/s = ${fmt(ratio, 2)} × B1; p99 ${two.p99} ms`, 'reported (docs/scaling.md)');
+    }
+    if (wanted('B5')) {
+      log(`B5: alert delivery, ${P.alertRounds} rounds`);
+      const b5 = await measureAlertDelivery({ recordOn: a, others: [b], token, tenant: tenants.at(-1), rounds: P.alertRounds });
+      if (b5.lost) failures.push(`B5: ${b5.lost} alerts not received within 5 s`);
+      row('B5', `alert delivery after the recordUsage response (${b5.samples} alerts)`, `same instance p99 ${fmt(b5.sameP99, 1)} ms (max ${fmt(b5.sameMax, 1)}); other instance p99 ${fmt(b5.otherP99, 1)} ms (max ${fmt(b5.otherMax, 1)})`, '≤ 1 s always', b5.lost === 0 && b5.sameMax <= 1000 && b5.otherMax <= 1000);
+    }
+  } finally {
+    await b?.stop();
+    await a.stop();
+  }
+}
+
+async function dashboards() {
+  const server = await startServer({ env: { USAGE_LOG_RETENTION_DAYS: '400' } });
+  try {
+    const token = await adminToken(server.baseUrl);
+    const client = await connect(server.databaseUrl);
+    const tenantIds = await createTenantsSql(client, 'history', P.b4Tenants);
+    const queries = dashboardQueries(tenantIds[7]);
+    const measure = async (size) => {
+      log(`B4: loading logs up to ${fmt(size)} over 365 days`);
+      const started = Date.now();
+      const { rows: counted } = await client.query('select count(*)::int as n from usage_logs');
+      await loadLogs(client, tenantIds, size - counted[0].n, 365, (n) => log(`  … ${fmt(counted[0].n + n)} logs`));
+      const loadSeconds = (Date.now() - started) / 1000;
+      const rebuildSeconds = rebuildAggregates(server);
+      await vacuumAggregates(client);
+      log(`B4: ${fmt(size)} logs loaded in ${fmt(loadSeconds)} s, aggregates rebuilt in ${fmt(rebuildSeconds, 1)} s; probing`);
+      const result = await runLoad({ mode: 'probe', urls: [server.baseUrl], token, queries, warmup: 5, samples: P.probeSamples });
+      for (const r of result) if (r.failures) failures.push(`B4 ${r.name} at ${size}: ${r.failures} failed requests ${r.firstError}`);
+      return { loadSeconds, rebuildSeconds, result };
+    };
+    const small = await measure(P.b4Small);
+    const large = await measure(P.b4Large);
+    await client.end();
+    const meSmall = small.result[0].p95;
+    const meLarge = large.result[0].p95;
+    let allPass = true;
+    const detail = [];
+    for (const [i, q] of queries.entries()) {
+      if (i === 0) continue;
+      const s = small.result[i];
+      const l = large.result[i];
+      const growth = l.p95 / s.p95;
+      const vsMe = Math.max(s.p95 / meSmall, l.p95 / meLarge);
+      // Sub-millisecond differences are timer noise, not growth with data.
+      const pass = (growth <= 1.5 || l.p95 - s.p95 < 1) && vsMe <= 3;
+      allPass &&= pass;
+      detail.push({ name: q.name, small: s.p95, large: l.p95, growth, vsMe, pass });
+    }
+    row('B4', `dashboard reads (${queries.length - 1} queries), ${fmt(P.b4Small)} vs ${fmt(P.b4Large)} logs, ${fmt(P.b4Tenants)} tenants, 12 months`, `worst growth ${fmt(Math.max(...detail.map((d) => d.growth)), 2)} ×; worst vs me ${fmt(Math.max(...detail.map((d) => d.vsMe)), 2)} × (me p95 ${fmt(meSmall, 1)} / ${fmt(meLarge, 1)} ms)`, 'p95 large ≤ 1.5 × small; each ≤ 3 × me', allPass);
+    return { detail, small, large, meSmall, meLarge };
+  } finally {
+    await server.stop();
+  }
+}
+
+function bundles() {
+  for (const app of ['admin-web', 'customer-web']) {
+    const { files, kb } = initialJavaScript(app);
+    row('B7', `${app}: initial JavaScript (${files} files)`, `${fmt(kb, 1)} KB gzipped`, '≤ 250 KB', kb <= 250);
+  }
+}
+
+function report(b4, seconds) {
+  const lines = [
+    `# Benchmark results (${SHORT ? 'short' : 'full'} run)`,
+    '',
+    `Run ${new Date().toISOString()} in ${fmt(seconds)} s on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}; the machine is shared, so absolute figures are context and ratios are the targets. Command: \`node bench/run.mjs ${args.join(' ')}\`.`,
+    '',
+    '| # | scenario | measured | target | result |',
+    '|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.id} | ${r.scenario} | ${r.figure} | ${r.target} | ${r.pass === undefined ? '—' : r.pass ? 'pass' : '**miss**'} |`),
+  ];
+  if (b4) {
+    lines.push('', `B4 per query (p95 in ms; logs loaded in ${fmt(b4.small.loadSeconds)} s + ${fmt(b4.large.loadSeconds)} s, aggregates rebuilt in ${fmt(b4.small.rebuildSeconds, 1)} s + ${fmt(b4.large.rebuildSeconds, 1)} s):`, '');
+    lines.push(`| query | p95 at ${fmt(P.b4Small)} | p95 at ${fmt(P.b4Large)} | growth | worst × me | result |`, '|---|---|---|---|---|---|');
+    lines.push(`| me (reference) | ${fmt(b4.meSmall, 1)} | ${fmt(b4.meLarge, 1)} | | | |`);
+    for (const d of b4.detail) lines.push(`| ${d.name} | ${fmt(d.small, 1)} | ${fmt(d.large, 1)} | ${fmt(d.growth, 2)} | ${fmt(d.vsMe, 2)} | ${d.pass ? 'pass' : '**miss**'} |`);
+  }
+  if (failures.length) lines.push('', '**Errors:**', '', ...failures.map((f) => `- ${f}`));
+  return `${lines.join('\n')}\n`;
+}
+
+const started = Date.now();
+let b4;
+try {
+  if (['B0', 'B1', 'B2', 'B3', 'B6', 'B1x2', 'B5'].some(wanted)) await ingestion();
+  if (wanted('B4')) b4 = await dashboards();
+  if (wanted('B7')) bundles();
+} catch (error) {
+  failures.push(`crashed: ${error instanceof Error ? error.stack : String(error)}`);
+}
+const table = report(b4, (Date.now() - started) / 1000);
+mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
+const out = join(ROOT, 'bench', 'results', SHORT ? 'short.md' : 'latest.md');
+writeFileSync(out, table);
+console.log(`\n${table}\nwritten to ${out}`);
+const missed = rows.filter((r) => r.pass === false);
+if (failures.length) process.exit(2);
+if (!SHORT && missed.length) process.exit(1);

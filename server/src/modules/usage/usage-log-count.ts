@@ -1,0 +1,52 @@
+import type pg from 'pg';
+import { DAY_MS, dayStart, formatDay } from '../../core/lib/period.js';
+import type { LogFilter } from './usage-read.service.js';
+
+/**
+ * How many logs match, at a cost that does not grow with history: whole UTC days come from
+ * the rollups (written in the same transaction as their logs), and only a partial day at
+ * either end of the range is counted in the log itself. Rollups outlive the logs retention
+ * drops, so days before the oldest remaining log are not counted (partitions drop whole
+ * months, and a day never spans two, so every day from that one on is complete).
+ */
+export async function countLogs(pool: pg.Pool, filter: LogFilter): Promise<number> {
+  const { rows: oldest } = await pool.query(
+    `select min(occurred_at) as at from usage_logs where ($1::uuid is null or tenant_id = $1)`,
+    [filter.tenantId ?? null],
+  );
+  if (!oldest[0].at) return 0;
+  const lowest = dayStart(oldest[0].at as Date);
+  const start = filter.from && filter.from > lowest ? filter.from : lowest;
+  const end = filter.to ?? null;
+  if (end && end <= start) return 0;
+  const firstFullDay = start.getTime() === dayStart(start).getTime() ? start : new Date(dayStart(start).getTime() + DAY_MS);
+  const endDay = end ? dayStart(end) : null;
+  if (endDay && endDay <= firstFullDay) return countRaw(pool, filter, start, end);
+  let total = await countRolledUp(pool, filter, firstFullDay, endDay);
+  if (firstFullDay > start) total += await countRaw(pool, filter, start, firstFullDay);
+  if (end && endDay && end > endDay) total += await countRaw(pool, filter, endDay, end);
+  return total;
+}
+
+async function countRolledUp(pool: pg.Pool, filter: LogFilter, fromDay: Date, toDay: Date | null): Promise<number> {
+  const calls = filter.status === 'ERROR' ? 'error_calls' : filter.status === 'SUCCESS' ? 'api_calls - error_calls' : 'api_calls';
+  const table = filter.tenantId ? 'daily_rollups' : 'platform_daily_rollups';
+  const { rows } = await pool.query(
+    `select coalesce(sum(${calls}), 0) as n from ${table}
+      where day >= $1::date and ($2::date is null or day < $2::date) and ($3::text is null or service = $3)
+        ${filter.tenantId ? 'and tenant_id = $4' : ''}`,
+    [formatDay(fromDay), toDay ? formatDay(toDay) : null, filter.service ?? null, ...(filter.tenantId ? [filter.tenantId] : [])],
+  );
+  return Number(rows[0].n);
+}
+
+/** Counted in the log: at most one UTC day's rows. */
+async function countRaw(pool: pg.Pool, filter: LogFilter, from: Date, to: Date | null): Promise<number> {
+  const { rows } = await pool.query(
+    `select count(*) as n from usage_logs
+      where occurred_at >= $1 and ($2::timestamptz is null or occurred_at < $2) and ($3::uuid is null or tenant_id = $3)
+        and ($4::text is null or service = $4) and ($5::text is null or status = $5)`,
+    [from, to, filter.tenantId ?? null, filter.service ?? null, filter.status ?? null],
+  );
+  return Number(rows[0].n);
+}

@@ -1,0 +1,91 @@
+import type pg from 'pg';
+
+/**
+ * SQL mirror of what the recorder adds per event (usage-aggregates.ts): the chart units of a
+ * call by its unit kind (usage-event.ts `unitKindOf`): tokens in + out, characters, or minutes.
+ */
+const UNITS_SQL = `case
+  when l.service = 'ELEVENLABS' or (l.service = 'OPENAI' and lower(coalesce(l.model, '')) like 'tts-%') then coalesce(l.characters, 0)::numeric
+  when l.service = 'SMARTFLO' or (l.service = 'OPENAI' and lower(coalesce(l.model, '')) like 'whisper%') then coalesce(l.duration_seconds, 0) / 60
+  else (coalesce(l.input_tokens, 0) + coalesce(l.output_tokens, 0))::numeric end`;
+
+const openai = (expr: string) => `coalesce(sum(${expr}) filter (where l.service = 'OPENAI'), 0)`;
+
+export interface RebuildResult {
+  /** First UTC month rebuilt (null when there are no logs at all). */
+  fromMonth: string | null;
+  dailyRollups: number;
+  platformRollups: number;
+  monthlySummaries: number;
+}
+
+/**
+ * Recomputes monthly summaries, daily rollups and platform rollups from usage_logs, e.g. after
+ * history was bulk-loaded into the log. Only months that still have logs are rebuilt: retention
+ * drops whole months of logs but keeps their aggregates, so older aggregates are left alone.
+ *
+ * One transaction, with the aggregate tables locked against the recorder (SHARE ROW EXCLUSIVE
+ * conflicts with its upserts), so an event recorded meanwhile is counted exactly once: either it
+ * committed before the lock and is in the scan, or it waits and increments the rebuilt rows.
+ */
+export class UsageRebuildService {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async rebuild(): Promise<RebuildResult> {
+    const client = await this.pool.connect();
+    try {
+      await client.query('begin');
+      await client.query(`set local statement_timeout = 0`);
+      await client.query('lock table monthly_summaries, daily_rollups, platform_daily_rollups in share row exclusive mode');
+      const { rows } = await client.query(`select to_char(date_trunc('month', min(occurred_at) at time zone 'UTC'), 'YYYY-MM-DD') as from_month from usage_logs`);
+      const fromMonth: string | null = rows[0].from_month;
+      if (fromMonth === null) {
+        await client.query('commit');
+        return { fromMonth: null, dailyRollups: 0, platformRollups: 0, monthlySummaries: 0 };
+      }
+      const since = [fromMonth];
+      const from = `(($1::date)::timestamp at time zone 'UTC')`;
+      await client.query('delete from daily_rollups where day >= $1::date', since);
+      await client.query('delete from platform_daily_rollups where day >= $1::date', since);
+      await client.query('delete from monthly_summaries where period >= $1::date', since);
+      const daily = await client.query(
+        `insert into daily_rollups (tenant_id, day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd)
+         select l.tenant_id, (l.occurred_at at time zone 'UTC')::date, l.service, coalesce(l.model, ''), count(*),
+                count(*) filter (where l.status = 'ERROR'), count(*) filter (where l.pricing_status = 'UNPRICED'),
+                sum(${UNITS_SQL}), sum(l.cost_usd)
+           from usage_logs l where l.occurred_at >= ${from}
+          group by 1, 2, 3, 4`,
+        since,
+      );
+      const platform = await client.query(
+        `insert into platform_daily_rollups (day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd)
+         select day, service, model, sum(api_calls), sum(error_calls), sum(unpriced_calls), sum(units), sum(cost_usd)
+           from daily_rollups where day >= $1::date group by 1, 2, 3`,
+        since,
+      );
+      const summaries = await client.query(
+        `insert into monthly_summaries (tenant_id, period, openai_input_tokens, openai_cached_input_tokens, openai_output_tokens,
+             openai_characters, openai_seconds, openai_cost_usd, elevenlabs_characters, elevenlabs_cost_usd, smartflo_seconds,
+             smartflo_cost_usd, total_cost_usd, total_api_calls, error_calls, unpriced_calls)
+         select l.tenant_id, date_trunc('month', l.occurred_at at time zone 'UTC')::date,
+                ${openai('coalesce(l.input_tokens, 0)')}, ${openai('coalesce(l.cached_input_tokens, 0)')}, ${openai('coalesce(l.output_tokens, 0)')},
+                ${openai('coalesce(l.characters, 0)')}, ${openai('coalesce(l.duration_seconds, 0)')}, ${openai('l.cost_usd')},
+                coalesce(sum(coalesce(l.characters, 0)) filter (where l.service = 'ELEVENLABS'), 0),
+                coalesce(sum(l.cost_usd) filter (where l.service = 'ELEVENLABS'), 0),
+                coalesce(sum(coalesce(l.duration_seconds, 0)) filter (where l.service = 'SMARTFLO'), 0),
+                coalesce(sum(l.cost_usd) filter (where l.service = 'SMARTFLO'), 0),
+                sum(l.cost_usd), count(*), count(*) filter (where l.status = 'ERROR'), count(*) filter (where l.pricing_status = 'UNPRICED')
+           from usage_logs l where l.occurred_at >= ${from}
+          group by 1, 2`,
+        since,
+      );
+      await client.query('commit');
+      return { fromMonth: fromMonth.slice(0, 7), dailyRollups: daily.rowCount ?? 0, platformRollups: platform.rowCount ?? 0, monthlySummaries: summaries.rowCount ?? 0 };
+    } catch (error) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+}

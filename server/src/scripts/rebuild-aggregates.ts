@@ -1,0 +1,31 @@
+import pino from 'pino';
+import { ConfigError, loadConfig } from '../config/config.js';
+import { openDatabase } from '../core/db/database.js';
+import { UsageRebuildService } from '../modules/usage/usage-rebuild.service.js';
+
+// `node server/dist/scripts/rebuild-aggregates.js`: recomputes monthly summaries and daily
+// rollups from usage_logs (e.g. after history was bulk-loaded with COPY). Same configuration as
+// the server: DATABASE_URL, or the embedded PostgreSQL under DATA_DIR while the server is down.
+let config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+const logger = pino({ level: config.LOG_LEVEL });
+const db = await openDatabase(config, logger);
+try {
+  const started = Date.now();
+  const result = await new UsageRebuildService(db.pool).rebuild();
+  console.log(
+    result.fromMonth === null
+      ? 'no usage logs: nothing to rebuild'
+      : `rebuilt from ${result.fromMonth}: ${result.monthlySummaries} monthly summaries, ${result.dailyRollups} daily rollups, ${result.platformRollups} platform rollups in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
+} finally {
+  await db.close();
+}
