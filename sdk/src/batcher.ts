@@ -22,8 +22,9 @@ interface Item<E, R> {
  * An in-memory queue that sends events in batches, one batch at a time, on size or on a timer.
  * `sendBatch` does its own retries; what it finally throws is sorted here: an error naming one
  * event (`index`) fails that event and the rest are sent again; BAD_USER_INPUT with no index
- * (GraphQL's own coercion errors) is narrowed down by halving the batch; anything else fails
- * the whole batch. Failed events are reported to `onError` and by the next flush()/close().
+ * (GraphQL's own coercion errors) is narrowed down by halving the batch, and so is a batch too
+ * large for the server (PAYLOAD_TOO_LARGE); anything else fails the whole batch. Failed events
+ * are reported to `onError` and by the next flush()/close().
  */
 export class Batcher<E, R> {
   private queue: Item<E, R>[] = [];
@@ -115,7 +116,7 @@ export class Batcher<E, R> {
       if (error.index !== undefined && error.index >= 0 && error.index < items.length && items.length > 1) {
         this.fail([items[error.index]!], error);
         await this.deliver(items.filter((_, i) => i !== error.index));
-      } else if (error.code === 'BAD_USER_INPUT' && items.length > 1) {
+      } else if ((error.code === 'BAD_USER_INPUT' || error.code === 'PAYLOAD_TOO_LARGE') && items.length > 1) {
         const half = Math.ceil(items.length / 2);
         await this.deliver(items.slice(0, half));
         await this.deliver(items.slice(half));

@@ -32,6 +32,9 @@ const RETRY_SERVER_CODE: Record<ErrorCode, boolean> = {
   BAD_USER_INPUT: false,
   NOT_FOUND: false,
   IDEMPOTENCY_CONFLICT: false,
+  QUERY_TOO_COMPLEX: false,
+  // The same body would be just as large; the batcher splits batches that hit it.
+  PAYLOAD_TOO_LARGE: false,
   RATE_LIMITED: true,
   SERVICE_UNAVAILABLE: true,
   INTERNAL_SERVER_ERROR: true,

@@ -1,0 +1,45 @@
+import { execFile } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenantWithAccess, startTestServer, type TestServer } from '../../server/test/harness.js';
+import { demoApiKey } from '../../server/src/modules/usage/demo-data.js';
+import { logRows } from './support.js';
+
+const run = promisify(execFile);
+const sdkRoot = join(import.meta.dirname, '..');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+let server: TestServer;
+
+beforeAll(async () => {
+  // The example runs as an integrator would: plain Node on the built package.
+  await run(process.execPath, [tsc, '-p', join(sdkRoot, 'tsconfig.build.json')]);
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('examples/record-demo.mjs', () => {
+  it('uses the key the demo server prints for Acme Corp', async () => {
+    const source = await import('node:fs/promises').then((fs) => fs.readFile(join(sdkRoot, 'examples', 'record-demo.mjs'), 'utf8'));
+    expect(source).toContain(demoApiKey('acme'));
+  });
+
+  it('records every provider-shaped event against a real server', async () => {
+    const tenant = await createTenantWithAccess(server, 'Example Runner');
+    const { stdout } = await run(process.execPath, [join(sdkRoot, 'examples', 'record-demo.mjs')], {
+      env: { ...process.env, USAGE_MONITOR_URL: server.url, USAGE_MONITOR_API_KEY: tenant.apiKey },
+    });
+    expect(stdout).toContain('checkQuota(OPENAI, 2000): allowed=true');
+    expect(stdout).toMatch(/chat completion chatcmpl-demo-\w+: \$0\.01494 \(duplicate: false\)/);
+    expect(stdout).toContain('same completion again: duplicate=true');
+    expect(stdout).toMatch(/queued resp_demo_\w+: \$0\.000345/);
+    expect(stdout).toMatch(/queued smartflo:demo-\w+: \$0\.061666666667/);
+    expect(stdout).not.toMatch(/BAD_USER_INPUT|DELIVERY_FAILED/);
+    // One chat completion (its repeat counted nothing) and five queued events.
+    expect(await logRows(server, tenant.tenantId)).toEqual({ rows: 6, requestIds: 6 });
+  });
+});
