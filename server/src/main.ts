@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import pino from 'pino';
 import { createApp, type RunningApp } from './app.js';
 import { ConfigError, loadConfig } from './config/config.js';
 import { openDatabase, type Database } from './core/db/database.js';
 import { Maintenance } from './core/db/maintenance.js';
+import { createLogger } from './core/http/logging.js';
 import { DatabaseListener } from './core/graphql/live-events.js';
 import { createSchema } from './core/graphql/schema.js';
 import { systemClock } from './core/lib/clock.js';
@@ -26,11 +26,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = pino({
-    level: config.LOG_LEVEL,
-    base: { service: 'usage-monitor' },
-    redact: { paths: ['*.authorization', '*.password', '*.token', '*.key', '*.secret'], censor: '[redacted]' },
-  });
+  const logger = createLogger(config.LOG_LEVEL);
 
   // Filled in as start-up proceeds; shutdown closes whatever has started.
   const running: { db?: Database; app?: RunningApp; listener?: DatabaseListener } = {};

@@ -9,6 +9,7 @@ import { loadConfig, type AppConfig } from '../src/config/config.js';
 import { createPool, ensureUsageLogPartitions, ormOptions, type Database } from '../src/core/db/database.js';
 import { DatabaseListener } from '../src/core/graphql/live-events.js';
 import { createSchema } from '../src/core/graphql/schema.js';
+import { createLogger } from '../src/core/http/logging.js';
 import type { Clock } from '../src/core/lib/clock.js';
 import { ALERT_CHANNEL } from '../src/modules/alerts/alert-raiser.js';
 import { alertFromNotification } from '../src/modules/alerts/alert.record.js';
@@ -79,7 +80,9 @@ export interface TestServer {
  * The real server (Express + Apollo + graphql-ws + MikroORM + PostgreSQL) on a random port over a
  * fresh database. Pass `database` to run a second instance against the same one.
  */
-export async function startTestServer(options: { database?: TestDatabase; env?: Record<string, string> } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { database?: TestDatabase; env?: Record<string, string>; /** Receives every log line (JSON) at `debug` and above. */ logLines?: (line: string) => void } = {},
+): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase());
   const config: AppConfig = loadConfig({
     NODE_ENV: 'test',
@@ -91,7 +94,8 @@ export async function startTestServer(options: { database?: TestDatabase; env?: 
     DATABASE_POOL_SIZE: '10',
     ...options.env,
   });
-  const logger = pino({ level: 'silent' });
+  // With logLines: the production logger (same redaction) at `debug`, every line handed to the test.
+  const logger = options.logLines ? createLogger('debug', { write: (line: string) => options.logLines!(line) }) : pino({ level: 'silent' });
   const orm = await MikroORM.init(ormOptions(database.url, 3));
   const pool = createPool(database.url, config.DATABASE_POOL_SIZE);
   await ensureUsageLogPartitions(pool, new Date());

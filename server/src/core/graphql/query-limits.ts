@@ -12,8 +12,12 @@ import { DomainError, ErrorCode, UserInputError } from './errors.js';
  * these rules) and above graphql-js's own introspection query, which development tools send.
  */
 export const QUERY_LIMITS = {
-  /** Nested field levels, root fields being level 1; introspection subtrees are not counted. */
-  maxDepth: 10,
+  /**
+   * Nested field levels, root fields being level 1. The product's types hold no cycle (its deepest
+   * path is 5), so in practice this bounds introspection's `ofType` chains: graphql-js's own
+   * introspection query is exactly 15 deep.
+   */
+  maxDepth: 15,
   /** Aliased fields per operation, fragments expanded: bounds `a: login(…) b: login(…)` batching. */
   maxAliases: 15,
   /** Directive uses per operation, fragments expanded. */
@@ -68,9 +72,7 @@ interface Measure {
 /**
  * Depth, aliases and directives of an operation with its fragments expanded. Each fragment is
  * measured once (memoised), so a fragment spread many times costs linear time, not exponential;
- * a cyclic spread counts as empty here (NoFragmentCyclesRule rejects it). `__schema` and `__type`
- * subtrees add no depth (graphql-js's own introspection query is 15 deep): production refuses
- * introspection outright, and in development the token limit still bounds them.
+ * a cyclic spread counts as empty here (NoFragmentCyclesRule rejects it).
  */
 export function measureOperation(operation: OperationDefinitionNode, fragment: (name: string) => FragmentDefinitionNode | null | undefined): Measure {
   const memo = new Map<string, Measure>();
@@ -94,8 +96,7 @@ export function measureOperation(operation: OperationDefinitionNode, fragment: (
       let inner: Measure;
       if (selection.kind === Kind.FIELD) {
         inner = ofSelections(selection.selectionSet);
-        const introspection = selection.name.value === '__schema' || selection.name.value === '__type';
-        inner = { ...inner, depth: introspection ? 0 : inner.depth + 1, aliases: inner.aliases + (selection.alias ? 1 : 0) };
+        inner = { ...inner, depth: inner.depth + 1, aliases: inner.aliases + (selection.alias ? 1 : 0) };
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         inner = ofSelections(selection.selectionSet);
       } else {
