@@ -37,6 +37,7 @@ export interface OpenAISpeechRequest {
 
 /** POST /v1/audio/transcriptions response: `duration` with response_format verbose_json, `usage` on newer responses. */
 export interface OpenAITranscription {
+  text?: string;
   duration?: number | string;
   usage?: { type: 'duration'; seconds: number } | { type: 'tokens'; input_tokens: number; output_tokens: number } | null;
 }
