@@ -22,6 +22,23 @@ afterAll(async () => {
   await server?.close();
 });
 
+describe('the built package', () => {
+  it('has no runtime dependencies and uses nothing of Node (runs on fetch-only edge runtimes)', async () => {
+    const fs = await import('node:fs/promises');
+    const pkg = JSON.parse(await fs.readFile(join(sdkRoot, 'package.json'), 'utf8'));
+    expect(pkg.dependencies ?? {}).toEqual({});
+    expect(pkg.peerDependencies ?? {}).toEqual({});
+    const files = (await fs.readdir(join(sdkRoot, 'dist'), { recursive: true })).filter((f) => f.endsWith('.js'));
+    expect(files).toContain('index.js');
+    for (const file of files) {
+      const code = await fs.readFile(join(sdkRoot, 'dist', file), 'utf8');
+      const imports = [...code.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
+      expect(imports.filter((specifier) => !specifier.startsWith('.')), file).toEqual([]);
+      expect(code, file).not.toMatch(/\b(process|Buffer|require)\b[.(]/);
+    }
+  });
+});
+
 describe('examples/record-demo.mjs', () => {
   it('uses the key the demo server prints for Acme Corp', async () => {
     const source = await import('node:fs/promises').then((fs) => fs.readFile(join(sdkRoot, 'examples', 'record-demo.mjs'), 'utf8'));

@@ -6,9 +6,10 @@ import type { AddressInfo } from 'node:net';
  * - 'forward': pass it to the real server and its answer back;
  * - 'drop-response': pass it to the real server, wait for its answer (so the server has committed),
  *   then destroy the client's socket instead of answering: the client sees a network error;
+ * - 'delay-response': pass it on and hold the server's answer back for `delayMs` (a slow network);
  * - 'status-503': answer 503 itself without forwarding (a load balancer with no healthy upstream).
  */
-export type ProxyAction = 'forward' | 'drop-response' | 'status-503';
+export type ProxyAction = 'forward' | 'drop-response' | 'delay-response' | 'status-503';
 
 export interface FlakyProxy {
   url: string;
@@ -20,7 +21,7 @@ export interface FlakyProxy {
 }
 
 /** A loopback HTTP proxy in front of the real server that misbehaves on cue. */
-export async function startFlakyProxy(targetUrl: string, plan: (n: number) => ProxyAction): Promise<FlakyProxy> {
+export async function startFlakyProxy(targetUrl: string, plan: (n: number) => ProxyAction, delayMs = 1_000): Promise<FlakyProxy> {
   const target = new URL(targetUrl);
   const proxy: FlakyProxy = { url: '', requests: [], dropped: 0, close: async () => undefined };
   const server: Server = createServer(async (req, res) => {
@@ -43,8 +44,13 @@ export async function startFlakyProxy(targetUrl: string, plan: (n: number) => Pr
           });
           return;
         }
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
+        const pass = () => {
+          if (res.destroyed) return answer.resume();
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        };
+        if (action === 'delay-response') setTimeout(pass, delayMs);
+        else pass();
       },
     );
     upstream.on('error', () => req.socket.destroy());

@@ -53,6 +53,21 @@ describe('record() against the real server', () => {
     }
   });
 
+  it('times out a slow answer and retries it; the retry is the duplicate of the committed first', async () => {
+    const tenant = await createTenantWithAccess(server, 'Slow Answer');
+    const proxy = await startFlakyProxy(server.url, (n) => (n === 1 ? 'delay-response' : 'forward'), 1_500);
+    try {
+      const client = createUsageClient({ url: proxy.url, apiKey: tenant.apiKey, retry: fast, timeoutMs: 300 });
+      const result = await client.record({ service: 'OPENAI', model: 'whisper-1', durationSeconds: 90 });
+      expect(proxy.requests).toHaveLength(2);
+      expect(proxy.requests[1]!.variables.input.requestId).toBe(proxy.requests[0]!.variables.input.requestId);
+      expect(result).toMatchObject({ duplicate: true, costUsd: '0.009' });
+      expect(await logRows(server, tenant.tenantId)).toEqual({ rows: 1, requestIds: 1 });
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('gives up after maxAttempts with the last error', async () => {
     const tenant = await createTenantWithAccess(server, 'Never Healthy');
     const proxy = await startFlakyProxy(server.url, () => 'status-503');
