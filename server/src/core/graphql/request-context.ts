@@ -29,6 +29,8 @@ export async function createRequestContext(services: Services, authorization: st
 
 /** The named, greppable tenant bypass: admin requests and background jobs only. */
 export function unscoped(em: EntityManager): EntityManager {
-  em.addFilter(TENANT_FILTER, () => ({}), undefined, false);
+  // Enabled, with no condition: an EM filter of the same name shadows the entity-level one (a
+  // disabled one would not, and MikroORM would then demand the missing tenantId).
+  em.addFilter(TENANT_FILTER, () => ({}), undefined, true);
   return em;
 }
