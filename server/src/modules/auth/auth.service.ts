@@ -158,6 +158,8 @@ export class AuthService {
 
   /** Creates or updates the admin account from configuration at start. */
   async ensureAdmin(email: string, password: string): Promise<void> {
+    // Computed now, not on the first unknown email: that first miss would otherwise be slower.
+    await decoyPasswordHash();
     const normalized = email.trim().toLowerCase();
     const { rows } = await this.pool.query("select id, password_hash from users where email = $1 and role = 'ADMIN'", [normalized]);
     if (rows[0] && (await verifyPassword(rows[0].password_hash, password))) return;
