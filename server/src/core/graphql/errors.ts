@@ -72,7 +72,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { message: original.message, locations: formatted.locations, path: formatted.path, extensions: { ...original.extensions } };
   }
   if (code && PASSTHROUGH_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR && !(original && !(original instanceof GraphQLError))) {
-    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    const location = code === ErrorCode.BAD_USER_INPUT ? coercionLocation(formatted.message) : {};
+    return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code, ...location } };
   }
   if (code && /^(GRAPHQL_PARSE_FAILED|GRAPHQL_VALIDATION_FAILED|BAD_REQUEST|PERSISTED_QUERY_NOT_FOUND|PERSISTED_QUERY_NOT_SUPPORTED|OPERATION_RESOLUTION_FAILURE)$/.test(code)) {
     return { message: formatted.message, locations: formatted.locations, extensions: { code } };
@@ -89,3 +90,25 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 }
 
 export const serviceUnavailable = () => new DomainError(ErrorCode.SERVICE_UNAVAILABLE, 'The database is unavailable; retry shortly');
+
+/**
+ * Where a variable coercion error points, as `field` (and `index` for a list variable), so a bad
+ * Int or enum in a batch is named like any other bad input (api-contract.md "Errors").
+ * graphql-js only puts the path in the message:
+ *   Variable "$inputs" got invalid value 1.5 at "inputs[3].inputTokens"; Int cannot represent …
+ *   Variable "$input" got invalid value { … }; Field "requestId" of required type "String!" was not provided.
+ */
+export function coercionLocation(message: string): { field?: string; index?: number } {
+  const variable = /^Variable "\$(\w+)" got invalid value /.exec(message)?.[1];
+  if (!variable) return {};
+  // Anchored on the variable's own name after an unescaped quote, so text inside the printed
+  // value (JSON-escaped) cannot pose as the path.
+  const at = new RegExp(` at "${variable}((?:\\[\\d+\\]|\\.\\w+)*)"; `).exec(message);
+  const reason = at ? message.slice(at.index + at[0].length) : message.slice(message.lastIndexOf('; ') + 2);
+  let path = at?.[1] ?? '';
+  const named = /^Field "(\w+)" (?:of required type .* was not provided|is not defined by type)/.exec(reason);
+  if (named) path += `.${named[1]}`;
+  const index = /^\[(\d+)\]/.exec(path)?.[1];
+  const field = path.replace(/\[\d+\]/g, '').replace(/^\./, '');
+  return { field: field || variable, ...(index === undefined ? {} : { index: Number(index) }) };
+}

@@ -83,6 +83,9 @@ export function validateUsage(
   const model = fields.model === undefined || fields.model === null ? null : fields.model;
   if (model !== null && (model.trim().length === 0 || model.length > RECORDING_LIMITS.modelMaxLength)) {
     problems.add('model', `must be 1-${RECORDING_LIMITS.modelMaxLength} characters when given`, index);
+  } else if (model?.includes('\u0000')) {
+    // PostgreSQL text cannot hold NUL: without this the insert fails as an internal error.
+    problems.add('model', 'may not contain NUL characters', index);
   }
   const unitKind = unitKindOf(fields.service, model);
 
@@ -107,6 +110,8 @@ export function validateUsage(
 
   if (typeof fields.requestId !== 'string' || fields.requestId.length < 1 || fields.requestId.length > RECORDING_LIMITS.requestIdMaxLength) {
     problems.add('requestId', `must be 1-${RECORDING_LIMITS.requestIdMaxLength} characters`, index);
+  } else if (fields.requestId.includes('\u0000')) {
+    problems.add('requestId', 'may not contain NUL characters', index);
   }
 
   const occurredAt = fields.occurredAt ?? now;
