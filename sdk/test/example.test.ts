@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTenantWithAccess, startTestServer, type TestServer } from '../../server/test/harness.js';
-import { demoApiKey } from '../../server/src/modules/usage/demo-data.js';
+import { seedDemoData } from '../../server/src/modules/usage/demo-data.js';
 import { logRows } from './support.js';
 
 const run = promisify(execFile);
@@ -40,9 +40,21 @@ describe('the built package', () => {
 });
 
 describe('examples/record-demo.mjs', () => {
-  it('uses the key the demo server prints for Acme Corp', async () => {
-    const source = await import('node:fs/promises').then((fs) => fs.readFile(join(sdkRoot, 'examples', 'record-demo.mjs'), 'utf8'));
-    expect(source).toContain(demoApiKey('acme'));
+  it('runs with no settings but the URL against a server with demo data (the key `pnpm demo` prints)', async () => {
+    const started = performance.now();
+    expect(await seedDemoData(server.services)).toBe(true);
+    console.log(`demo data seeded in ${Math.round(performance.now() - started)} ms`);
+    const { USAGE_MONITOR_API_KEY: _unset, ...inherited } = process.env;
+    const env = { ...inherited, USAGE_MONITOR_URL: server.url };
+    const { stdout } = await run(process.execPath, [join(sdkRoot, 'examples', 'record-demo.mjs')], { env });
+    expect(stdout).toMatch(/chat completion chatcmpl-demo-\w+: \$0\.01494 \(duplicate: false\)/);
+    expect(stdout).toMatch(/queued smartflo:demo-\w+: \$0\.061666666667/);
+    const acme = (await server.gql(`{ tenants(search: "Acme") { id } }`, {}, await server.adminToken())).data!.tenants[0].id;
+    const { rows } = await server.services.db.pool.query(
+      `select count(*)::int as n from usage_logs where tenant_id = $1 and metadata->>'source' is distinct from 'demo'`,
+      [acme],
+    );
+    expect(rows[0].n).toBe(6);
   });
 
   it('records every provider-shaped event against a real server', async () => {
