@@ -112,14 +112,17 @@ export async function isMigrated(orm: MikroORM): Promise<boolean> {
 }
 
 /**
- * Monthly partitions from the retention horizon (at least the month 35 days back, the oldest an
- * event may be) to 2 months ahead; anything older, e.g. bulk-loaded history, lands in the
- * default partition.
+ * Monthly partitions from the retention horizon (the month holding now - retention, or the month
+ * 35 days back, the oldest an event may be, whichever is older) to 2 months ahead. A month that
+ * ends before the horizon is not created: retention would only drop it again. Anything older,
+ * e.g. bulk-loaded history, lands in the default partition.
  */
 export async function ensureUsageLogPartitions(pool: pg.Pool, now: Date, retentionDays = 90): Promise<void> {
-  const monthsBack = Math.max(2, Math.ceil(retentionDays / 28));
-  for (let offset = -monthsBack; offset <= 2; offset++) {
-    const month = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1));
+  const oldest = new Date(now.getTime() - Math.max(retentionDays, 35) * 86_400_000);
+  const first = Date.UTC(oldest.getUTCFullYear(), oldest.getUTCMonth(), 1);
+  for (let offset = 0; ; offset++) {
+    const month = new Date(Date.UTC(new Date(first).getUTCFullYear(), new Date(first).getUTCMonth() + offset, 1));
+    if (month.getTime() > Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 2, 1)) break;
     // A month whose rows already sit in the default partition (bulk-loaded history) keeps them
     // there: creating its partition would fail, and the default partition still serves it.
     await pool

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { Clock } from '../lib/clock.js';
 import { ensureUsageLogPartitions } from './database.js';
 
-const MAINTENANCE_LOCK = 7_310_001;
+/** Session advisory lock held while one instance does upkeep (exported for tests). */
+export const MAINTENANCE_LOCK = 7_310_001;
 
 /**
  * Hourly upkeep, done by one instance at a time (a session advisory lock): create the coming
