@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RECORD_USAGE, createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
+import { RECORD_USAGE, createTenantWithAccess, startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
 
 const TOKEN = 'metrics-token-for-tests-0123456789';
 
@@ -66,14 +66,14 @@ describe('/metrics', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${t.apiKey}` },
       body: JSON.stringify({ query: RECORD_USAGE.replace('mutation(', 'mutation RecordUsage('), variables: { input } }),
-    }).then((r) => r.json());
+    }).then((r) => r.json() as Promise<GraphQLResponse>);
     for (let i = 0; i < 3; i++) expect((await record({ service: 'OPENAI', model: 'gpt-4o', inputTokens: 10, outputTokens: 5, requestId: `m-${i}` })).errors).toBeUndefined();
     // 30 minutes of Smartflo passes the $0.50 quota: QUOTA_APPROACHING and QUOTA_EXCEEDED.
     const costly = await record({ service: 'SMARTFLO', durationSeconds: 1800, requestId: 'm-costly' });
-    expect(costly.data.recordUsage.alerts).toHaveLength(2);
-    expect((await record({ service: 'OPENAI', model: 'gpt-4o', inputTokens: 10, outputTokens: 5, requestId: 'm-0' })).data.recordUsage.duplicate).toBe(true);
-    expect((await record({ service: 'OPENAI', model: 'gpt-4o', inputTokens: 99, outputTokens: 5, requestId: 'm-0' })).errors[0].extensions.code).toBe('IDEMPOTENCY_CONFLICT');
-    expect((await record({ service: 'OPENAI', model: 'gpt-4o', inputTokens: -1, requestId: 'm-bad' })).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(costly.data!.recordUsage.alerts).toHaveLength(2);
+    expect((await record({ service: 'OPENAI', model: 'gpt-4o', inputTokens: 10, outputTokens: 5, requestId: 'm-0' })).data!.recordUsage.duplicate).toBe(true);
+    expect((await record({ service: 'OPENAI', model: 'gpt-4o', inputTokens: 99, outputTokens: 5, requestId: 'm-0' })).errors![0]!.extensions!.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect((await record({ service: 'OPENAI', model: 'gpt-4o', inputTokens: -1, requestId: 'm-bad' })).errors![0]!.extensions!.code).toBe('BAD_USER_INPUT');
     const batch = await server.gql('mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }', { i: [{ service: 'SMARTFLO', durationSeconds: 1, requestId: 'b-1' }, { service: 'SMARTFLO', durationSeconds: -1, requestId: 'b-2' }] }, t.apiKey);
     expect(batch.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     // Two webhook deliveries: the first attempt of one fails (RETRY), every other is DELIVERED.
