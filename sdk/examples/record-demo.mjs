@@ -26,7 +26,9 @@ const run = randomUUID().slice(0, 8);
 
 // 1. Before an expensive call: would it pass a HARD limit?
 const decision = await usage.checkQuota('OPENAI', 2_000);
-console.log(`checkQuota(OPENAI, 2000): allowed=${decision.allowed}${decision.reason ? ` (${decision.reason})` : ''}`);
+console.log(
+  `checkQuota(OPENAI, 2000): allowed=${decision.allowed}${decision.reason ? ` (${decision.reason})` : ''}`,
+);
 
 // 2. One call, recorded now: the answer carries its cost, quota standing and any alerts.
 const completion = {
@@ -34,15 +36,25 @@ const completion = {
   object: 'chat.completion',
   model: 'gpt-4o-2024-08-06',
   choices: [{ index: 0, message: { role: 'assistant', content: 'Hello!' }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 2000, completion_tokens: 500, total_tokens: 2500, prompt_tokens_details: { cached_tokens: 1024 } },
+  usage: {
+    prompt_tokens: 2000,
+    completion_tokens: 500,
+    total_tokens: 2500,
+    prompt_tokens_details: { cached_tokens: 1024 },
+  },
 };
-const recorded = await usage.record(fromOpenAIChatCompletion(completion, { metadata: { feature: 'sdk-example' } }));
+const recorded = await usage.record(
+  fromOpenAIChatCompletion(completion, { metadata: { feature: 'sdk-example' } }),
+);
 console.log(`chat completion ${recorded.requestId}: $${recorded.costUsd} (duplicate: ${recorded.duplicate})`);
-for (const quota of recorded.quotas) console.log(`  quota ${quota.metric}: ${quota.percentUsed}% (${quota.level})`);
+for (const quota of recorded.quotas)
+  console.log(`  quota ${quota.metric}: ${quota.percentUsed}% (${quota.level})`);
 for (const alert of recorded.alerts) console.log(`  alert ${alert.type}: ${alert.message}`);
 
 // The same response recorded again counts nothing: its id is the requestId.
-const again = await usage.record(fromOpenAIChatCompletion(completion, { metadata: { feature: 'sdk-example' } }));
+const again = await usage.record(
+  fromOpenAIChatCompletion(completion, { metadata: { feature: 'sdk-example' } }),
+);
 console.log(`same completion again: duplicate=${again.duplicate}`);
 
 // 3. Many calls, queued: sent in the background through recordUsages, in batches.
@@ -52,13 +64,33 @@ const queued = [
       id: `resp_demo_${run}`,
       model: 'gpt-4o-mini',
       status: 'completed',
-      usage: { input_tokens: 1200, input_tokens_details: { cached_tokens: 200 }, output_tokens: 300, total_tokens: 1500 },
+      usage: {
+        input_tokens: 1200,
+        input_tokens_details: { cached_tokens: 200 },
+        output_tokens: 300,
+        total_tokens: 1500,
+      },
     }),
   ),
-  usage.enqueue(fromOpenAISpeech({ model: 'tts-1', input: 'Your order has shipped and will arrive on Thursday.' })),
+  usage.enqueue(
+    fromOpenAISpeech({ model: 'tts-1', input: 'Your order has shipped and will arrive on Thursday.' }),
+  ),
   usage.enqueue(fromOpenAITranscription({ task: 'transcribe', duration: 90, text: 'Hello there.' })),
-  usage.enqueue(fromElevenLabsTextToSpeech({ text: 'Welcome back! How can I help you today?', model_id: 'eleven_multilingual_v2' })),
-  usage.enqueue(fromSmartfloCallRecord({ uuid: `demo-${run}`, call_id: '1715235734.129662', status: 'answered', call_duration: 185, answered_seconds: 170 })),
+  usage.enqueue(
+    fromElevenLabsTextToSpeech({
+      text: 'Welcome back! How can I help you today?',
+      model_id: 'eleven_multilingual_v2',
+    }),
+  ),
+  usage.enqueue(
+    fromSmartfloCallRecord({
+      uuid: `demo-${run}`,
+      call_id: '1715235734.129662',
+      status: 'answered',
+      call_duration: 185,
+      answered_seconds: 170,
+    }),
+  ),
 ];
 
 try {
@@ -67,11 +99,15 @@ try {
 } catch (error) {
   if (error instanceof UsageMonitorError) {
     console.error(`${error.code}: ${error.message}`);
-    for (const failure of error.failures ?? []) console.error(`  ${failure.event.requestId}: ${failure.error.code} ${failure.error.message}`);
+    for (const failure of error.failures ?? [])
+      console.error(`  ${failure.event.requestId}: ${failure.error.code} ${failure.error.message}`);
   }
   process.exitCode = 1;
 }
 for (const { requestId, result } of queued) {
-  const outcome = await result.then((r) => `$${r.costUsd}`, (error) => error.code);
+  const outcome = await result.then(
+    (r) => `$${r.costUsd}`,
+    (error) => error.code,
+  );
   console.log(`queued ${requestId}: ${outcome}`);
 }

@@ -7,7 +7,9 @@ const options = { maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 1000 };
 
 describe('backoffDelay', () => {
   it('draws from [0, base·2^(n-1)), growing exponentially up to the cap', () => {
-    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, options, () => 0.999999))).toEqual([99, 199, 399, 799, 999, 999]);
+    expect([1, 2, 3, 4, 5, 6].map((n) => backoffDelay(n, options, () => 0.999999))).toEqual([
+      99, 199, 399, 799, 999, 999,
+    ]);
     expect(backoffDelay(3, options, () => 0)).toBe(0);
     expect(backoffDelay(3, options, () => 0.5)).toBe(200);
   });
@@ -33,7 +35,9 @@ describe('backoffDelay', () => {
 describe('parseRetryAfter', () => {
   it('reads seconds and HTTP dates', () => {
     expect(parseRetryAfter('2')).toBe(2000);
-    expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:05 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(5000);
+    expect(
+      parseRetryAfter('Wed, 21 Oct 2015 07:28:05 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT')),
+    ).toBe(5000);
     expect(parseRetryAfter(null)).toBeUndefined();
     expect(parseRetryAfter('soon')).toBeUndefined();
   });
@@ -41,10 +45,20 @@ describe('parseRetryAfter', () => {
 
 describe('retry classification', () => {
   it('retries only what another attempt can fix', () => {
-    expect(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED'].map(isRetryableServerCode)).toEqual([true, true, true]);
-    expect(['BAD_USER_INPUT', 'IDEMPOTENCY_CONFLICT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'GRAPHQL_VALIDATION_FAILED', 'toString'].map(isRetryableServerCode)).toEqual([
-      false, false, false, false, false, false, false,
-    ]);
+    expect(
+      ['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE', 'RATE_LIMITED'].map(isRetryableServerCode),
+    ).toEqual([true, true, true]);
+    expect(
+      [
+        'BAD_USER_INPUT',
+        'IDEMPOTENCY_CONFLICT',
+        'UNAUTHENTICATED',
+        'FORBIDDEN',
+        'NOT_FOUND',
+        'GRAPHQL_VALIDATION_FAILED',
+        'toString',
+      ].map(isRetryableServerCode),
+    ).toEqual([false, false, false, false, false, false, false]);
   });
 });
 
@@ -52,6 +66,7 @@ describe('newRequestId', () => {
   it('is a fresh UUID v4 each time', () => {
     const ids = Array.from({ length: 100 }, newRequestId);
     expect(new Set(ids).size).toBe(100);
-    for (const id of ids) expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const id of ids)
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 });

@@ -15,7 +15,12 @@ export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 5, baseDelayMs: 200, m
  * random spread stops many clients that failed together from retrying in lockstep. A server's
  * Retry-After, when it sends one, is a floor (still capped by maxDelayMs).
  */
-export function backoffDelay(retry: number, options: RetryOptions, random: () => number = Math.random, retryAfterMs?: number): number {
+export function backoffDelay(
+  retry: number,
+  options: RetryOptions,
+  random: () => number = Math.random,
+  retryAfterMs?: number,
+): number {
   const ceiling = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** Math.max(0, retry - 1));
   const jittered = Math.floor(random() * ceiling);
   return Math.min(options.maxDelayMs, Math.max(jittered, retryAfterMs ?? 0));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Batcher } from './batcher.js';
+import { createUsageClient } from './client.js';
 import { UsageMonitorError } from './errors.js';
 
 // The queue's own rules, with a send function that answers in memory. Delivery over HTTP to the
@@ -11,7 +12,8 @@ function recordingSender() {
   const send = async (events: Event[]) => {
     batches.push(events.map((e) => e.id));
     const indexed = events.findIndex((e) => e.bad === 'indexed');
-    if (indexed >= 0) throw new UsageMonitorError('BAD_USER_INPUT', 'bad', { index: indexed, field: 'inputTokens' });
+    if (indexed >= 0)
+      throw new UsageMonitorError('BAD_USER_INPUT', 'bad', { index: indexed, field: 'inputTokens' });
     if (events.some((e) => e.bad === 'unindexed')) throw new UsageMonitorError('BAD_USER_INPUT', 'coercion');
     return events.map((e) => `ok-${e.id}`);
   };
@@ -21,18 +23,27 @@ function recordingSender() {
 describe('Batcher', () => {
   it('sends by size without waiting for the timer, and the rest on flush()', async () => {
     const { batches, send } = recordingSender();
-    const batcher = new Batcher<Event, string>({ maxBatchSize: 3, flushIntervalMs: 60_000, maxQueueSize: 10 }, send);
+    const batcher = new Batcher<Event, string>(
+      { maxBatchSize: 3, flushIntervalMs: 60_000, maxQueueSize: 10 },
+      send,
+    );
     const results = [1, 2, 3, 4, 5].map((id) => batcher.add({ id }));
     expect(batches).toEqual([[1, 2, 3]]);
     await batcher.flush();
-    expect(batches).toEqual([[1, 2, 3], [4, 5]]);
+    expect(batches).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
     expect(await Promise.all(results)).toEqual(['ok-1', 'ok-2', 'ok-3', 'ok-4', 'ok-5']);
     expect(batcher.pending).toBe(0);
   });
 
   it('sends on the timer', async () => {
     const { batches, send } = recordingSender();
-    const batcher = new Batcher<Event, string>({ maxBatchSize: 100, flushIntervalMs: 10, maxQueueSize: 100 }, send);
+    const batcher = new Batcher<Event, string>(
+      { maxBatchSize: 100, flushIntervalMs: 10, maxQueueSize: 100 },
+      send,
+    );
     const result = batcher.add({ id: 7 });
     expect(batches).toEqual([]);
     expect(await result).toBe('ok-7');
@@ -42,10 +53,13 @@ describe('Batcher', () => {
   it('counts in-flight events against maxQueueSize and throws QUEUE_FULL', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
-    const batcher = new Batcher<Event, string>({ maxBatchSize: 2, flushIntervalMs: 60_000, maxQueueSize: 3 }, async (events) => {
-      await gate;
-      return events.map((e) => String(e.id));
-    });
+    const batcher = new Batcher<Event, string>(
+      { maxBatchSize: 2, flushIntervalMs: 60_000, maxQueueSize: 3 },
+      async (events) => {
+        await gate;
+        return events.map((e) => String(e.id));
+      },
+    );
     batcher.add({ id: 1 });
     batcher.add({ id: 2 });
     batcher.add({ id: 3 });
@@ -59,7 +73,11 @@ describe('Batcher', () => {
   it('drops the event a batch error names and resends the others; finds unnamed ones by halving', async () => {
     const { batches, send } = recordingSender();
     const failed: number[] = [];
-    const batcher = new Batcher<Event, string>({ maxBatchSize: 8, flushIntervalMs: 60_000, maxQueueSize: 8 }, send, (_error, events) => failed.push(...events.map((e) => e.id)));
+    const batcher = new Batcher<Event, string>(
+      { maxBatchSize: 8, flushIntervalMs: 60_000, maxQueueSize: 8 },
+      send,
+      (_error, events) => failed.push(...events.map((e) => e.id)),
+    );
     const events: Event[] = Array.from({ length: 8 }, (_, id) => ({ id }));
     events[2] = { id: 2, bad: 'indexed' };
     events[6] = { id: 6, bad: 'unindexed' };
@@ -69,7 +87,16 @@ describe('Batcher', () => {
     expect((error as UsageMonitorError).failures!.map((f) => (f.event as Event).id)).toEqual([2, 6]);
     expect(failed).toEqual([2, 6]);
     const settled = await Promise.allSettled(results);
-    expect(settled.map((s) => s.status)).toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(settled.map((s) => s.status)).toEqual([
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+      'fulfilled',
+      'fulfilled',
+      'rejected',
+      'fulfilled',
+    ]);
     // Every good event was delivered exactly once.
     const delivered = batches.flat().filter((id, i, all) => all.indexOf(id) === i);
     expect(delivered.sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
@@ -78,9 +105,12 @@ describe('Batcher', () => {
   });
 
   it('fails the whole batch on an error that names no event', async () => {
-    const batcher = new Batcher<Event, string>({ maxBatchSize: 5, flushIntervalMs: 60_000, maxQueueSize: 5 }, async () => {
-      throw new UsageMonitorError('UNAUTHENTICATED', 'Sign in or send a valid API key');
-    });
+    const batcher = new Batcher<Event, string>(
+      { maxBatchSize: 5, flushIntervalMs: 60_000, maxQueueSize: 5 },
+      async () => {
+        throw new UsageMonitorError('UNAUTHENTICATED', 'Sign in or send a valid API key');
+      },
+    );
     const results = [1, 2].map((id) => batcher.add({ id }));
     const error = (await batcher.flush().catch((e: unknown) => e)) as UsageMonitorError;
     expect(error.failures!.map((f) => f.error.code)).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED']);
@@ -90,7 +120,19 @@ describe('Batcher', () => {
 
   it('refuses sizes the server would refuse', () => {
     const send = async () => [];
-    expect(() => new Batcher({ maxBatchSize: 1001, flushIntervalMs: 1, maxQueueSize: 5000 }, send)).toThrow(RangeError);
-    expect(() => new Batcher({ maxBatchSize: 100, flushIntervalMs: 1, maxQueueSize: 50 }, send)).toThrow(RangeError);
+    expect(() => new Batcher({ maxBatchSize: 1001, flushIntervalMs: 1, maxQueueSize: 5000 }, send)).toThrow(
+      RangeError,
+    );
+    expect(() => new Batcher({ maxBatchSize: 100, flushIntervalMs: 1, maxQueueSize: 50 }, send)).toThrow(
+      RangeError,
+    );
+  });
+});
+
+describe('createUsageClient', () => {
+  it('refuses a missing or relative url and a missing key at once, not on the first send', () => {
+    expect(() => createUsageClient({ url: '/graphql', apiKey: 'k' })).toThrow(/absolute URL/);
+    expect(() => createUsageClient({ url: '', apiKey: 'k' })).toThrow(/absolute URL/);
+    expect(() => createUsageClient({ url: 'http://localhost:4000/graphql', apiKey: '' })).toThrow(/apiKey/);
   });
 });

@@ -9,7 +9,11 @@ export interface BatchOptions {
   maxQueueSize: number;
 }
 
-export const DEFAULT_BATCH: BatchOptions = { maxBatchSize: 500, flushIntervalMs: 1_000, maxQueueSize: 10_000 };
+export const DEFAULT_BATCH: BatchOptions = {
+  maxBatchSize: 500,
+  flushIntervalMs: 1_000,
+  maxQueueSize: 10_000,
+};
 export const SERVER_MAX_BATCH = 1_000;
 
 interface Item<E, R> {
@@ -38,8 +42,10 @@ export class Batcher<E, R> {
     private readonly sendBatch: (events: E[]) => Promise<R[]>,
     private readonly onError?: (error: UsageMonitorError, events: E[]) => void,
   ) {
-    if (!(options.maxBatchSize >= 1 && options.maxBatchSize <= SERVER_MAX_BATCH)) throw new RangeError(`batch.maxBatchSize must be 1-${SERVER_MAX_BATCH}`);
-    if (!(options.maxQueueSize >= options.maxBatchSize)) throw new RangeError('batch.maxQueueSize must be at least batch.maxBatchSize');
+    if (!(options.maxBatchSize >= 1 && options.maxBatchSize <= SERVER_MAX_BATCH))
+      throw new RangeError(`batch.maxBatchSize must be 1-${SERVER_MAX_BATCH}`);
+    if (!(options.maxQueueSize >= options.maxBatchSize))
+      throw new RangeError('batch.maxQueueSize must be at least batch.maxBatchSize');
     if (!(options.flushIntervalMs >= 0)) throw new RangeError('batch.flushIntervalMs must be >= 0');
   }
 
@@ -71,9 +77,13 @@ export class Batcher<E, R> {
     if (this.failures.length > 0) {
       const failures = this.failures;
       this.failures = [];
-      throw new UsageMonitorError('DELIVERY_FAILED', `${failures.length} usage event(s) could not be delivered: ${failures[0]!.error.code} ${failures[0]!.error.message}`, {
-        failures,
-      });
+      throw new UsageMonitorError(
+        'DELIVERY_FAILED',
+        `${failures.length} usage event(s) could not be delivered: ${failures[0]!.error.code} ${failures[0]!.error.message}`,
+        {
+          failures,
+        },
+      );
     }
   }
 
@@ -112,11 +122,17 @@ export class Batcher<E, R> {
     try {
       results = await this.sendBatch(items.map((item) => item.event));
     } catch (thrown) {
-      const error = thrown instanceof UsageMonitorError ? thrown : new UsageMonitorError('BAD_RESPONSE', String(thrown), { cause: thrown });
+      const error =
+        thrown instanceof UsageMonitorError
+          ? thrown
+          : new UsageMonitorError('BAD_RESPONSE', String(thrown), { cause: thrown });
       if (error.index !== undefined && error.index >= 0 && error.index < items.length && items.length > 1) {
         this.fail([items[error.index]!], error);
         await this.deliver(items.filter((_, i) => i !== error.index));
-      } else if ((error.code === 'BAD_USER_INPUT' || error.code === 'PAYLOAD_TOO_LARGE') && items.length > 1) {
+      } else if (
+        (error.code === 'BAD_USER_INPUT' || error.code === 'PAYLOAD_TOO_LARGE') &&
+        items.length > 1
+      ) {
         const half = Math.ceil(items.length / 2);
         await this.deliver(items.slice(0, half));
         await this.deliver(items.slice(half));
@@ -136,9 +152,13 @@ export class Batcher<E, R> {
     }
     this.held -= items.length;
     // Failures wait for the next flush(); keep the list bounded if nobody ever flushes.
-    if (this.failures.length > this.options.maxQueueSize) this.failures.splice(0, this.failures.length - this.options.maxQueueSize);
+    if (this.failures.length > this.options.maxQueueSize)
+      this.failures.splice(0, this.failures.length - this.options.maxQueueSize);
     try {
-      this.onError?.(error, items.map((item) => item.event));
+      this.onError?.(
+        error,
+        items.map((item) => item.event),
+      );
     } catch {
       // A throwing callback must not break delivery of the other events.
     }

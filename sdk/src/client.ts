@@ -1,6 +1,13 @@
 import type {
-  CheckQuotaQuery, CheckQuotaQueryVariables, RecordedUsageFragment, RecordUsageInput, RecordUsageMutation, RecordUsageMutationVariables,
-  RecordUsagesMutation, RecordUsagesMutationVariables, Service,
+  CheckQuotaQuery,
+  CheckQuotaQueryVariables,
+  RecordedUsageFragment,
+  RecordUsageInput,
+  RecordUsageMutation,
+  RecordUsageMutationVariables,
+  RecordUsagesMutation,
+  RecordUsagesMutationVariables,
+  Service,
 } from './__generated__/graphql.js';
 import { DEFAULT_RETRY, type RetryOptions } from './backoff.js';
 import { Batcher, DEFAULT_BATCH, type BatchOptions } from './batcher.js';
@@ -80,10 +87,13 @@ export interface UsageClient {
 }
 
 export function createUsageClient(options: UsageClientOptions): UsageClient {
-  if (!options.url) throw new TypeError('createUsageClient: url is required');
+  if (!isAbsoluteUrl(options.url)) {
+    throw new TypeError(`createUsageClient: url must be an absolute URL, got ${JSON.stringify(options.url)}`);
+  }
   if (!options.apiKey) throw new TypeError('createUsageClient: apiKey is required');
   const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') throw new TypeError('createUsageClient: no global fetch here; pass options.fetch');
+  if (typeof fetchImpl !== 'function')
+    throw new TypeError('createUsageClient: no global fetch here; pass options.fetch');
   const transport: TransportOptions = {
     url: options.url,
     apiKey: options.apiKey,
@@ -103,16 +113,23 @@ export function createUsageClient(options: UsageClientOptions): UsageClient {
     return {
       ...rest,
       requestId: requestId ?? generateRequestId(),
-      ...(occurredAt === undefined || occurredAt === null ? {} : { occurredAt: occurredAt instanceof Date ? occurredAt.toISOString() : occurredAt }),
+      ...(occurredAt === undefined || occurredAt === null
+        ? {}
+        : { occurredAt: occurredAt instanceof Date ? occurredAt.toISOString() : occurredAt }),
     };
   };
 
   const batcher = new Batcher<RecordUsageInput, RecordResult>(
     { ...DEFAULT_BATCH, ...options.batch },
     async (inputs) => {
-      const data = await send<RecordUsagesMutation>(transport, DOCUMENTS.recordUsages, { inputs } satisfies RecordUsagesMutationVariables);
+      const data = await send<RecordUsagesMutation>(transport, DOCUMENTS.recordUsages, {
+        inputs,
+      } satisfies RecordUsagesMutationVariables);
       if (data.recordUsages.length !== inputs.length) {
-        throw new UsageMonitorError('BAD_RESPONSE', `recordUsages answered ${data.recordUsages.length} results for ${inputs.length} events`);
+        throw new UsageMonitorError(
+          'BAD_RESPONSE',
+          `recordUsages answered ${data.recordUsages.length} results for ${inputs.length} events`,
+        );
       }
       return data.recordUsages.map(toResult);
     },
@@ -122,7 +139,9 @@ export function createUsageClient(options: UsageClientOptions): UsageClient {
   return {
     async record(event) {
       const input = toInput(event);
-      const data = await send<RecordUsageMutation>(transport, DOCUMENTS.recordUsage, { input } satisfies RecordUsageMutationVariables);
+      const data = await send<RecordUsageMutation>(transport, DOCUMENTS.recordUsage, {
+        input,
+      } satisfies RecordUsageMutationVariables);
       return toResult(data.recordUsage);
     },
     enqueue(event) {
@@ -136,13 +155,24 @@ export function createUsageClient(options: UsageClientOptions): UsageClient {
     },
     async checkQuota(service, estimatedUnits) {
       if (closed) throw new UsageMonitorError('CLIENT_CLOSED', 'The usage client is closed');
-      const data = await send<CheckQuotaQuery>(transport, DOCUMENTS.checkQuota, { service, estimatedUnits } satisfies CheckQuotaQueryVariables);
+      const data = await send<CheckQuotaQuery>(transport, DOCUMENTS.checkQuota, {
+        service,
+        estimatedUnits,
+      } satisfies CheckQuotaQueryVariables);
       return data.checkQuota;
     },
     get pending() {
       return batcher.pending;
     },
   };
+}
+
+function isAbsoluteUrl(url: string | undefined): boolean {
+  try {
+    return Boolean(url) && Boolean(new URL(url!));
+  } catch {
+    return false;
+  }
 }
 
 function toResult(payload: RecordedUsageFragment): RecordResult {

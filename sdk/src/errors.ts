@@ -41,7 +41,9 @@ const RETRY_SERVER_CODE: Record<ErrorCode, boolean> = {
 };
 
 export function isRetryableServerCode(code: string): boolean {
-  return Object.prototype.hasOwnProperty.call(RETRY_SERVER_CODE, code) && RETRY_SERVER_CODE[code as ErrorCode];
+  return (
+    Object.prototype.hasOwnProperty.call(RETRY_SERVER_CODE, code) && RETRY_SERVER_CODE[code as ErrorCode]
+  );
 }
 
 export interface FieldProblem {

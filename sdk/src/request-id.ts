@@ -11,7 +11,8 @@ interface WebCrypto {
 export function newRequestId(): string {
   const webCrypto = (globalThis as { crypto?: WebCrypto }).crypto;
   if (typeof webCrypto?.randomUUID === 'function') return webCrypto.randomUUID();
-  if (typeof webCrypto?.getRandomValues !== 'function') throw new Error('No Web Crypto here: pass generateRequestId to createUsageClient');
+  if (typeof webCrypto?.getRandomValues !== 'function')
+    throw new Error('No Web Crypto here: pass generateRequestId to createUsageClient');
   const bytes = webCrypto.getRandomValues(new Uint8Array(16));
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

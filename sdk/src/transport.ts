@@ -18,7 +18,10 @@ interface GraphQLErrorShape {
 
 /** A failed attempt that carries the server's Retry-After hint along with the error. */
 class AttemptError extends Error {
-  constructor(readonly error: UsageMonitorError, readonly retryAfterMs?: number) {
+  constructor(
+    readonly error: UsageMonitorError,
+    readonly retryAfterMs?: number,
+  ) {
     super(error.message);
   }
 }
@@ -49,11 +52,17 @@ async function attempt<T>(options: TransportOptions, query: string, variables: u
     // only a retry with the same requestId (answered `duplicate: true`) settles it.
     const timedOut = controller.signal.aborted;
     throw new AttemptError(
-      new UsageMonitorError(timedOut ? 'TIMEOUT' : 'NETWORK_ERROR', timedOut ? `No answer from ${options.url} within ${options.timeoutMs} ms` : `Could not reach ${options.url}: ${describe(cause)}`, {
-        retryable: true,
-        status,
-        cause,
-      }),
+      new UsageMonitorError(
+        timedOut ? 'TIMEOUT' : 'NETWORK_ERROR',
+        timedOut
+          ? `No answer from ${options.url} within ${options.timeoutMs} ms`
+          : `Could not reach ${options.url}: ${describe(cause)}`,
+        {
+          retryable: true,
+          status,
+          cause,
+        },
+      ),
     );
   } finally {
     clearTimeout(timer);
@@ -68,7 +77,9 @@ async function attempt<T>(options: TransportOptions, query: string, variables: u
   const retryAfterMs = parseRetryAfter(retryAfter);
   const first = Array.isArray(body?.errors) ? body.errors[0] : undefined;
   if (first) {
-    const code = first.extensions?.code ?? (status !== undefined && status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_RESPONSE');
+    const code =
+      first.extensions?.code ??
+      (status !== undefined && status >= 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_RESPONSE');
     throw new AttemptError(
       new UsageMonitorError(code, first.message ?? code, {
         retryable: isRetryableServerCode(code) || status === 429,
@@ -82,13 +93,21 @@ async function attempt<T>(options: TransportOptions, query: string, variables: u
   }
   if (status === undefined || status < 200 || status >= 300) {
     throw new AttemptError(
-      new UsageMonitorError('HTTP_ERROR', `HTTP ${status} from ${options.url}`, { retryable: status === undefined || status >= 500 || status === 429 || status === 408, status }),
+      new UsageMonitorError('HTTP_ERROR', `HTTP ${status} from ${options.url}`, {
+        retryable: status === undefined || status >= 500 || status === 429 || status === 408,
+        status,
+      }),
       retryAfterMs,
     );
   }
   if (!body || body.data === undefined || body.data === null) {
     // Retrying is safe (idempotent requestIds) and a garbled 200 is more often a proxy than us.
-    throw new AttemptError(new UsageMonitorError('BAD_RESPONSE', `The answer from ${options.url} is not a GraphQL response`, { retryable: true, status }));
+    throw new AttemptError(
+      new UsageMonitorError('BAD_RESPONSE', `The answer from ${options.url} is not a GraphQL response`, {
+        retryable: true,
+        status,
+      }),
+    );
   }
   return body.data;
 }

@@ -16,11 +16,17 @@ afterAll(async () => {
 
 /** gpt-4o-mini at $0.00015 in / $0.0006 out per 1K: in units of 1e-8 USD, 15 per input and 60 per output token. */
 function miniEvent(i: number) {
-  return { service: 'OPENAI' as const, model: 'gpt-4o-mini', inputTokens: (i % 97) + 1, outputTokens: i % 53 };
+  return {
+    service: 'OPENAI' as const,
+    model: 'gpt-4o-mini',
+    inputTokens: (i % 97) + 1,
+    outputTokens: i % 53,
+  };
 }
 function expectedMiniCost(count: number): string {
   let units = 0n;
-  for (let i = 0; i < count; i++) units += BigInt(miniEvent(i).inputTokens * 15 + miniEvent(i).outputTokens * 60);
+  for (let i = 0; i < count; i++)
+    units += BigInt(miniEvent(i).inputTokens * 15 + miniEvent(i).outputTokens * 60);
   const text = units.toString().padStart(9, '0');
   return `${text.slice(0, -8)}.${text.slice(-8)}`.replace(/\.?0+$/, '');
 }
@@ -30,13 +36,19 @@ describe('background batching against the real server', () => {
     const tenant = await createTenantWithAccess(server, 'Ten Thousand');
     const proxy = await startFlakyProxy(server.url, () => 'forward');
     try {
-      const client = createUsageClient({ url: proxy.url, apiKey: tenant.apiKey, batch: { maxBatchSize: 1000, flushIntervalMs: 50, maxQueueSize: 10_000 } });
+      const client = createUsageClient({
+        url: proxy.url,
+        apiKey: tenant.apiKey,
+        batch: { maxBatchSize: 1000, flushIntervalMs: 50, maxQueueSize: 10_000 },
+      });
       const started = performance.now();
       const queued = Array.from({ length: 10_000 }, (_, i) => client.enqueue(miniEvent(i)));
       await client.close();
       const elapsedMs = performance.now() - started;
       const results = await Promise.all(queued.map((q) => q.result));
-      console.log(`sdk: 10,000 events through enqueue()+close() in ${Math.round(elapsedMs)} ms (${proxy.requests.length} requests)`);
+      console.log(
+        `sdk: 10,000 events through enqueue()+close() in ${Math.round(elapsedMs)} ms (${proxy.requests.length} requests)`,
+      );
 
       expect(proxy.requests).toHaveLength(10);
       expect(proxy.requests.every((r) => r.variables.inputs.length === 1000)).toBe(true);
@@ -46,9 +58,21 @@ describe('background batching against the real server', () => {
       expect(client.pending).toBe(0);
 
       const totals = await currentTotals(server, tenant.customerToken);
-      const inputTokens = Array.from({ length: 10_000 }, (_, i) => miniEvent(i).inputTokens).reduce((a, b) => a + b, 0);
-      const outputTokens = Array.from({ length: 10_000 }, (_, i) => miniEvent(i).outputTokens).reduce((a, b) => a + b, 0);
-      expect(totals).toMatchObject({ totalApiCalls: 10_000, logCount: 10_000, openaiInputTokens: inputTokens, openaiOutputTokens: outputTokens, totalCostUsd: expectedMiniCost(10_000) });
+      const inputTokens = Array.from({ length: 10_000 }, (_, i) => miniEvent(i).inputTokens).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      const outputTokens = Array.from({ length: 10_000 }, (_, i) => miniEvent(i).outputTokens).reduce(
+        (a, b) => a + b,
+        0,
+      );
+      expect(totals).toMatchObject({
+        totalApiCalls: 10_000,
+        logCount: 10_000,
+        openaiInputTokens: inputTokens,
+        openaiOutputTokens: outputTokens,
+        totalCostUsd: expectedMiniCost(10_000),
+      });
       expect(await logRows(server, tenant.tenantId)).toEqual({ rows: 10_000, requestIds: 10_000 });
     } finally {
       await proxy.close();
@@ -59,13 +83,20 @@ describe('background batching against the real server', () => {
     const tenant = await createTenantWithAccess(server, 'Lost Batch');
     const proxy = await startFlakyProxy(server.url, (n) => (n === 2 ? 'drop-response' : 'forward'));
     try {
-      const client = createUsageClient({ url: proxy.url, apiKey: tenant.apiKey, retry: fast, batch: { maxBatchSize: 500, flushIntervalMs: 60_000 } });
+      const client = createUsageClient({
+        url: proxy.url,
+        apiKey: tenant.apiKey,
+        retry: fast,
+        batch: { maxBatchSize: 500, flushIntervalMs: 60_000 },
+      });
       const queued = Array.from({ length: 1500 }, (_, i) => client.enqueue(miniEvent(i)));
       await client.close();
       const results = await Promise.all(queued.map((q) => q.result));
       expect(proxy.dropped).toBe(1);
       expect(proxy.requests).toHaveLength(4);
-      expect(proxy.requests[2]!.variables.inputs.map((e: any) => e.requestId)).toEqual(proxy.requests[1]!.variables.inputs.map((e: any) => e.requestId));
+      expect(proxy.requests[2]!.variables.inputs.map((e: any) => e.requestId)).toEqual(
+        proxy.requests[1]!.variables.inputs.map((e: any) => e.requestId),
+      );
       expect(results.filter((r) => r.duplicate)).toHaveLength(500);
       expect(await logRows(server, tenant.tenantId)).toEqual({ rows: 1500, requestIds: 1500 });
       expect((await currentTotals(server, tenant.customerToken)).totalCostUsd).toBe(expectedMiniCost(1500));
@@ -77,7 +108,11 @@ describe('background batching against the real server', () => {
   it('close() delivers what is still waiting for its timer and what is in flight, then refuses more', async () => {
     const tenant = await createTenantWithAccess(server, 'Close Loses Nothing');
     // The timer would fire only after a minute: only close() can send the last 345.
-    const client = createUsageClient({ url: server.url, apiKey: tenant.apiKey, batch: { maxBatchSize: 1000, flushIntervalMs: 60_000 } });
+    const client = createUsageClient({
+      url: server.url,
+      apiKey: tenant.apiKey,
+      batch: { maxBatchSize: 1000, flushIntervalMs: 60_000 },
+    });
     const queued = Array.from({ length: 2345 }, (_, i) => client.enqueue(miniEvent(i)));
     expect(client.pending).toBe(2345);
     await client.close();
@@ -90,7 +125,11 @@ describe('background batching against the real server', () => {
 
   it('flushes on the timer without any call to flush()', async () => {
     const tenant = await createTenantWithAccess(server, 'Timer Flush');
-    const client = createUsageClient({ url: server.url, apiKey: tenant.apiKey, batch: { maxBatchSize: 1000, flushIntervalMs: 20 } });
+    const client = createUsageClient({
+      url: server.url,
+      apiKey: tenant.apiKey,
+      batch: { maxBatchSize: 1000, flushIntervalMs: 20 },
+    });
     const queued = [client.enqueue(miniEvent(1)), client.enqueue(miniEvent(2))];
     const results: RecordResult[] = await Promise.all(queued.map((q) => q.result));
     expect(results.map((r) => r.duplicate)).toEqual([false, false]);
@@ -99,7 +138,11 @@ describe('background batching against the real server', () => {
 
   it('refuses events past maxQueueSize with QUEUE_FULL, and still delivers the ones it took', async () => {
     const tenant = await createTenantWithAccess(server, 'Full Queue');
-    const client = createUsageClient({ url: server.url, apiKey: tenant.apiKey, batch: { maxBatchSize: 100, maxQueueSize: 300, flushIntervalMs: 60_000 } });
+    const client = createUsageClient({
+      url: server.url,
+      apiKey: tenant.apiKey,
+      batch: { maxBatchSize: 100, maxQueueSize: 300, flushIntervalMs: 60_000 },
+    });
     for (let i = 0; i < 300; i++) client.enqueue(miniEvent(i));
     let error: unknown;
     try {
@@ -131,7 +174,10 @@ describe('background batching against the real server', () => {
     const error = await client.close().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'DELIVERY_FAILED' });
     const failures = (error as UsageMonitorError).failures!;
-    expect(failures.map((f) => (f.event as { requestId: string }).requestId).sort()).toEqual(['batch-3', 'batch-8']);
+    expect(failures.map((f) => (f.event as { requestId: string }).requestId).sort()).toEqual([
+      'batch-3',
+      'batch-8',
+    ]);
     expect(failures.every((f) => f.error.code === 'BAD_USER_INPUT')).toBe(true);
     expect(reported.sort()).toEqual(['BAD_USER_INPUT:batch-3', 'BAD_USER_INPUT:batch-8']);
     await expect(queued[3]!.result).rejects.toMatchObject({ code: 'BAD_USER_INPUT', field: 'inputTokens' });

@@ -28,12 +28,17 @@ describe('the built package', () => {
     const pkg = JSON.parse(await fs.readFile(join(sdkRoot, 'package.json'), 'utf8'));
     expect(pkg.dependencies ?? {}).toEqual({});
     expect(pkg.peerDependencies ?? {}).toEqual({});
-    const files = (await fs.readdir(join(sdkRoot, 'dist'), { recursive: true })).filter((f) => f.endsWith('.js'));
+    const files = (await fs.readdir(join(sdkRoot, 'dist'), { recursive: true })).filter((f) =>
+      f.endsWith('.js'),
+    );
     expect(files).toContain('index.js');
     for (const file of files) {
       const code = await fs.readFile(join(sdkRoot, 'dist', file), 'utf8');
       const imports = [...code.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]!);
-      expect(imports.filter((specifier) => !specifier.startsWith('.')), file).toEqual([]);
+      expect(
+        imports.filter((specifier) => !specifier.startsWith('.')),
+        file,
+      ).toEqual([]);
       expect(code, file).not.toMatch(/\b(process|Buffer|require)\b[.(]/);
     }
   });
@@ -49,7 +54,8 @@ describe('examples/record-demo.mjs', () => {
     const { stdout } = await run(process.execPath, [join(sdkRoot, 'examples', 'record-demo.mjs')], { env });
     expect(stdout).toMatch(/chat completion chatcmpl-demo-\w+: \$0\.01494 \(duplicate: false\)/);
     expect(stdout).toMatch(/queued smartflo:demo-\w+: \$0\.061666666667/);
-    const acme = (await server.gql(`{ tenants(search: "Acme") { id } }`, {}, await server.adminToken())).data!.tenants[0].id;
+    const acme = (await server.gql(`{ tenants(search: "Acme") { id } }`, {}, await server.adminToken())).data!
+      .tenants[0].id;
     const { rows } = await server.services.db.pool.query(
       `select count(*)::int as n from usage_logs where tenant_id = $1 and metadata->>'source' is distinct from 'demo'`,
       [acme],

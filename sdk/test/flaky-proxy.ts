@@ -21,7 +21,11 @@ export interface FlakyProxy {
 }
 
 /** A loopback HTTP proxy in front of the real server that misbehaves on cue. */
-export async function startFlakyProxy(targetUrl: string, plan: (n: number) => ProxyAction, delayMs = 1_000): Promise<FlakyProxy> {
+export async function startFlakyProxy(
+  targetUrl: string,
+  plan: (n: number) => ProxyAction,
+  delayMs = 1_000,
+): Promise<FlakyProxy> {
   const target = new URL(targetUrl);
   const proxy: FlakyProxy = { url: '', requests: [], dropped: 0, close: async () => undefined };
   const server: Server = createServer(async (req, res) => {
@@ -33,7 +37,13 @@ export async function startFlakyProxy(targetUrl: string, plan: (n: number) => Pr
       return;
     }
     const upstream = request(
-      { hostname: target.hostname, port: target.port, path: target.pathname, method: req.method, headers: { ...req.headers, host: target.host } },
+      {
+        hostname: target.hostname,
+        port: target.port,
+        path: target.pathname,
+        method: req.method,
+        headers: { ...req.headers, host: target.host },
+      },
       (answer) => {
         if (action === 'drop-response') {
           // The server's answer exists, so its transaction committed; the client never sees it.

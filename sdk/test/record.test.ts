@@ -23,18 +23,37 @@ async function tenantBehind(plan: (n: number) => ProxyAction, name: string) {
 
 describe('record() against the real server', () => {
   it('retries a response lost after the commit with the same requestId, and the event counts once', async () => {
-    const { tenant, proxy, client } = await tenantBehind((n) => (n === 1 ? 'drop-response' : 'forward'), 'Dropped Response');
+    const { tenant, proxy, client } = await tenantBehind(
+      (n) => (n === 1 ? 'drop-response' : 'forward'),
+      'Dropped Response',
+    );
     try {
-      const result = await client.record({ service: 'OPENAI', model: 'gpt-4', inputTokens: 150, outputTokens: 450 });
+      const result = await client.record({
+        service: 'OPENAI',
+        model: 'gpt-4',
+        inputTokens: 150,
+        outputTokens: 450,
+      });
       expect(proxy.dropped).toBe(1);
       expect(proxy.requests).toHaveLength(2);
       const [first, second] = proxy.requests.map((r) => r.variables.input.requestId);
       expect(first).toMatch(/^[0-9a-f-]{36}$/);
       expect(second).toBe(first);
       // The first attempt committed; the retry is answered with that log.
-      expect(result).toMatchObject({ requestId: first, duplicate: true, costUsd: '0.0315', pricingStatus: 'PRICED' });
+      expect(result).toMatchObject({
+        requestId: first,
+        duplicate: true,
+        costUsd: '0.0315',
+        pricingStatus: 'PRICED',
+      });
       const totals = await currentTotals(server, tenant.customerToken);
-      expect(totals).toMatchObject({ totalApiCalls: 1, totalCostUsd: '0.0315', openaiInputTokens: 150, openaiOutputTokens: 450, logCount: 1 });
+      expect(totals).toMatchObject({
+        totalApiCalls: 1,
+        totalCostUsd: '0.0315',
+        openaiInputTokens: 150,
+        openaiOutputTokens: 450,
+        logCount: 1,
+      });
       expect(await logRows(server, tenant.tenantId)).toEqual({ rows: 1, requestIds: 1 });
     } finally {
       await proxy.close();
@@ -42,10 +61,21 @@ describe('record() against the real server', () => {
   });
 
   it('retries a 5xx from in front of the server and records once', async () => {
-    const { tenant, proxy, client } = await tenantBehind((n) => (n <= 2 ? 'status-503' : 'forward'), 'Behind 503');
+    const { tenant, proxy, client } = await tenantBehind(
+      (n) => (n <= 2 ? 'status-503' : 'forward'),
+      'Behind 503',
+    );
     try {
-      const result = await client.record({ service: 'ELEVENLABS', characters: 1200, requestId: 'tts-call-1' });
-      expect(proxy.requests.map((r) => r.variables.input.requestId)).toEqual(['tts-call-1', 'tts-call-1', 'tts-call-1']);
+      const result = await client.record({
+        service: 'ELEVENLABS',
+        characters: 1200,
+        requestId: 'tts-call-1',
+      });
+      expect(proxy.requests.map((r) => r.variables.input.requestId)).toEqual([
+        'tts-call-1',
+        'tts-call-1',
+        'tts-call-1',
+      ]);
       expect(result).toMatchObject({ requestId: 'tts-call-1', duplicate: false, costUsd: '0.036' });
       expect((await currentTotals(server, tenant.customerToken)).totalApiCalls).toBe(1);
     } finally {
@@ -57,7 +87,12 @@ describe('record() against the real server', () => {
     const tenant = await createTenantWithAccess(server, 'Slow Answer');
     const proxy = await startFlakyProxy(server.url, (n) => (n === 1 ? 'delay-response' : 'forward'), 1_500);
     try {
-      const client = createUsageClient({ url: proxy.url, apiKey: tenant.apiKey, retry: fast, timeoutMs: 300 });
+      const client = createUsageClient({
+        url: proxy.url,
+        apiKey: tenant.apiKey,
+        retry: fast,
+        timeoutMs: 300,
+      });
       const result = await client.record({ service: 'OPENAI', model: 'whisper-1', durationSeconds: 90 });
       expect(proxy.requests).toHaveLength(2);
       expect(proxy.requests[1]!.variables.input.requestId).toBe(proxy.requests[0]!.variables.input.requestId);
@@ -72,8 +107,14 @@ describe('record() against the real server', () => {
     const tenant = await createTenantWithAccess(server, 'Never Healthy');
     const proxy = await startFlakyProxy(server.url, () => 'status-503');
     try {
-      const client = createUsageClient({ url: proxy.url, apiKey: tenant.apiKey, retry: { ...fast, maxAttempts: 3 } });
-      const error = await client.record({ service: 'SMARTFLO', durationSeconds: 60 }).catch((e: unknown) => e);
+      const client = createUsageClient({
+        url: proxy.url,
+        apiKey: tenant.apiKey,
+        retry: { ...fast, maxAttempts: 3 },
+      });
+      const error = await client
+        .record({ service: 'SMARTFLO', durationSeconds: 60 })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsageMonitorError);
       expect(error).toMatchObject({ code: 'HTTP_ERROR', status: 503, retryable: true, attempts: 3 });
       expect(proxy.requests).toHaveLength(3);
@@ -86,8 +127,15 @@ describe('record() against the real server', () => {
   it('never retries BAD_USER_INPUT, and says which field', async () => {
     const { tenant, proxy, client } = await tenantBehind(() => 'forward', 'Bad Input');
     try {
-      const error = await client.record({ service: 'OPENAI', model: 'gpt-4', inputTokens: -1, outputTokens: 3 }).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inputTokens', retryable: false, attempts: 1 });
+      const error = await client
+        .record({ service: 'OPENAI', model: 'gpt-4', inputTokens: -1, outputTokens: 3 })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        field: 'inputTokens',
+        retryable: false,
+        attempts: 1,
+      });
       expect(proxy.requests).toHaveLength(1);
       expect((await currentTotals(server, tenant.customerToken)).totalApiCalls).toBe(0);
     } finally {
@@ -98,9 +146,28 @@ describe('record() against the real server', () => {
   it('never retries IDEMPOTENCY_CONFLICT (same requestId, other body)', async () => {
     const { tenant, proxy, client } = await tenantBehind(() => 'forward', 'Conflict');
     try {
-      await client.record({ service: 'OPENAI', model: 'gpt-4o', inputTokens: 10, outputTokens: 10, requestId: 'chatcmpl-same' });
-      const error = await client.record({ service: 'OPENAI', model: 'gpt-4o', inputTokens: 11, outputTokens: 10, requestId: 'chatcmpl-same' }).catch((e: unknown) => e);
-      expect(error).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', field: 'requestId', retryable: false, attempts: 1 });
+      await client.record({
+        service: 'OPENAI',
+        model: 'gpt-4o',
+        inputTokens: 10,
+        outputTokens: 10,
+        requestId: 'chatcmpl-same',
+      });
+      const error = await client
+        .record({
+          service: 'OPENAI',
+          model: 'gpt-4o',
+          inputTokens: 11,
+          outputTokens: 10,
+          requestId: 'chatcmpl-same',
+        })
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: 'IDEMPOTENCY_CONFLICT',
+        field: 'requestId',
+        retryable: false,
+        attempts: 1,
+      });
       expect(proxy.requests).toHaveLength(2);
       expect(await logRows(server, tenant.tenantId)).toEqual({ rows: 1, requestIds: 1 });
     } finally {
@@ -109,15 +176,26 @@ describe('record() against the real server', () => {
   });
 
   it('reports an unreachable server as a retryable NETWORK_ERROR after its attempts', async () => {
-    const client = createUsageClient({ url: 'http://127.0.0.1:9/graphql', apiKey: 'um_live_nothing', retry: { ...fast, maxAttempts: 2 } });
-    await expect(client.record({ service: 'SMARTFLO', durationSeconds: 1 })).rejects.toMatchObject({ code: 'NETWORK_ERROR', retryable: true, attempts: 2 });
+    const client = createUsageClient({
+      url: 'http://127.0.0.1:9/graphql',
+      apiKey: 'um_live_nothing',
+      retry: { ...fast, maxAttempts: 2 },
+    });
+    await expect(client.record({ service: 'SMARTFLO', durationSeconds: 1 })).rejects.toMatchObject({
+      code: 'NETWORK_ERROR',
+      retryable: true,
+      attempts: 2,
+    });
   });
 
   it('does not retry a bad API key', async () => {
     const proxy = await startFlakyProxy(server.url, () => 'forward');
     try {
       const client = createUsageClient({ url: proxy.url, apiKey: 'um_live_not_a_key', retry: fast });
-      await expect(client.record({ service: 'SMARTFLO', durationSeconds: 1 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED', retryable: false });
+      await expect(client.record({ service: 'SMARTFLO', durationSeconds: 1 })).rejects.toMatchObject({
+        code: 'UNAUTHENTICATED',
+        retryable: false,
+      });
       expect(proxy.requests).toHaveLength(1);
     } finally {
       await proxy.close();
@@ -129,11 +207,28 @@ describe('checkQuota()', () => {
   it('answers against a HARD limit, and record() returns the standing', async () => {
     const tenant = await createTenantWithAccess(server, 'Hard Limit');
     const admin = await server.adminToken();
-    const set = await server.gql(`mutation($t: ID!) { setQuota(tenantId: $t, input: { openaiTokenLimit: 1000, enforcement: HARD }) { enforcement } }`, { t: tenant.tenantId }, admin);
+    const set = await server.gql(
+      `mutation($t: ID!) { setQuota(tenantId: $t, input: { openaiTokenLimit: 1000, enforcement: HARD }) { enforcement } }`,
+      { t: tenant.tenantId },
+      admin,
+    );
     expect(set.errors).toBeUndefined();
     const client = createUsageClient({ url: server.url, apiKey: tenant.apiKey });
-    const recorded = await client.record({ service: 'OPENAI', model: 'gpt-4o-mini', inputTokens: 300, outputTokens: 100 });
-    expect(recorded.quotas).toContainEqual(expect.objectContaining({ metric: 'OPENAI_TOKENS', used: 400, limit: 1000, percentUsed: 40, level: 'OK' }));
+    const recorded = await client.record({
+      service: 'OPENAI',
+      model: 'gpt-4o-mini',
+      inputTokens: 300,
+      outputTokens: 100,
+    });
+    expect(recorded.quotas).toContainEqual(
+      expect.objectContaining({
+        metric: 'OPENAI_TOKENS',
+        used: 400,
+        limit: 1000,
+        percentUsed: 40,
+        level: 'OK',
+      }),
+    );
     expect(await client.checkQuota('OPENAI', 500)).toEqual({ allowed: true, reason: null, remaining: 600 });
     const refused = await client.checkQuota('OPENAI', 700);
     expect(refused.allowed).toBe(false);

@@ -8,12 +8,21 @@ export async function currentTotals(server: TestServer, customerToken: string) {
     customerToken,
   );
   if (response.errors) throw new Error(JSON.stringify(response.errors));
-  const summary = response.data!.monthlySummaries[0] ?? { totalApiCalls: 0, totalCostUsd: '0', openaiInputTokens: 0, openaiOutputTokens: 0, errorCalls: 0 };
+  const summary = response.data!.monthlySummaries[0] ?? {
+    totalApiCalls: 0,
+    totalCostUsd: '0',
+    openaiInputTokens: 0,
+    openaiOutputTokens: 0,
+    errorCalls: 0,
+  };
   return { ...summary, logCount: response.data!.usageLogs.totalCount as number };
 }
 
 /** Rows and distinct requestIds in usage_logs for a tenant, straight from SQL. */
-export async function logRows(server: TestServer, tenantId: string): Promise<{ rows: number; requestIds: number }> {
+export async function logRows(
+  server: TestServer,
+  tenantId: string,
+): Promise<{ rows: number; requestIds: number }> {
   const { rows } = await server.services.db.pool.query(
     'select count(*)::int as rows, count(distinct request_id)::int as request_ids from usage_logs where tenant_id = $1',
     [tenantId],

@@ -32,6 +32,7 @@ export function countCharacters(text: string): number {
 export function readCount(value: unknown, what: string): number | undefined {
   if (value === undefined || value === null || value === '') return undefined;
   const number = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : Number.NaN;
-  if (!Number.isFinite(number) || number < 0) throw new TypeError(`${what} is not a count >= 0: ${JSON.stringify(value)}`);
+  if (!Number.isFinite(number) || number < 0)
+    throw new TypeError(`${what} is not a count >= 0: ${JSON.stringify(value)}`);
   return number;
 }

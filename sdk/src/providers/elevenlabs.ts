@@ -11,7 +11,10 @@ export interface ElevenLabsTextToSpeechRequest {
  * An event for an ElevenLabs text-to-speech call: `characters` of the text sent. Pass the
  * response's `request-id` header as `responseRequestId` to make re-recording the same call a no-op.
  */
-export function fromElevenLabsTextToSpeech(request: ElevenLabsTextToSpeechRequest, overrides: EventOverrides & { responseRequestId?: string | null } = {}): UsageEvent {
+export function fromElevenLabsTextToSpeech(
+  request: ElevenLabsTextToSpeechRequest,
+  overrides: EventOverrides & { responseRequestId?: string | null } = {},
+): UsageEvent {
   const { responseRequestId, ...rest } = overrides;
   return withOverrides(
     {

@@ -39,10 +39,20 @@ export interface OpenAISpeechRequest {
 export interface OpenAITranscription {
   text?: string;
   duration?: number | string;
-  usage?: { type: 'duration'; seconds: number } | { type: 'tokens'; input_tokens: number; output_tokens: number } | null;
+  usage?:
+    | { type: 'duration'; seconds: number }
+    | { type: 'tokens'; input_tokens: number; output_tokens: number }
+    | null;
 }
 
-function tokenEvent(model: string, input: number, output: number, cached: number | null | undefined, id: string | undefined, overrides?: EventOverrides): UsageEvent {
+function tokenEvent(
+  model: string,
+  input: number,
+  output: number,
+  cached: number | null | undefined,
+  id: string | undefined,
+  overrides?: EventOverrides,
+): UsageEvent {
   const cachedInputTokens = readCount(cached, 'cached_tokens');
   return withOverrides(
     {
@@ -60,23 +70,51 @@ function tokenEvent(model: string, input: number, output: number, cached: number
 }
 
 /** An event from a Chat Completions response: prompt/completion tokens, cached prompt tokens, requestId = the completion id. */
-export function fromOpenAIChatCompletion(completion: OpenAIChatCompletion, overrides?: EventOverrides): UsageEvent {
+export function fromOpenAIChatCompletion(
+  completion: OpenAIChatCompletion,
+  overrides?: EventOverrides,
+): UsageEvent {
   const usage = completion.usage;
-  if (!usage) throw new TypeError('OpenAI chat completion has no usage (streaming? send stream_options: { include_usage: true } and pass the last chunk)');
-  return tokenEvent(completion.model, usage.prompt_tokens, usage.completion_tokens, usage.prompt_tokens_details?.cached_tokens, completion.id, overrides);
+  if (!usage)
+    throw new TypeError(
+      'OpenAI chat completion has no usage (streaming? send stream_options: { include_usage: true } and pass the last chunk)',
+    );
+  return tokenEvent(
+    completion.model,
+    usage.prompt_tokens,
+    usage.completion_tokens,
+    usage.prompt_tokens_details?.cached_tokens,
+    completion.id,
+    overrides,
+  );
 }
 
 /** An event from a Responses API response: input/output tokens, cached input tokens; a `failed` response is recorded as ERROR. */
 export function fromOpenAIResponse(response: OpenAIResponse, overrides?: EventOverrides): UsageEvent {
   const usage = response.usage;
-  if (!usage) throw new TypeError('OpenAI response has no usage (pass the completed response, or the response.completed event\'s response)');
-  const event = tokenEvent(response.model, usage.input_tokens, usage.output_tokens, usage.input_tokens_details?.cached_tokens, response.id, overrides);
-  return response.status === 'failed' && overrides?.status === undefined ? { ...event, status: 'ERROR' } : event;
+  if (!usage)
+    throw new TypeError(
+      "OpenAI response has no usage (pass the completed response, or the response.completed event's response)",
+    );
+  const event = tokenEvent(
+    response.model,
+    usage.input_tokens,
+    usage.output_tokens,
+    usage.input_tokens_details?.cached_tokens,
+    response.id,
+    overrides,
+  );
+  return response.status === 'failed' && overrides?.status === undefined
+    ? { ...event, status: 'ERROR' }
+    : event;
 }
 
 /** An event for text-to-speech (tts-1, tts-1-hd): billed by the characters of `input`. Pass the request's x-request-id as requestId if you keep it. */
 export function fromOpenAISpeech(request: OpenAISpeechRequest, overrides?: EventOverrides): UsageEvent {
-  return withOverrides({ service: 'OPENAI', model: request.model, characters: countCharacters(request.input) }, overrides);
+  return withOverrides(
+    { service: 'OPENAI', model: request.model, characters: countCharacters(request.input) },
+    overrides,
+  );
 }
 
 /**
@@ -90,8 +128,16 @@ export function fromOpenAITranscription(
 ): UsageEvent {
   const { model = 'whisper-1', durationSeconds, ...overrides } = options;
   const usage = transcription.usage;
-  if (usage?.type === 'tokens') return tokenEvent(model, usage.input_tokens, usage.output_tokens, undefined, undefined, overrides);
-  const seconds = readCount(usage?.type === 'duration' ? usage.seconds : transcription.duration, 'transcription duration') ?? durationSeconds;
-  if (seconds === undefined) throw new TypeError('Transcription has no duration: request response_format "verbose_json" or pass durationSeconds');
+  if (usage?.type === 'tokens')
+    return tokenEvent(model, usage.input_tokens, usage.output_tokens, undefined, undefined, overrides);
+  const seconds =
+    readCount(
+      usage?.type === 'duration' ? usage.seconds : transcription.duration,
+      'transcription duration',
+    ) ?? durationSeconds;
+  if (seconds === undefined)
+    throw new TypeError(
+      'Transcription has no duration: request response_format "verbose_json" or pass durationSeconds',
+    );
   return withOverrides({ service: 'OPENAI', model, durationSeconds: seconds }, overrides);
 }

@@ -24,13 +24,22 @@ export interface SmartfloCallRecord {
  * `duration`); `billOn: 'answered'` uses the answered seconds instead. requestId is
  * "smartflo:" + the call's uuid (else call_id, else id), so a call seen twice counts once.
  */
-export function fromSmartfloCallRecord(record: SmartfloCallRecord, options: EventOverrides & { billOn?: 'call' | 'answered' } = {}): UsageEvent {
+export function fromSmartfloCallRecord(
+  record: SmartfloCallRecord,
+  options: EventOverrides & { billOn?: 'call' | 'answered' } = {},
+): UsageEvent {
   const { billOn = 'call', ...overrides } = options;
   const seconds =
     billOn === 'answered'
       ? readCount(record.answered_seconds ?? record.billsec, 'Smartflo answered_seconds')
       : readCount(record.call_duration ?? record.duration, 'Smartflo call_duration');
-  if (seconds === undefined) throw new TypeError(`Smartflo call record has no ${billOn === 'answered' ? 'answered_seconds' : 'call_duration'}`);
+  if (seconds === undefined)
+    throw new TypeError(
+      `Smartflo call record has no ${billOn === 'answered' ? 'answered_seconds' : 'call_duration'}`,
+    );
   const id = record.uuid ?? record.call_id ?? (record.id === undefined ? undefined : String(record.id));
-  return withOverrides({ service: 'SMARTFLO', durationSeconds: seconds, ...(id ? { requestId: `smartflo:${id}` } : {}) }, overrides);
+  return withOverrides(
+    { service: 'SMARTFLO', durationSeconds: seconds, ...(id ? { requestId: `smartflo:${id}` } : {}) },
+    overrides,
+  );
 }
