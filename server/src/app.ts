@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -48,6 +48,9 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
     });
     next();
   });
+
+  // Every response, API included: nosniff and no framing matter for JSON and CSV too.
+  app.use(securityHeaders);
 
   app.get('/healthz', async (_req, res) => {
     if (state.draining) return void res.status(503).json({ status: 'draining' });
@@ -145,9 +148,9 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
 
   app.get('/export/usage.csv', (req, res) => void exportUsageCsv(services, req, res));
 
-  const webRoot = join(projectRoot, config.WEB_ROOT);
-  app.use('/admin', securityHeaders, spaRouter(join(webRoot, 'admin-web', 'dist'), 'admin'));
-  app.use('/portal', securityHeaders, spaRouter(join(webRoot, 'customer-web', 'dist'), 'customer'));
+  const webRoot = resolve(projectRoot, config.WEB_ROOT);
+  app.use('/admin', spaRouter(join(webRoot, 'admin-web', 'dist'), 'admin'));
+  app.use('/portal', spaRouter(join(webRoot, 'customer-web', 'dist'), 'customer'));
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
   app.use(((error, _req, res, _next) => {
     logger.error({ err: (error as Error).message }, 'unhandled request error');
