@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -92,7 +93,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export const DESKTOP = { width: 1440, height: 900 };
+export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
 export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
@@ -111,15 +112,107 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+
+export interface AxeViolation {
+  id: string;
+  impact: string;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
 /** Runs axe-core in the page; returns violations of the given impact levels. */
-export async function axeViolations(page: Page, impacts: string[] = ['serious', 'critical']) {
-  const axePath = join(root, 'node_modules', 'axe-core', 'axe.min.js');
-  await page.addScriptTag({ path: axePath });
+export async function axeViolations(page: Page, impacts: string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
+  // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an
+  // inline <script>, and bypassCSP would also hide CSP breakage of the app itself.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
   const result = await page.evaluate(async () => {
     const axe = (window as any).axe;
     return axe.run(document, { resultTypes: ['violations'] });
   });
-  return (result.violations as { id: string; impact: string; help: string; nodes: { target: string[] }[] }[]).filter((v) => impacts.includes(v.impact));
+  return (result.violations as AxeViolation[]).filter((v) => impacts.includes(v.impact));
+}
+
+/** Serious and critical axe violations as readable lines, so a failing expect says what and where. */
+export async function axeProblems(page: Page): Promise<string[]> {
+  return (await axeViolations(page)).map(
+    (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 4 ? ` (+${v.nodes.length - 4})` : ''}`,
+  );
+}
+
+/** The page at desktop and phone width, as e2e/artifacts/<name>-desktop.png and -phone.png. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  for (const [suffix, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+    await page.setViewportSize(viewport);
+    // Let layout (and charts, which resize on a frame) settle at the new width.
+    await page.waitForTimeout(250);
+    await screenshot(page, `${name}-${suffix}`);
+  }
+  await page.setViewportSize(DESKTOP);
+}
+
+export type AppName = 'admin' | 'portal';
+
+/** Signs in through the app's own form, found by its labels; resolves once the sign-in page is left. */
+export async function signIn(page: Page, baseUrl: string, app: AppName, email: string, password: string): Promise<void> {
+  await page.goto(`${baseUrl}/${app}/sign-in`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'), { timeout: 30_000 });
+}
+
+/**
+ * An API Decimal written the way a UI money text is written, to as many decimals as that text
+ * shows (rounded half up, with thousands separators): `expect(text).toBe(usdLike(api, text))`
+ * then checks the UI shows the API's amount, whatever precision the app chose for it.
+ */
+export function usdLike(decimal: string, uiText: string): string {
+  const decimals = /\.(\d+)/.exec(uiText)?.[1]?.length ?? 0;
+  const negative = decimal.startsWith('-');
+  const [whole, fraction = ''] = decimal.replace(/^-/, '').split('.');
+  let scaled = BigInt(whole! + fraction.padEnd(decimals, '0').slice(0, decimals));
+  if (Number(fraction[decimals] ?? '0') >= 5) scaled += 1n;
+  const digits = scaled.toString().padStart(decimals + 1, '0');
+  const dollars = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${negative ? '-' : ''}$${dollars}${decimals ? `.${digits.slice(-decimals)}` : ''}`;
+}
+
+/** The hue family of a CSS colour ("rgb(22, 163, 74)"), to check a bar is green/yellow/orange/red. */
+export function colourFamily(css: string): 'red' | 'orange' | 'yellow' | 'green' | 'other' {
+  const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255) as [number, number, number];
+  const max = Math.max(r, g, b);
+  const delta = max - Math.min(r, g, b);
+  if (delta < 0.2) return 'other';
+  const hue = (max === r ? ((g - b) / delta + 6) % 6 : max === g ? (b - r) / delta + 2 : (r - g) / delta + 4) * 60;
+  if (hue < 12 || hue >= 345) return 'red';
+  if (hue < 36) return 'orange';
+  if (hue < 66) return 'yellow';
+  if (hue >= 90 && hue < 165) return 'green';
+  return 'other';
+}
+
+/** An integer as the apps show it: "12,345". */
+export function intText(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/** A fresh integrator key for a tenant, made through the admin API like an admin would. */
+export async function createApiKey(server: DemoServer, adminToken: string, tenantId: string, name = 'e2e'): Promise<string> {
+  const result = await server.gql<{ createApiKey: { key: string } }>(
+    'mutation($t: ID!, $n: String!) { createApiKey(tenantId: $t, name: $n) { key } }',
+    { t: tenantId, n: name },
+    adminToken,
+  );
+  if (!result.data) throw new Error(`createApiKey failed: ${JSON.stringify(result.errors)}`);
+  return result.data.createApiKey.key;
+}
+
+/** Every tenant by name, through the admin API. */
+export async function tenantsByName(server: DemoServer, adminToken: string): Promise<Map<string, string>> {
+  const result = await server.gql<{ tenants: { id: string; name: string }[] }>('{ tenants { id name } }', {}, adminToken);
+  if (!result.data) throw new Error(`tenants failed: ${JSON.stringify(result.errors)}`);
+  return new Map(result.data.tenants.map((t) => [t.name, t.id]));
 }
 
 export { rmSync };

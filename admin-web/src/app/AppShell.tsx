@@ -3,19 +3,20 @@ import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { ActiveAlertsDocument } from '../__generated__/graphql';
 import { LiveAlerts } from '../modules/alerts/LiveAlerts';
+import { Icon, type IconName } from '../shared/ui/Icon';
 import { SkeletonRows } from '../shared/ui/Skeleton';
 import { usePollInterval } from './connection';
 import { TopBar } from './TopBar';
 
 const NAV = [
-  { to: '/', label: 'Usage Monitoring', icon: '📊', end: true },
-  { to: '/customers', label: 'Customers', icon: '🏢' },
-  { to: '/quotas', label: 'Quotas', icon: '🎚️' },
-  { to: '/alerts', label: 'Alerts', icon: '🔔' },
-  { to: '/usage-logs', label: 'Usage Logs', icon: '📜' },
-  { to: '/pricing', label: 'Pricing', icon: '💲' },
-  { to: '/audit', label: 'Audit log', icon: '🗂️' },
-] as const;
+  { to: '/', label: 'Usage Monitoring', icon: 'chart', end: true },
+  { to: '/customers', label: 'Customers', icon: 'customers' },
+  { to: '/quotas', label: 'Quotas', icon: 'sliders' },
+  { to: '/alerts', label: 'Alerts', icon: 'bell' },
+  { to: '/usage-logs', label: 'Usage Logs', icon: 'list' },
+  { to: '/pricing', label: 'Pricing', icon: 'dollar' },
+  { to: '/audit', label: 'Audit log', icon: 'clipboard' },
+] as const satisfies readonly { to: string; label: string; icon: IconName; end?: boolean }[];
 
 function ActiveAlertCount() {
   const { data } = useQuery(ActiveAlertsDocument, { pollInterval: usePollInterval() });
@@ -41,16 +42,14 @@ export function AppShell() {
       </a>
       <aside id="sidebar" className={`sidebar${menuOpen ? ' sidebar-open' : ''}`}>
         <div className="brand">
-          <span aria-hidden="true">📊</span> Usage Monitor <span className="brand-tag">Admin</span>
+          <Icon name="pulse" className="brand-icon" /> Usage Monitor <span className="brand-tag">Admin</span>
         </div>
         <nav aria-label="Main">
           <ul className="nav-list">
             {NAV.map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={'end' in item ? item.end : false} className="nav-link">
-                  <span aria-hidden="true" className="nav-icon">
-                    {item.icon}
-                  </span>
+                  <Icon name={item.icon} className="nav-icon" />
                   {item.label}
                   {item.to === '/alerts' && <ActiveAlertCount />}
                 </NavLink>

@@ -1,5 +1,6 @@
 import type { AlertFieldsFragment } from '../../__generated__/graphql';
 import { formatDateTime } from '../../shared/format';
+import { Icon } from '../../shared/ui/Icon';
 import { alertSeverity, describeAlert } from './describeAlert';
 
 /** One active alert on the home page: red when a quota is exceeded, orange otherwise. */
@@ -18,7 +19,7 @@ export function AlertBox({
     <li className={`alert-box alert-box-${severity}`} aria-label={`${alert.tenant.name}: ${metric}, ${issue}`}>
       <div className="alert-box-body">
         <p className="alert-box-title">
-          <span aria-hidden="true">{severity === 'critical' ? '⛔' : '⚠️'}</span>{' '}
+          <Icon name={severity === 'critical' ? 'stop' : 'warning'} className="alert-box-icon" />{' '}
           <strong>{alert.tenant.name}</strong> · {metric} · <span className="alert-box-issue">{issue}</span>
         </p>
         <p className="alert-box-message">{alert.message}</p>

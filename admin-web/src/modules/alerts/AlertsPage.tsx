@@ -97,7 +97,7 @@ export function AlertsPage() {
                   <tr key={alert.id}>
                     <td className="nowrap">{formatDateTime(alert.createdAt)}</td>
                     <td><Link to={`/customers/${alert.tenant.id}`}>{alert.tenant.name}</Link></td>
-                    <td>
+                    <td className="alert-cell">
                       <span className={critical ? 'text-danger strong' : 'text-warning strong'}>{issue}</span> · {metric}
                       <span className="block small">{alert.message}</span>
                       {detail && <span className="block small muted">{detail}</span>}

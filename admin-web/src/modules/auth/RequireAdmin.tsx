@@ -7,6 +7,7 @@ import { ViewerContext } from '../../app/viewer';
 import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { useSignOut } from './useSignOut';
 import { WrongRoleNotice } from './WrongRole';
+import { Icon } from '../../shared/ui/Icon';
 
 function ViewerGate({ token, children }: { token: string; children: ReactNode }) {
   const { data, error, loading, refetch } = useQuery(MeDocument);
@@ -24,7 +25,7 @@ function ViewerGate({ token, children }: { token: string; children: ReactNode })
     <main className="sign-in" id="main">
       <div className="sign-in-card">
         <div className="brand brand-large">
-          <span aria-hidden="true">📊</span> Usage Monitor
+          <Icon name="pulse" className="brand-icon" /> Usage Monitor
         </div>
         {me ? (
           <>

@@ -7,6 +7,7 @@ import { clearNotice, startSession, useSession } from '../../app/session';
 import { errorMessage, hasErrorCode } from '../../shared/graphqlErrors';
 import { Field } from '../../shared/ui/Field';
 import { WrongRoleNotice } from './WrongRole';
+import { Icon } from '../../shared/ui/Icon';
 
 /** A customer's token must not stay valid just because they tried the wrong console. */
 function revokeQuietly(token: string): void {
@@ -57,7 +58,7 @@ export function SignInPage() {
     <main className="sign-in" id="main">
       <form className="sign-in-card" onSubmit={submit} noValidate={false}>
         <div className="brand brand-large">
-          <span aria-hidden="true">📊</span> Usage Monitor
+          <Icon name="pulse" className="brand-icon" /> Usage Monitor
         </div>
         <h1>Admin sign in</h1>
         <p className="muted">Platform administrators only.</p>

@@ -16,21 +16,28 @@ function StatCard({
   value,
   previous,
   trend,
+  hint,
   accent,
 }: {
   label: string;
   value: ReactNode;
-  previous: ReactNode;
-  trend: ReactNode;
+  previous?: ReactNode;
+  trend?: ReactNode;
+  /** Shown instead of a trend for figures that are "now", not per month. */
+  hint?: ReactNode;
   accent?: 'money' | 'alert';
 }) {
   return (
     <div className={`card stat-card${accent ? ` stat-card-${accent}` : ''}`}>
       <p className="stat-label">{label}</p>
       <p className="stat-value">{value}</p>
-      <p className="stat-trend">
-        {trend} <span className="muted">vs {previous}</span>
-      </p>
+      {trend ? (
+        <p className="stat-trend">
+          {trend} <span className="muted">vs {previous}</span>
+        </p>
+      ) : (
+        <p className="stat-trend muted">{hint}</p>
+      )}
     </div>
   );
 }
@@ -59,12 +66,9 @@ export function OverviewCards({ period }: { period: string }) {
     <section aria-label={`Overview for ${periodLabel(period)}`}>
       <ErrorBanner error={error} onRetry={() => void refetch()} stale />
       <div className={`card-grid card-grid-4${loading ? ' is-refreshing' : ''}`}>
-        <StatCard
-          label="Total customers"
-          value={formatInt(current.customerCount)}
-          previous={`${formatInt(previous.customerCount)} in ${against}`}
-          trend={<TrendBadge trend={computeTrend(current.customerCount, previous.customerCount, against)} />}
-        />
+        {/* Customer and active-alert counts are the API's "now" for any period: a trend against
+            last month would always read 0 %. */}
+        <StatCard label="Total customers" value={formatInt(current.customerCount)} hint="All customer accounts today" />
         <StatCard
           label={`Total cost · ${periodLabel(period, true)}`}
           value={formatUsd(current.totalCostUsd)}
@@ -81,8 +85,7 @@ export function OverviewCards({ period }: { period: string }) {
         <StatCard
           label="Active alerts"
           value={formatInt(current.activeAlertCount)}
-          previous={`${formatInt(previous.activeAlertCount)} in ${against}`}
-          trend={<TrendBadge trend={computeTrend(current.activeAlertCount, previous.activeAlertCount, against)} upIsGood={false} />}
+          hint={current.activeAlertCount > 0 ? 'Waiting to be acknowledged' : 'Nothing needs attention'}
           accent={current.activeAlertCount > 0 ? 'alert' : undefined}
         />
       </div>

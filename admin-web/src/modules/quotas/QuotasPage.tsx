@@ -44,29 +44,34 @@ export function QuotasPage() {
                 {METRICS.map((m) => (
                   <th scope="col" key={m}>{METRIC_LABEL[m]}</th>
                 ))}
-                <th scope="col">Alert at</th>
-                <th scope="col">Mode</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
               </tr>
             </thead>
             <tbody>
               {standings.map((s) => (
                 <tr key={s.tenant.id}>
-                  <th scope="row">
+                  {/* Settings and the edit button sit under the name: a column each pushed the
+                      button off a laptop-width screen. */}
+                  <th scope="row" className="quota-customer">
                     <Link to={`/customers/${s.tenant.id}`}>{s.tenant.name}</Link>
+                    <span className="muted small block quota-settings">
+                      {s.quota ? (
+                        <>
+                          Alerts at {s.quota.alertAtPercentage}% ·{' '}
+                          <Badge tone={s.quota.enforcement === 'HARD' ? 'warning' : 'neutral'}>{s.quota.enforcement === 'HARD' ? 'Hard' : 'Soft'}</Badge>
+                        </>
+                      ) : (
+                        'No limits'
+                      )}
+                    </span>
+                    <button type="button" className="button button-small" onClick={() => openEditor(s.tenant.id)}>
+                      {s.quota ? 'Edit limits' : 'Set limits'}
+                      <span className="visually-hidden"> for {s.tenant.name}</span>
+                    </button>
                   </th>
                   {METRICS.map((m) => {
                     const usage = s.usages.find((u) => u.metric === m);
                     return <td key={m} className="quota-cell">{usage ? <QuotaBar usage={usage} compact /> : <span className="muted small">No limit</span>}</td>;
                   })}
-                  <td>{s.quota ? `${s.quota.alertAtPercentage}%` : '—'}</td>
-                  <td>{s.quota ? <Badge tone={s.quota.enforcement === 'HARD' ? 'warning' : 'neutral'}>{s.quota.enforcement === 'HARD' ? 'Hard' : 'Soft'}</Badge> : '—'}</td>
-                  <td>
-                    <button type="button" className="button button-small" onClick={() => openEditor(s.tenant.id)}>
-                      {s.quota ? 'Edit limits' : 'Set limits'}
-                      <span className="visually-hidden"> for {s.tenant.name}</span>
-                    </button>
-                  </td>
                 </tr>
               ))}
             </tbody>

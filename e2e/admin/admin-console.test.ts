@@ -1,0 +1,263 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN_LOGIN,
+  axeProblems,
+  createApiKey,
+  intText,
+  launchBrowser,
+  newPage,
+  screenshots,
+  startDemoServer,
+  tenantsByName,
+  usdLike,
+  type DemoServer,
+} from '../harness.js';
+
+// The admin console (issue 5) driven in Chromium against the built server with demo data.
+// The tests run in order on one signed-in page: later ones build on the state earlier ones made.
+
+let server: DemoServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let errors: string[];
+let adminToken: string;
+let tenants: Map<string, string>;
+
+const currentPeriod = () => new Date().toISOString().slice(0, 7);
+const app = (path = '') => `${server.baseUrl}/admin/${path}`;
+
+async function api<T = any>(query: string, variables: Record<string, unknown> = {}, token = adminToken): Promise<T> {
+  const result = await server.gql<T>(query, variables, token);
+  if (!result.data || result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+/** Every matching log's requestId, paged through the API the way a client would. */
+async function allRequestIds(filter: Record<string, unknown>): Promise<string[]> {
+  const ids: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const { usageLogs }: any = await api(`query($f: UsageLogFilter, $a: String) { usageLogs(filter: $f, first: 200, after: $a) { nodes { requestId } pageInfo { hasNextPage endCursor } } }`, { f: filter, a: after });
+    ids.push(...usageLogs.nodes.map((n: { requestId: string }) => n.requestId));
+    if (!usageLogs.pageInfo.hasNextPage) return ids;
+    after = usageLogs.pageInfo.endCursor;
+  }
+}
+
+function statValue(label: string) {
+  return page.locator('.stat-card', { has: page.getByText(label, { exact: false }) }).locator('.stat-value');
+}
+
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+  ({ context, page, errors } = await newPage(browser));
+  adminToken = await server.login(ADMIN_LOGIN.email, ADMIN_LOGIN.password);
+  tenants = await tenantsByName(server, adminToken);
+});
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('admin console', () => {
+  it('signs in with the keyboard alone and lands on Usage Monitoring', async () => {
+    await page.goto(app());
+    await page.waitForURL(/\/admin\/sign-in$/);
+    await page.getByRole('heading', { name: 'Admin sign in' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+
+    await page.getByLabel('Email').focus();
+    await page.keyboard.type(ADMIN_LOGIN.email);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(ADMIN_LOGIN.password);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Usage Monitoring' }).waitFor();
+    expect(new URL(page.url()).pathname).toMatch(/^\/admin\/?$/);
+    await page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+
+    // The first Tab stop skips the navigation; following it lands in the main landmark.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+  });
+
+  it('shows the overview numbers the API returns', async () => {
+    const { overview } = await api(`query($p: String) { overview(period: $p) { customerCount totalCostUsd totalApiCalls activeAlertCount } }`, { p: currentPeriod() });
+    await expect.poll(() => statValue('Total customers').textContent()).toBe(intText(overview.customerCount));
+    const cost = (await statValue('Total cost').textContent())!;
+    expect(cost).toBe(usdLike(overview.totalCostUsd, cost));
+    expect(await statValue('Total API calls').textContent()).toBe(intText(overview.totalApiCalls));
+    expect(await statValue('Active alerts').textContent()).toBe(intText(overview.activeAlertCount));
+    expect(overview.customerCount).toBe(tenants.size);
+  });
+
+  it('shows a new alert live, without a reload', async () => {
+    const tenantId = tenants.get('Initech')!;
+    const before = (await api(`{ overview { activeAlertCount } }`)).overview.activeAlertCount;
+    const { usageDashboard } = await api(`query($t: ID) { usageDashboard(tenantId: $t) { services { service units } } }`, { t: tenantId });
+    const tokens = usageDashboard.services.find((s: { service: string }) => s.service === 'OPENAI')?.units ?? 0;
+    // Just above this month's use: the next call passes both the 80 % mark and the limit.
+    await api(`mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { openaiTokenLimit } }`, { t: tenantId, i: { openaiTokenLimit: Math.ceil(tokens) + 1000 } });
+    const key = await createApiKey(server, adminToken, tenantId, 'e2e live alert');
+    const recorded = await api(
+      `mutation($i: RecordUsageInput!) { recordUsage(input: $i) { alerts { type } } }`,
+      { i: { service: 'OPENAI', model: 'gpt-4o-mini', inputTokens: 2000, outputTokens: 100, requestId: `e2e-live-${Date.now()}` } },
+      key,
+    );
+    expect(recorded.recordUsage.alerts.map((a: { type: string }) => a.type).sort()).toEqual(['QUOTA_APPROACHING', 'QUOTA_EXCEEDED']);
+
+    await page.getByRole('status').filter({ hasText: 'New alert · Initech' }).first().waitFor({ timeout: 10_000 });
+    await expect.poll(() => statValue('Active alerts').textContent(), { timeout: 10_000 }).toBe(intText(before + 2));
+    await page.getByRole('heading', { name: /Active alerts/ }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: /^Acknowledge .* alert for Initech$/ }).count()).toBe(2);
+  });
+
+  it('acknowledges an alert and the count drops', async () => {
+    const active = Number(await statValue('Active alerts').textContent());
+    await page.getByRole('button', { name: 'Acknowledge quota exceeded alert for Initech' }).click();
+    await page.getByRole('status').filter({ hasText: 'Alert acknowledged' }).waitFor();
+    await expect.poll(() => statValue('Active alerts').textContent()).toBe(intText(active - 1));
+    await expect.poll(() => page.getByRole('button', { name: /^Acknowledge .* alert for Initech$/ }).count()).toBe(1);
+    const { alerts } = await api(`query($t: ID) { alerts(tenantId: $t) { type status acknowledgedBy } }`, { t: tenants.get('Initech') });
+    expect(alerts.find((a: { type: string }) => a.type === 'QUOTA_EXCEEDED')).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: ADMIN_LOGIN.email });
+    expect((await api(`{ overview { activeAlertCount } }`)).overview.activeAlertCount).toBe(active - 1);
+  });
+
+  it('filters recent activity by service, in a URL that can be shared and walked back', async () => {
+    await page.getByRole('link', { name: 'Recent Activity' }).click();
+    await page.waitForURL(/\?tab=activity$/);
+    await page.getByRole('button', { name: 'Smartflo', exact: true }).click();
+    await page.waitForURL(/tab=activity&service=SMARTFLO$/);
+    const { usageLogs } = await api(`{ usageLogs(filter: { service: SMARTFLO }, first: 50) { nodes { id } } }`);
+    const table = page.getByRole('table', { name: 'Recent API calls' });
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(usageLogs.nodes.length);
+    const services = await table.locator('tbody tr td:nth-child(3) .service-tag').allTextContents();
+    expect(new Set(services)).toEqual(new Set(['Smartflo']));
+
+    // The URL alone restores the view (shareable) ...
+    const shared = page.url();
+    const other = await context.newPage();
+    await other.goto(shared);
+    await other.getByRole('button', { name: 'Smartflo', exact: true, pressed: true }).waitFor();
+    await other.close();
+    // ... and Back walks the filter, then the tab.
+    await page.goBack();
+    await page.getByRole('button', { name: 'All', exact: true, pressed: true }).waitFor();
+    expect(new URL(page.url()).search).toBe('?tab=activity');
+    await page.goBack();
+    await page.getByRole('link', { name: 'Monthly Summaries' }).and(page.locator('[aria-current="page"]')).waitFor();
+    expect(new URL(page.url()).search).toBe('');
+  });
+
+  it('searches customers by name', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Customers' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Customers' }).waitFor();
+    const rows = page.getByRole('table', { name: 'Customers' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(tenants.size);
+    await page.getByLabel('Search customers by name').fill('glob');
+    await page.waitForURL(/\?q=glob$/);
+    await expect.poll(() => rows.allTextContents()).toHaveLength(1);
+    expect(await rows.locator('td').first().textContent()).toBe('Globex');
+    const { tenants: matches } = await api(`{ tenants(search: "glob") { name } }`);
+    expect(matches.map((t: { name: string }) => t.name)).toEqual(['Globex']);
+  });
+
+  it('sets a quota and shows its standing', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotas' }).click();
+    await page.getByRole('button', { name: 'Set limits for Soylent Foods' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Limits for Soylent Foods' });
+    await dialog.getByLabel('Monthly cost (USD)').fill('25.50');
+    await dialog.getByLabel('Alert at (% of each limit)').fill('75');
+    await dialog.getByRole('button', { name: 'Save limits' }).click();
+    await page.getByRole('status').filter({ hasText: 'Limits for Soylent Foods saved' }).waitFor();
+    await dialog.waitFor({ state: 'detached' });
+
+    const { quota } = await api(`query($t: ID) { quota(tenantId: $t) { monthlyCostLimitUsd alertAtPercentage openaiTokenLimit } }`, { t: tenants.get('Soylent Foods') });
+    expect(quota).toEqual({ monthlyCostLimitUsd: '25.5', alertAtPercentage: 75, openaiTokenLimit: null });
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Soylent Foods' }) });
+    await row.getByRole('progressbar', { name: 'Monthly cost used' }).waitFor();
+    expect(await row.getByRole('button', { name: 'Edit limits for Soylent Foods' }).count()).toBe(1);
+    expect(await row.textContent()).toContain('Alerts at 75%');
+  });
+
+  it('creates an API key that records usage', async () => {
+    await page.goto(app(`customers/${tenants.get('Wayne Logistics')}?tab=keys`));
+    await page.getByRole('heading', { name: 'Integrator API keys' }).waitFor();
+    await page.getByLabel('Key name').fill('Warehouse backend');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const secretBox = page.getByRole('region', { name: 'New API key “Warehouse backend”' });
+    const key = (await secretBox.locator('code').textContent())!;
+    expect(key).toMatch(/^um_/);
+
+    // The shown secret is real: it authenticates recordUsage for this tenant.
+    const recorded = await api(
+      `mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate log { tenant { name } } } }`,
+      { i: { service: 'OPENAI', model: 'gpt-4o', inputTokens: 10, outputTokens: 5, requestId: `e2e-key-${Date.now()}` } },
+      key,
+    );
+    expect(recorded.recordUsage).toEqual({ duplicate: false, log: { tenant: { name: 'Wayne Logistics' } } });
+
+    await secretBox.getByRole('button', { name: 'I have stored it' }).click();
+    await secretBox.waitFor({ state: 'detached' });
+    const row = page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ hasText: 'Warehouse backend' });
+    expect(await row.locator('code').textContent()).toBe(`${key.slice(0, 12)}…${key.slice(-4)}`);
+    expect(await page.getByText(key).count()).toBe(0);
+  });
+
+  it('exports the filtered usage logs as CSV', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Usage Logs' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Usage Logs' }).waitFor();
+    const now = new Date();
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+    await page.getByLabel('Customer').selectOption({ label: 'Acme Corp' });
+    await page.getByLabel('Service').selectOption({ label: 'ElevenLabs' });
+    await page.getByLabel('From (UTC)').fill(from);
+    await page.waitForURL((url) => url.searchParams.get('service') === 'ELEVENLABS' && url.searchParams.has('tenant') && url.searchParams.get('from') === from);
+    const filter = { tenantId: tenants.get('Acme Corp'), service: 'ELEVENLABS', from: `${from}T00:00:00.000Z` };
+    const { usageLogs } = await api(`query($f: UsageLogFilter) { usageLogs(filter: $f, first: 1) { totalCount } }`, { f: filter });
+    await page.getByText(`of ${intText(usageLogs.totalCount)} calls`).waitFor();
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe(`usage-${from}_to_now-elevenlabs.csv`);
+    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    const header = lines[0]!.split(',');
+    const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
+    // The same calls as the API lists, one row each.
+    const listed = await allRequestIds(filter);
+    expect(rows).toHaveLength(usageLogs.totalCount);
+    expect(rows.map((r) => r.request_id).sort()).toEqual(listed.sort());
+    expect(new Set(rows.map((r) => `${r.tenant}/${r.service}`))).toEqual(new Set(['Acme Corp/ELEVENLABS']));
+    expect(rows.every((r) => r.occurred_at! >= filter.from)).toBe(true);
+  });
+
+  it('has no serious accessibility problems on any page, screenshotted at desktop and phone width', async () => {
+    const pages: [string, string, string][] = [
+      ['monitoring', '', 'Usage Monitoring'],
+      ['monitoring-breakdown', '?tab=breakdown', 'Usage Monitoring'],
+      ['customers', 'customers', 'Customers'],
+      ['customer', `customers/${tenants.get('Acme Corp')}`, 'Acme Corp'],
+      ['quotas', 'quotas', 'Quotas'],
+      ['alerts', 'alerts', 'Alerts'],
+      ['usage-logs', 'usage-logs', 'Usage Logs'],
+      ['pricing', 'pricing', 'Pricing'],
+      ['audit', 'audit', 'Audit log'],
+    ];
+    const problems: string[] = [];
+    for (const [name, path, heading] of pages) {
+      await page.goto(app(path));
+      await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      await page.locator('[aria-busy="true"], .skeleton').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      problems.push(...(await axeProblems(page)).map((p) => `${name}: ${p}`));
+      await screenshots(page, `admin-${name}`);
+    }
+    expect(problems).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
