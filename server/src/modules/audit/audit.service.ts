@@ -15,6 +15,19 @@ export interface AuditRecord {
   createdAt: Date;
 }
 
+/**
+ * What an action changes when its caller has nothing more to say: a revocation, a removal or a
+ * status move is fully described by its action and target, but every entry should still answer
+ * "what changed" without the reader knowing each action's meaning.
+ */
+const IMPLIED_CHANGES: Partial<Record<AuditActionName, Record<string, unknown>>> = {
+  API_KEY_REVOKED: { revoked: true },
+  QUOTA_REMOVED: { quota: null },
+  ALERT_ACKNOWLEDGED: { status: 'ACKNOWLEDGED' },
+  ALERT_RESOLVED: { status: 'RESOLVED' },
+  WEBHOOK_SECRET_ROTATED: { webhookSecret: 'rotated' },
+};
+
 /** Who changed what, when. Secrets never enter `changes` (callers pass masked values only). */
 export class AuditService {
   constructor(private readonly pool: pg.Pool) {}
@@ -25,9 +38,10 @@ export class AuditService {
     action: AuditActionName,
     target: { tenantId?: string | null; targetId?: string | null; changes?: unknown },
   ): Promise<void> {
+    const changes = target.changes ?? IMPLIED_CHANGES[action];
     await db.query(
       `insert into audit_entries (actor_user_id, actor_email, action, tenant_id, target_id, changes) values ($1, $2, $3, $4, $5, $6)`,
-      [actor.userId ?? null, actor.email ?? null, action, target.tenantId ?? null, target.targetId ?? null, target.changes === undefined ? null : JSON.stringify(target.changes)],
+      [actor.userId ?? null, actor.email ?? null, action, target.tenantId ?? null, target.targetId ?? null, changes === undefined ? null : JSON.stringify(changes)],
     );
   }
 
