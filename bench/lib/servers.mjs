@@ -2,7 +2,7 @@
 // embedded PostgreSQL in a temp DATA_DIR, a second instance on the same database, and the bare
 // Apollo ceiling (B0). Each runs in its own process, exactly as users run it.
 import { fork } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -66,7 +66,7 @@ export function memoryOf(pid) {
  * One server instance. Without `databaseUrl` it starts its own embedded PostgreSQL in a fresh
  * temp DATA_DIR; with it, it joins that database (the second instance).
  */
-export async function startServer({ databaseUrl, env = {} } = {}) {
+export async function startServer({ databaseUrl, env = {}, execArgv = [] } = {}) {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`pnpm build\` first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'um-bench-'));
   chmodSync(dataDir, 0o755);
@@ -84,6 +84,7 @@ export async function startServer({ databaseUrl, env = {} } = {}) {
       LOG_LEVEL: 'warn',
       ...env,
     },
+    execArgv,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await waitReady(child, 'server');
@@ -126,4 +127,34 @@ export async function gql(baseUrl, query, variables = {}, token) {
 export async function adminToken(baseUrl) {
   const data = await gql(baseUrl, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password });
   return data.login.token;
+}
+
+/** CPU seconds (user + system) a set of processes has used so far, from /proc (Linux). */
+export function cpuSecondsOf(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / 100;
+}
+
+/** The embedded PostgreSQL of a server: its postmaster and every backend it forked. */
+export function postgresPids(server) {
+  const postmaster = Number(readFileSync(join(server.dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const pids = [postmaster];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const ppid = Number(readFileSync(`/proc/${entry}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+      if (ppid === postmaster) pids.push(Number(entry));
+    } catch {
+      // Gone already.
+    }
+  }
+  return pids;
 }

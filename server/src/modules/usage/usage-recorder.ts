@@ -110,19 +110,21 @@ export class UsageRecorder {
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     });
 
-    const { rows: claimed } = await client.query(
-      `insert into usage_request_keys (tenant_id, request_id, body_hash, log_id, occurred_at)
+    const { rows: claimed } = await client.query({
+      // Named: prepared once per connection, then only bound and executed (no parse, no plan).
+      name: 'um_claim_request_keys',
+      text: `insert into usage_request_keys (tenant_id, request_id, body_hash, log_id, occurred_at)
        select * from unnest($1::uuid[], $2::text[], $3::bytea[], $4::uuid[], $5::timestamptz[])
        on conflict (tenant_id, request_id) do nothing
        returning tenant_id, request_id`,
-      [
+      values: [
         unique.map((i) => events[i]!.tenantId),
         unique.map((i) => events[i]!.requestId),
         unique.map((i) => events[i]!.bodyHash),
         unique.map((i) => events[i]!.logId),
         unique.map((i) => events[i]!.occurredAt),
       ],
-    );
+    });
     const claimedKeys = new Set(claimed.map((row) => `${row.tenant_id}|${row.request_id}`));
     const fresh = unique.filter((i) => claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`)).sort((a, b) => a - b);
     const earlier = unique.filter((i) => !claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`));
@@ -173,7 +175,7 @@ export class UsageRecorder {
     const summaryRows = groupBy(fresh.map(summaryIncrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
     const rollupRows = groupBy(fresh.map(rollupIncrementOf), (r) => `${r.tenantId}|${r.day}|${r.service}|${r.model}`, addRollup);
     const platformRows = groupBy(rollupRows.map((r) => ({ ...r, tenantId: '' })), (r) => `${r.day}|${r.service}|${r.model}`, addRollup);
-    const { rows } = await client.query(INSERT_FRESH_SQL, [
+    const { rows } = await client.query({ name: 'um_insert_fresh', text: INSERT_FRESH_SQL, values: [
       fresh.map((e) => e.logId),
       fresh.map((e) => e.tenantId),
       fresh.map((e) => e.occurredAt),
@@ -212,7 +214,7 @@ export class UsageRecorder {
       platformRows.map((r) => r.costUsd.toFixed()),
       // monthly summaries
       ...summaryColumns(summaryRows),
-    ]);
+    ] });
     const logs = fresh.map((event) => ({
       id: event.logId,
       tenantId: event.tenantId,
