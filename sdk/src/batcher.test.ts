@@ -27,8 +27,13 @@ describe('Batcher', () => {
       { maxBatchSize: 3, flushIntervalMs: 60_000, maxQueueSize: 10 },
       send,
     );
-    const results = [1, 2, 3, 4, 5].map((id) => batcher.add({ id }));
+    const results = [1, 2, 3].map((id) => batcher.add({ id }));
+    await Promise.all(results);
+    // Sent by size: the 60 s timer cannot have fired.
     expect(batches).toEqual([[1, 2, 3]]);
+    results.push(batcher.add({ id: 4 }), batcher.add({ id: 5 }));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(batches).toHaveLength(1);
     await batcher.flush();
     expect(batches).toEqual([
       [1, 2, 3],
@@ -68,6 +73,33 @@ describe('Batcher', () => {
     await batcher.flush();
     expect(() => batcher.add({ id: 5 })).not.toThrow();
     await batcher.flush();
+  });
+
+  it('flush() waits for what was held when it was called, not for an empty queue', async () => {
+    let calls = 0;
+    const sent: number[][] = [];
+    const batcher = new Batcher<Event, string>(
+      { maxBatchSize: 2, flushIntervalMs: 60_000, maxQueueSize: 100 },
+      async (events) => {
+        sent.push(events.map((e) => e.id));
+        // A steady stream: every send brings two more events.
+        if (++calls < 50) {
+          batcher.add({ id: 100 + calls * 2 });
+          batcher.add({ id: 101 + calls * 2 });
+        }
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        return events.map((e) => String(e.id));
+      },
+    );
+    const first = [batcher.add({ id: 1 }), batcher.add({ id: 2 }), batcher.add({ id: 3 })];
+    await batcher.flush();
+    expect(await Promise.all(first)).toEqual(['1', '2', '3']);
+    expect(calls).toBeLessThan(50);
+    // Once the stream stops, a flush empties the queue.
+    while (calls < 50) await batcher.flush();
+    await batcher.flush();
+    expect(batcher.pending).toBe(0);
+    expect(sent.flat()).toHaveLength(3 + 49 * 2);
   });
 
   it('drops the event a batch error names and resends the others; finds unnamed ones by halving', async () => {

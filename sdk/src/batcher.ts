@@ -20,6 +20,8 @@ interface Item<E, R> {
   event: E;
   resolve(result: R): void;
   reject(error: UsageMonitorError): void;
+  /** Resolves once the event is answered either way. */
+  settled: Promise<void>;
 }
 
 /**
@@ -32,6 +34,7 @@ interface Item<E, R> {
  */
 export class Batcher<E, R> {
   private queue: Item<E, R>[] = [];
+  private inFlight = new Set<Item<E, R>>();
   private held = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private pumping: Promise<void> | undefined;
@@ -62,9 +65,17 @@ export class Batcher<E, R> {
       );
     }
     this.held++;
-    const result = new Promise<R>((resolve, reject) => this.queue.push({ event, resolve, reject }));
-    // Callers that only fire and forget never see an unhandled rejection; flush() reports failures.
-    result.catch(() => undefined);
+    let item!: Item<E, R>;
+    const result = new Promise<R>((resolve, reject) => {
+      item = { event, resolve, reject, settled: Promise.resolve() };
+    });
+    // Also marks `result` handled: callers that fire and forget never see an unhandled
+    // rejection; flush() reports the failure instead.
+    item.settled = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queue.push(item);
     if (this.queue.length >= this.options.maxBatchSize) void this.pump();
     else this.schedule();
     return result;
@@ -72,8 +83,10 @@ export class Batcher<E, R> {
 
   /** Sends everything queued so far and waits; rejects with DELIVERY_FAILED listing what could not be delivered. */
   async flush(): Promise<void> {
-    this.cancelTimer();
-    while (this.queue.length > 0 || this.pumping) await this.pump();
+    // Only what is held now: under a steady stream, waiting for an empty queue might never end.
+    const waiting = [...this.inFlight, ...this.queue].map((item) => item.settled);
+    if (this.queue.length > 0) void this.pump();
+    await Promise.all(waiting);
     if (this.failures.length > 0) {
       const failures = this.failures;
       this.failures = [];
@@ -111,8 +124,17 @@ export class Batcher<E, R> {
   }
 
   private async drain(): Promise<void> {
+    // Yield first, so pump() has stored `pumping` before any send runs: an add() made
+    // synchronously from inside a send must join this drain, not start a second one.
+    await undefined;
     while (this.queue.length > 0) {
-      await this.deliver(this.queue.splice(0, this.options.maxBatchSize));
+      const batch = this.queue.splice(0, this.options.maxBatchSize);
+      for (const item of batch) this.inFlight.add(item);
+      try {
+        await this.deliver(batch);
+      } finally {
+        for (const item of batch) this.inFlight.delete(item);
+      }
     }
   }
 
