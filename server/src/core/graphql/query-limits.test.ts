@@ -73,6 +73,15 @@ describe('query limits', () => {
     console.log(`query-limits: ${operations.length} SPA operations refused = 0; worst depth ${worst.depth}/${QUERY_LIMITS.maxDepth}, aliases ${worst.aliases}/${QUERY_LIMITS.maxAliases}, directives ${worst.directives}/${QUERY_LIMITS.maxDirectives}, cost ${worst.cost}/${QUERY_LIMITS.maxCost}, tokens ${worst.tokens}/${QUERY_LIMITS.maxTokens}; introspection: depth ${introspectionDepth}, tokens ${tokenCount(getIntrospectionQuery())}`);
   });
 
+  it("passes an integrator's batch document (the SDK's recordUsages with its result fragment)", () => {
+    const batch = parse(`mutation RecordUsages($inputs: [RecordUsageInput!]!) { recordUsages(inputs: $inputs) { ...RecordedUsage } }
+      fragment RecordedUsage on RecordUsagePayload { duplicate log { id requestId costUsd pricingStatus occurredAt }
+        quotas { metric used limit percentUsed level projectedLimitAt } alerts { id type metric thresholdPercent status message createdAt } }`);
+    expect(validate(schema, batch, [...specifiedRules, ...queryLimitRules()])).toEqual([]);
+    // 50 assumed payloads × (1 + log + 50 quotas + 50 alerts): within the limit, whatever the batch length.
+    expect(assertCostWithinLimit(schema, batch, 'RecordUsages', { inputs: [] })).toBe(50 * 102);
+  });
+
   it('depth: L passes, L+1 is QUERY_TOO_COMPLEX, through fragments too', () => {
     // The product's schema is not that deep: a type that refers to itself reaches any depth.
     const nested = (levels: number) => {
