@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from './backoff.js';
+import { backoffDelay, DEFAULT_BATCH_RETRY, DEFAULT_RETRY, parseRetryAfter } from './backoff.js';
 import { isRetryableServerCode } from './errors.js';
 import { newRequestId } from './request-id.js';
 
@@ -24,6 +24,15 @@ describe('backoffDelay', () => {
   it("takes the server's Retry-After as a floor, still capped", () => {
     expect(backoffDelay(1, options, () => 0, 300)).toBe(300);
     expect(backoffDelay(1, options, () => 0, 60_000)).toBe(1000);
+  });
+
+  it('gives background batches more attempts than record(), still bounded', () => {
+    const options = { ...DEFAULT_RETRY, ...DEFAULT_BATCH_RETRY };
+    const ceilings = Array.from({ length: options.maxAttempts - 1 }, (_, i) =>
+      backoffDelay(i + 1, options, () => 0.999999),
+    );
+    expect(options.maxAttempts).toBeGreaterThan(DEFAULT_RETRY.maxAttempts);
+    expect(ceilings.reduce((a, b) => a + b, 0)).toBeLessThan(25_000);
   });
 
   it('has defaults that give up within seconds, not minutes', () => {

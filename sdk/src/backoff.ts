@@ -8,6 +8,8 @@ export interface RetryOptions {
 }
 
 export const DEFAULT_RETRY: RetryOptions = { maxAttempts: 5, baseDelayMs: 200, maxDelayMs: 10_000 };
+/** Background batches: same curve, more attempts (their ceilings add up to about 23 s). */
+export const DEFAULT_BATCH_RETRY: Pick<RetryOptions, 'maxAttempts'> = { maxAttempts: 8 };
 
 /**
  * Delay before retry number `retry` (1 = the first retry): "full jitter", a uniform draw in

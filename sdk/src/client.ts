@@ -9,7 +9,7 @@ import type {
   RecordUsagesMutationVariables,
   Service,
 } from './__generated__/graphql.js';
-import { DEFAULT_RETRY, type RetryOptions } from './backoff.js';
+import { DEFAULT_BATCH_RETRY, DEFAULT_RETRY, type RetryOptions } from './backoff.js';
 import { Batcher, DEFAULT_BATCH, type BatchOptions } from './batcher.js';
 import { UsageMonitorError } from './errors.js';
 import { DOCUMENTS } from './operations.js';
@@ -59,8 +59,10 @@ export interface UsageClientOptions {
   apiKey: string;
   /** Per attempt. Default 30 s. */
   timeoutMs?: number;
+  /** For record() and checkQuota(); also the base of batch.retry. */
   retry?: Partial<RetryOptions>;
-  batch?: Partial<BatchOptions>;
+  /** Background batches; `retry` defaults to 8 attempts (about 10-20 s) to ride out a server restart. */
+  batch?: Partial<BatchOptions> & { retry?: Partial<RetryOptions> };
   /** Called when queued events are given up on (they are also reported by the next flush()/close()). */
   onError?: (error: UsageMonitorError, events: RecordUsageInput[]) => void;
   /** Defaults to the global fetch (Node 20+, browsers, edge runtimes). */
@@ -119,10 +121,16 @@ export function createUsageClient(options: UsageClientOptions): UsageClient {
     };
   };
 
+  const { retry: batchRetry, ...batchOptions } = options.batch ?? {};
+  // Nobody waits on a background batch, so it may keep trying longer than record() does.
+  const batchTransport: TransportOptions = {
+    ...transport,
+    retry: { ...DEFAULT_RETRY, ...DEFAULT_BATCH_RETRY, ...options.retry, ...batchRetry },
+  };
   const batcher = new Batcher<RecordUsageInput, RecordResult>(
-    { ...DEFAULT_BATCH, ...options.batch },
+    { ...DEFAULT_BATCH, ...batchOptions },
     async (inputs) => {
-      const data = await send<RecordUsagesMutation>(transport, DOCUMENTS.recordUsages, {
+      const data = await send<RecordUsagesMutation>(batchTransport, DOCUMENTS.recordUsages, {
         inputs,
       } satisfies RecordUsagesMutationVariables);
       if (data.recordUsages.length !== inputs.length) {
@@ -139,10 +147,16 @@ export function createUsageClient(options: UsageClientOptions): UsageClient {
   return {
     async record(event) {
       const input = toInput(event);
-      const data = await send<RecordUsageMutation>(transport, DOCUMENTS.recordUsage, {
-        input,
-      } satisfies RecordUsageMutationVariables);
-      return toResult(data.recordUsage);
+      try {
+        const data = await send<RecordUsageMutation>(transport, DOCUMENTS.recordUsage, {
+          input,
+        } satisfies RecordUsageMutationVariables);
+        return toResult(data.recordUsage);
+      } catch (error) {
+        // So a caller can keep the event and send it again later: it still counts once.
+        if (error instanceof UsageMonitorError) error.requestId = input.requestId;
+        throw error;
+      }
     },
     enqueue(event) {
       const input = toInput(event);

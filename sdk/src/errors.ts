@@ -83,6 +83,8 @@ export class UsageMonitorError extends Error {
   readonly problems?: FieldProblem[];
   /** How many attempts were made before giving up. */
   attempts: number;
+  /** record(): the event's requestId, so it can be kept and sent again later (it counts once). */
+  requestId?: string;
   /** DELIVERY_FAILED: each undelivered event and why. */
   readonly failures?: DeliveryFailure[];
 

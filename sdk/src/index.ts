@@ -11,7 +11,7 @@ export type {
 } from './client.js';
 export { UsageMonitorError } from './errors.js';
 export type { ClientErrorCode, DeliveryFailure, FieldProblem, UsageErrorCode } from './errors.js';
-export { backoffDelay, DEFAULT_RETRY } from './backoff.js';
+export { backoffDelay, DEFAULT_BATCH_RETRY, DEFAULT_RETRY } from './backoff.js';
 export type { RetryOptions } from './backoff.js';
 export { DEFAULT_BATCH } from './batcher.js';
 export type { BatchOptions } from './batcher.js';

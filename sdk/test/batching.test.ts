@@ -105,6 +105,22 @@ describe('background batching against the real server', () => {
     }
   });
 
+  it('keeps a background batch trying through an outage longer than record() would', async () => {
+    const tenant = await createTenantWithAccess(server, 'Outage');
+    // Six failed attempts: past record()'s default of five, within the batches' eight.
+    const proxy = await startFlakyProxy(server.url, (n) => (n <= 6 ? 'status-503' : 'forward'));
+    try {
+      const client = createUsageClient({ url: proxy.url, apiKey: tenant.apiKey, retry: fast });
+      const queued = Array.from({ length: 20 }, (_, i) => client.enqueue(miniEvent(i)));
+      await client.close();
+      expect(proxy.requests).toHaveLength(7);
+      expect((await Promise.all(queued.map((q) => q.result))).every((r) => !r.duplicate)).toBe(true);
+      expect(await logRows(server, tenant.tenantId)).toEqual({ rows: 20, requestIds: 20 });
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('close() delivers what is still waiting for its timer and what is in flight, then refuses more', async () => {
     const tenant = await createTenantWithAccess(server, 'Close Loses Nothing');
     // The timer would fire only after a minute: only close() can send the last 345.

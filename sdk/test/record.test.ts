@@ -117,6 +117,8 @@ describe('record() against the real server', () => {
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(UsageMonitorError);
       expect(error).toMatchObject({ code: 'HTTP_ERROR', status: 503, retryable: true, attempts: 3 });
+      // The requestId it was sent under, so the event can be kept and sent again later.
+      expect((error as UsageMonitorError).requestId).toBe(proxy.requests[0]!.variables.input.requestId);
       expect(proxy.requests).toHaveLength(3);
       expect((await currentTotals(server, tenant.customerToken)).totalApiCalls).toBe(0);
     } finally {
