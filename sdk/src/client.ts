@@ -61,7 +61,7 @@ export interface UsageClientOptions {
   timeoutMs?: number;
   /** For record() and checkQuota(); also the base of batch.retry. */
   retry?: Partial<RetryOptions>;
-  /** Background batches; `retry` defaults to 8 attempts (about 10-20 s) to ride out a server restart. */
+  /** Background batches; `retry` defaults to 8 attempts (up to about 23 s of backoff) to ride out a server restart. */
   batch?: Partial<BatchOptions> & { retry?: Partial<RetryOptions> };
   /** Called when queued events are given up on (they are also reported by the next flush()/close()). */
   onError?: (error: UsageMonitorError, events: RecordUsageInput[]) => void;
