@@ -118,6 +118,17 @@ describe('/metrics', () => {
     expect(after).toContain('process_cpu_seconds_total');
   });
 
+  it('counts refused operations under the code the client got', async () => {
+    const before = (await scrape(`Bearer ${TOKEN}`)).text;
+    const aliases = `{ ${Array.from({ length: 16 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
+    expect((await server.gql(aliases)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect((await server.gql(`{ ${'__typename '.repeat(6_000)}}`)).errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect((await server.gql('{ nope }')).errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    const after = (await scrape(`Bearer ${TOKEN}`)).text;
+    const delta = (code: string) => sample(after, 'graphql_errors_total', { code }) - sample(before, 'graphql_errors_total', { code });
+    expect([delta('QUERY_TOO_COMPLEX'), delta('GRAPHQL_VALIDATION_FAILED')]).toEqual([2, 1]);
+  });
+
   it('keeps client-chosen operation names from growing the registry without bound', async () => {
     for (let i = 0; i < 3; i++) await server.gql(`query Weird${'x'.repeat(80)}${i} { __typename }`);
     const text = (await scrape(`Bearer ${TOKEN}`)).text;

@@ -29,7 +29,17 @@ describe('secrets never leak', () => {
         originalConsole[level](...args);
       };
     }
-    server = await startTestServer({ logLines: (line) => logLines.push(line) });
+    // Configuration secrets are canaries too: the master key, the metrics token and an SMTP password
+    // (the SMTP server is a closed port, so alert emails fail and their errors get logged and stored).
+    const masterKey = randomBytes(32).toString('hex');
+    canaries.set('MASTER_KEY', masterKey);
+    const env = {
+      MASTER_KEY: masterKey,
+      METRICS_TOKEN: canary('METRICS_TOKEN', 'mt-'),
+      SMTP_URL: `smtp://alerts:${canary('SMTP password', 'smtp-')}@127.0.0.1:9`,
+      ALERT_EMAILS: 'ops@secret.test',
+    };
+    server = await startTestServer({ env, logLines: (line) => logLines.push(line) });
   });
   afterAll(async () => {
     Object.assign(console, originalConsole);
@@ -87,6 +97,14 @@ describe('secrets never leak', () => {
       const recorded = await call('record usage', RECORD_USAGE, { input: { service: 'OPENAI', model: 'gpt-4o', inputTokens: 10, outputTokens: 2, requestId: `secret-${i}` } }, apiKey);
       expect(recorded.errors).toBeUndefined();
     }
+    await call('quota', 'mutation($t: ID!) { setQuota(tenantId: $t, input: { monthlyCostLimitUsd: "0.01" }) { alertAtPercentage } }', { t: tenant }, admin);
+    const alerting = await call('record usage raising alerts', RECORD_USAGE, { input: { service: 'SMARTFLO', durationSeconds: 600, requestId: 'secret-alert' } }, apiKey);
+    expect(alerting.data!.recordUsage.alerts.length).toBeGreaterThan(0);
+    expect(await server.services.notifications.deliverDue()).toBeGreaterThan(0);
+    await call('deliveries', '{ notificationDeliveries { channel target status lastError } }', {}, admin);
+    const metricsScrape = await fetch(`${server.httpUrl}/metrics`, { headers: { authorization: `Bearer ${canaries.get('METRICS_TOKEN')}` } });
+    expect(metricsScrape.status).toBe(200);
+    responses.push({ label: 'metrics', body: await metricsScrape.text() });
     await call('record usage, bad input', RECORD_USAGE, { input: { service: 'OPENAI', model: 'gpt-4o', inputTokens: -1, requestId: 'secret-bad' } }, apiKey);
     await call('audit log', '{ auditLog(first: 100) { action changes actorEmail } }', {}, admin);
     await call('revoke api key', 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }', { id: created.data!.createApiKey.id }, admin);
@@ -127,6 +145,9 @@ describe('secrets never leak', () => {
     // The scan can see: the hand-outs were found, the log did record these requests, and a value
     // that is meant to be stored is found in the rows.
     expect(handedOut).toBe(4);
+    const { rows: failedMail } = await pool.query("select count(*)::int as n from notification_deliveries where channel = 'EMAIL' and last_error is not null");
+    expect(failedMail[0].n).toBeGreaterThan(0);
+    expect(logLines.some((line) => line.includes('notification attempt'))).toBe(true);
     expect(logLines.filter((line) => line.includes('"msg":"request"')).length).toBeGreaterThanOrEqual(responses.length);
     const { rows: visible } = await pool.query("select count(*)::int as n from tenants t where t::text like '%Secret Keeper%'");
     expect(visible[0].n).toBe(1);

@@ -39,6 +39,14 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema): Apollo
   };
 }
 
+/** The code the client will see: Apollo wraps validation errors, so ours sit one level down. */
+function metricCode(error: GraphQLError): string {
+  if (isTokenLimitError(error)) return ErrorCode.QUERY_TOO_COMPLEX;
+  const original = error.originalError;
+  if (original instanceof DomainError) return String(original.extensions.code);
+  return typeof error.extensions?.code === 'string' ? error.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+}
+
 /** Latency by operation and error counts by code, for every HTTP GraphQL request. */
 export function metricsPlugin<T extends object>(): ApolloServerPlugin<T> {
   return {
@@ -46,10 +54,7 @@ export function metricsPlugin<T extends object>(): ApolloServerPlugin<T> {
       const started = process.hrtime.bigint();
       return {
         async didEncounterErrors({ errors }) {
-          for (const error of errors) {
-            const code = typeof error.extensions?.code === 'string' ? error.extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
-            metrics.graphqlErrors.inc({ code: isTokenLimitError(error) ? ErrorCode.QUERY_TOO_COMPLEX : code });
-          }
+          for (const error of errors) metrics.graphqlErrors.inc({ code: metricCode(error) });
         },
         async willSendResponse({ operation, operationName }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
