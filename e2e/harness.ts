@@ -105,10 +105,10 @@ export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ c
 }
 
 /** Saves a full-page screenshot as a test artifact: e2e/artifacts/<name>.png */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
@@ -149,6 +149,22 @@ export async function screenshots(page: Page, name: string): Promise<void> {
     await screenshot(page, `${name}-${suffix}`);
   }
   await page.setViewportSize(DESKTOP);
+}
+
+/**
+ * A README picture (docs/screenshots/<name>.png): one laptop-sized viewport of the real app with
+ * demo data. Always saved as an artifact; the committed copy is replaced only when
+ * UPDATE_SCREENSHOTS=1, so ordinary runs leave the working tree clean.
+ */
+export async function readmeScreenshot(page: Page, name: string): Promise<void> {
+  await page.setViewportSize(DESKTOP);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(300);
+  await screenshot(page, `readme-${name}`, false);
+  if (process.env.UPDATE_SCREENSHOTS === '1') {
+    mkdirSync(join(root, 'docs', 'screenshots'), { recursive: true });
+    await page.screenshot({ path: join(root, 'docs', 'screenshots', `${name}.png`) });
+  }
 }
 
 export type AppName = 'admin' | 'portal';

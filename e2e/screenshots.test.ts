@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import {
+  ADMIN_LOGIN,
+  createApiKey,
+  CUSTOMER_PASSWORD,
+  launchBrowser,
+  newPage,
+  readmeScreenshot,
+  signIn,
+  startDemoServer,
+  tenantsByName,
+  type DemoServer,
+} from './harness.js';
+
+// The README pictures (docs/screenshots/admin.png, portal.png) from the real apps with demo data.
+// `UPDATE_SCREENSHOTS=1 pnpm exec vitest run --project e2e screenshots` rewrites them; ordinary
+// runs skip this file (no server start), so the committed pictures change only on purpose.
+
+let server: DemoServer;
+let browser: Browser;
+let adminToken: string;
+
+async function api<T = any>(query: string, variables: Record<string, unknown>, token = adminToken): Promise<T> {
+  const result = await server.gql<T>(query, variables, token);
+  if (!result.data || result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
+  return result.data;
+}
+
+/** A round limit (1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5 or 8 × 10^n) at which `used` stands nearest `percent` %. */
+function roundLimit(used: number, percent: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10((used * 100) / percent));
+  const candidates = [0.75, 0.8, 1, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10].map((step) => step * magnitude);
+  const off = (limit: number) => Math.abs((used * 100) / limit - percent);
+  return candidates.reduce((best, c) => (off(c) < off(best) ? c : best));
+}
+
+/** Quotas that put this month's use in telling places, then one call each so the alerts fire. */
+async function stageQuotas(tenants: Map<string, string>): Promise<void> {
+  const stage: [string, string, string, number][] = [
+    ['Acme Corp', 'OPENAI', 'openaiTokenLimit', 84],
+    ['Acme Corp', 'COST', 'monthlyCostLimitUsd', 45],
+    ['Globex', 'SMARTFLO', 'smartfloMinuteLimit', 86],
+    ['Umbrella Health', 'ELEVENLABS', 'elevenlabsCharacterLimit', 104],
+  ];
+  for (const [name, service, field, percent] of stage) {
+    const tenantId = tenants.get(name)!;
+    const { usageDashboard } = await api(`query($t: ID) { usageDashboard(tenantId: $t) { totalCostUsd services { service units } } }`, { t: tenantId });
+    const used = service === 'COST' ? Number(usageDashboard.totalCostUsd) : usageDashboard.services.find((s: { service: string }) => s.service === service).units;
+    const limit = roundLimit(used, percent);
+    await api(`mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { tenant { id } } }`, { t: tenantId, i: { [field]: service === 'COST' ? String(limit) : limit } });
+  }
+  for (const [name, service] of [['Acme Corp', 'OPENAI'], ['Globex', 'SMARTFLO'], ['Umbrella Health', 'ELEVENLABS']] as const) {
+    const key = await createApiKey(server, adminToken, tenants.get(name)!, 'Screenshots');
+    const input = {
+      OPENAI: { service, model: 'gpt-4o-mini', inputTokens: 900, outputTokens: 250 },
+      SMARTFLO: { service, durationSeconds: 95 },
+      ELEVENLABS: { service, model: 'eleven_turbo_v2', characters: 800 },
+    }[service];
+    await api(`mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }`, { i: { ...input, requestId: `screenshot-${name}` } }, key);
+  }
+}
+
+describe.skipIf(process.env.UPDATE_SCREENSHOTS !== '1')('README screenshots', () => {
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchBrowser();
+    adminToken = await server.login(ADMIN_LOGIN.email, ADMIN_LOGIN.password);
+    await stageQuotas(await tenantsByName(server, adminToken));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('writes docs/screenshots/admin.png and portal.png', async () => {
+    const admin = await newPage(browser);
+    await signIn(admin.page, server.baseUrl, 'admin', ADMIN_LOGIN.email, ADMIN_LOGIN.password);
+    await admin.page.getByRole('heading', { name: /Active alerts/ }).waitFor();
+    await admin.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    await readmeScreenshot(admin.page, 'admin');
+
+    const portal = await newPage(browser);
+    await signIn(portal.page, server.baseUrl, 'portal', 'acme@customer.example', CUSTOMER_PASSWORD);
+    await portal.page.getByRole('region', { name: /^Total cost/ }).waitFor();
+    await portal.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
+    await readmeScreenshot(portal.page, 'portal');
+  });
+});
