@@ -8,8 +8,8 @@ import { auditLedger, newMasterKey, setUpTenants, startServerProcess, type Serve
  * finishes what it has in flight and exits 0, and comes back on the same port. Clients retry
  * only when a connection is refused or reset (moving to the other instance): none fails.
  */
-const EVENTS = Number(process.env.RESTART_EVENTS ?? 1_500);
-const CLIENTS = Number(process.env.RESTART_CLIENTS ?? 30);
+const EVENTS = Number(process.env.RESTART_EVENTS ?? 1_000);
+const CLIENTS = Number(process.env.RESTART_CLIENTS ?? 25);
 const masterKey = newMasterKey();
 let database: TestDatabase;
 const instances: ServerProcess[] = [];
