@@ -159,8 +159,11 @@ describe('customer portal', () => {
   });
 
   it('shows six months of history, in a URL the back button walks', async () => {
-    await page.getByRole('tab', { name: 'Usage history' }).click();
+    // By keyboard, as WAI-ARIA tabs: the arrow key moves focus and selection together.
+    await page.getByRole('tab', { name: 'Current month', selected: true }).focus();
+    await page.keyboard.press('ArrowRight');
     await page.waitForURL(/\?tab=history$/);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Usage history');
     const { usageHistory } = await api(`{ usageHistory(months: 6) { period totalCostUsd totalApiCalls } }`);
     expect(usageHistory).toHaveLength(6);
     const rows = page.getByRole('region', { name: 'The last six months' }).locator('tbody tr');

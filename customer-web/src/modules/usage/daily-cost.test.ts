@@ -25,6 +25,18 @@ describe('dailyCostOfPeriod', () => {
     ]);
   });
 
+  it('orders the series OpenAI, ElevenLabs, Smartflo whatever order the API sends', () => {
+    const { series } = dailyCostOfPeriod(
+      {
+        from: '2026-11-01T00:00:00.000Z',
+        to: '2026-11-02T00:00:00.000Z',
+        points: [point('2026-11-01', 'SMARTFLO', '1'), point('2026-11-01', 'ELEVENLABS', '2'), point('2026-11-01', 'OPENAI', '3')],
+      },
+      '2026-11',
+    );
+    expect(series.map((s) => s.label)).toEqual(['OpenAI', 'ElevenLabs', 'Smartflo']);
+  });
+
   it('does not invent a zero for a day before the window starts', () => {
     const { days } = dailyCostOfPeriod(
       { from: '2026-12-02T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z', points: [] },

@@ -1,7 +1,7 @@
 import type { DailyCostQuery } from '../../__generated__/graphql';
 import { addDecimals } from '../../shared/money';
 import { daysOfPeriod } from '../../shared/periods';
-import { SERVICE_COLOURS, SERVICE_LABELS, parseService } from '../../shared/services';
+import { SERVICES, SERVICE_COLOURS, SERVICE_LABELS, parseService } from '../../shared/services';
 import type { ChartSeries } from '../../shared/charts/StackedBarChart';
 
 type Series = DailyCostQuery['usageTimeSeries'];
@@ -30,7 +30,12 @@ export function dailyCostOfPeriod(timeSeries: Series, period: string): DailyCost
     byKey.set(point.key, values);
   }
 
-  const series = [...byKey.entries()].map(([key, values]) => {
+  // Services in their fixed order (the API's is by key), so stacks and legend match the history chart.
+  const rank = (key: string) => {
+    const index = SERVICES.indexOf(parseService(key) as (typeof SERVICES)[number]);
+    return index === -1 ? SERVICES.length : index;
+  };
+  const series = [...byKey.entries()].sort(([a], [b]) => rank(a) - rank(b)).map(([key, values]) => {
     const service = parseService(key);
     return {
       label: service ? SERVICE_LABELS[service] : key,
