@@ -11,7 +11,8 @@ interface Entry {
   createdAt: string;
 }
 
-const AUDIT_LOG = 'query($t: ID) { auditLog(first: 500, tenantId: $t) { id actorEmail action tenant { id } targetId changes createdAt } }';
+const AUDIT_LOG =
+  'query($t: ID) { auditLog(first: 500, tenantId: $t) { id actorEmail action tenant { id } targetId changes createdAt } }';
 
 describe('audit log', () => {
   let server: TestServer;
@@ -39,21 +40,83 @@ describe('audit log', () => {
 
   it('every admin action writes exactly one entry with who, when, which target and what changed', async () => {
     const t = tenant.tenantId;
-    const actions: [string, string, Record<string, unknown>, (entry: Entry, data: Record<string, any>) => void][] = [
-      ['TENANT_CREATED', 'mutation { createTenant(input: { name: "Audit Created" }) { id } }', {}, (e, d) => expect(e).toMatchObject({ targetId: d.createTenant.id, changes: { name: 'Audit Created' } })],
-      ['TENANT_UPDATED', 'mutation($t: ID!) { updateTenant(id: $t, input: { contactEmail: "ops@audited.test" }) { id } }', { t }, (e) => expect(e.changes).toMatchObject({ contactEmail: 'ops@audited.test' })],
-      ['USER_CREATED', 'mutation($t: ID!) { createCustomerUser(tenantId: $t, email: "second@audited.test", password: "second-password-123") { id } }', { t }, (e, d) => expect(e).toMatchObject({ targetId: d.createCustomerUser.id, changes: { email: 'second@audited.test' } })],
-      ['API_KEY_CREATED', 'mutation($t: ID!) { createApiKey(tenantId: $t, name: "audited key") { id key } }', { t }, (e, d) => expect(e).toMatchObject({ targetId: d.createApiKey.id, changes: { name: 'audited key' } })],
-      ['CREDENTIAL_SET', 'mutation($t: ID!) { setProviderCredential(tenantId: $t, provider: OPENAI, secret: "sk-audit-first-1111") { maskedKey } }', { t }, (e) => expect(e.changes).toMatchObject({ provider: 'OPENAI' })],
-      ['CREDENTIAL_SET', 'mutation($t: ID!) { setProviderCredential(tenantId: $t, provider: OPENAI, secret: "sk-audit-rotated-2222") { maskedKey } }', { t }, (e) => expect(JSON.stringify(e.changes)).toContain('2222')],
-      ['WEBHOOK_SECRET_ROTATED', 'mutation($t: ID!) { rotateWebhookSecret(tenantId: $t) { secret } }', { t }, (e) => expect(e.changes).toEqual({ webhookSecret: 'rotated' })],
-      ['QUOTA_SET', 'mutation($t: ID!) { setQuota(tenantId: $t, input: { monthlyCostLimitUsd: "0.5", alertAtPercentage: 80 }) { alertAtPercentage } }', { t }, (e) => expect(e.changes).toMatchObject({ monthlyCostLimitUsd: '0.5', alertAtPercentage: 80 })],
-      ['PRICE_ADDED', 'mutation { addPrice(input: { service: SMARTFLO, model: "audit-line", perMinute: "0.0125" }) { id } }', {}, (e, d) => expect(e).toMatchObject({ targetId: d.addPrice.id, changes: { model: 'audit-line', perMinute: '0.0125' } })],
+    const actions: [
+      string,
+      string,
+      Record<string, unknown>,
+      (entry: Entry, data: Record<string, any>) => void,
+    ][] = [
+      [
+        'TENANT_CREATED',
+        'mutation { createTenant(input: { name: "Audit Created" }) { id } }',
+        {},
+        (e, d) =>
+          expect(e).toMatchObject({ targetId: d.createTenant.id, changes: { name: 'Audit Created' } }),
+      ],
+      [
+        'TENANT_UPDATED',
+        'mutation($t: ID!) { updateTenant(id: $t, input: { contactEmail: "ops@audited.test" }) { id } }',
+        { t },
+        (e) => expect(e.changes).toMatchObject({ contactEmail: 'ops@audited.test' }),
+      ],
+      [
+        'USER_CREATED',
+        'mutation($t: ID!) { createCustomerUser(tenantId: $t, email: "second@audited.test", password: "second-password-123") { id } }',
+        { t },
+        (e, d) =>
+          expect(e).toMatchObject({
+            targetId: d.createCustomerUser.id,
+            changes: { email: 'second@audited.test' },
+          }),
+      ],
+      [
+        'API_KEY_CREATED',
+        'mutation($t: ID!) { createApiKey(tenantId: $t, name: "audited key") { id key } }',
+        { t },
+        (e, d) => expect(e).toMatchObject({ targetId: d.createApiKey.id, changes: { name: 'audited key' } }),
+      ],
+      [
+        'CREDENTIAL_SET',
+        'mutation($t: ID!) { setProviderCredential(tenantId: $t, provider: OPENAI, secret: "sk-audit-first-1111") { maskedKey } }',
+        { t },
+        (e) => expect(e.changes).toMatchObject({ provider: 'OPENAI' }),
+      ],
+      [
+        'CREDENTIAL_SET',
+        'mutation($t: ID!) { setProviderCredential(tenantId: $t, provider: OPENAI, secret: "sk-audit-rotated-2222") { maskedKey } }',
+        { t },
+        (e) => expect(JSON.stringify(e.changes)).toContain('2222'),
+      ],
+      [
+        'WEBHOOK_SECRET_ROTATED',
+        'mutation($t: ID!) { rotateWebhookSecret(tenantId: $t) { secret } }',
+        { t },
+        (e) => expect(e.changes).toEqual({ webhookSecret: 'rotated' }),
+      ],
+      [
+        'QUOTA_SET',
+        'mutation($t: ID!) { setQuota(tenantId: $t, input: { monthlyCostLimitUsd: "0.5", alertAtPercentage: 80 }) { alertAtPercentage } }',
+        { t },
+        (e) => expect(e.changes).toMatchObject({ monthlyCostLimitUsd: '0.5', alertAtPercentage: 80 }),
+      ],
+      [
+        'PRICE_ADDED',
+        'mutation { addPrice(input: { service: SMARTFLO, model: "audit-line", perMinute: "0.0125" }) { id } }',
+        {},
+        (e, d) =>
+          expect(e).toMatchObject({
+            targetId: d.addPrice.id,
+            changes: { model: 'audit-line', perMinute: '0.0125' },
+          }),
+      ],
     ];
     const seen: string[] = [];
     for (const [action, query, variables, check] of actions) {
       const { response, added, started } = await audited(query, variables);
-      expect(added.map((e) => e.action), action).toEqual([action]);
+      expect(
+        added.map((e) => e.action),
+        action,
+      ).toEqual([action]);
       const entry = added[0]!;
       expect(entry.actorEmail).toBe(ADMIN.email);
       expect(new Date(entry.createdAt).getTime()).toBeGreaterThanOrEqual(started - 5_000);
@@ -64,18 +127,48 @@ describe('audit log', () => {
     }
 
     // Alerts to acknowledge and resolve: 30 Smartflo minutes pass the $0.50 quota set above.
-    const recorded = await server.gql(RECORD_USAGE, { input: { service: 'SMARTFLO', durationSeconds: 1800, requestId: 'audit-costly' } }, tenant.apiKey);
+    const recorded = await server.gql(
+      RECORD_USAGE,
+      { input: { service: 'SMARTFLO', durationSeconds: 1800, requestId: 'audit-costly' } },
+      tenant.apiKey,
+    );
     const alertId = recorded.data!.recordUsage.alerts[0].id as string;
-    for (const [action, mutation, status] of [['ALERT_ACKNOWLEDGED', 'acknowledgeAlert', 'ACKNOWLEDGED'], ['ALERT_RESOLVED', 'resolveAlert', 'RESOLVED']] as const) {
-      const { added } = await audited(`mutation($id: ID!) { ${mutation}(id: $id) { id status } }`, { id: alertId });
+    for (const [action, mutation, status] of [
+      ['ALERT_ACKNOWLEDGED', 'acknowledgeAlert', 'ACKNOWLEDGED'],
+      ['ALERT_RESOLVED', 'resolveAlert', 'RESOLVED'],
+    ] as const) {
+      const { added } = await audited(`mutation($id: ID!) { ${mutation}(id: $id) { id status } }`, {
+        id: alertId,
+      });
       expect(added.map((e) => e.action)).toEqual([action]);
-      expect(added[0]).toMatchObject({ actorEmail: ADMIN.email, targetId: alertId, tenant: { id: tenant.tenantId }, changes: { status } });
+      expect(added[0]).toMatchObject({
+        actorEmail: ADMIN.email,
+        targetId: alertId,
+        tenant: { id: tenant.tenantId },
+        changes: { status },
+      });
       seen.push(action);
     }
-    const keyId = (await server.gql<{ apiKeys: { id: string; name: string }[] }>('query($t: ID!) { apiKeys(tenantId: $t) { id name } }', { t: tenant.tenantId }, admin)).data!.apiKeys.find((k) => k.name === 'audited key')!.id;
+    const keyId = (
+      await server.gql<{ apiKeys: { id: string; name: string }[] }>(
+        'query($t: ID!) { apiKeys(tenantId: $t) { id name } }',
+        { t: tenant.tenantId },
+        admin,
+      )
+    ).data!.apiKeys.find((k) => k.name === 'audited key')!.id;
     for (const [action, query, variables, changes] of [
-      ['API_KEY_REVOKED', 'mutation($id: ID!) { revokeApiKey(id: $id) { id } }', { id: keyId }, { revoked: true }],
-      ['QUOTA_REMOVED', 'mutation($t: ID!) { removeQuota(tenantId: $t) }', { t: tenant.tenantId }, { quota: null }],
+      [
+        'API_KEY_REVOKED',
+        'mutation($id: ID!) { revokeApiKey(id: $id) { id } }',
+        { id: keyId },
+        { revoked: true },
+      ],
+      [
+        'QUOTA_REMOVED',
+        'mutation($t: ID!) { removeQuota(tenantId: $t) }',
+        { t: tenant.tenantId },
+        { quota: null },
+      ],
     ] as const) {
       const { added } = await audited(query, variables);
       expect(added.map((e) => e.action)).toEqual([action]);
@@ -84,17 +177,29 @@ describe('audit log', () => {
     }
 
     // Every action the schema knows is covered here.
-    const enumValues = (await server.gql('{ __type(name: "AuditAction") { enumValues { name } } }')).data!.__type.enumValues.map((v: { name: string }) => v.name);
+    const enumValues = (
+      await server.gql('{ __type(name: "AuditAction") { enumValues { name } } }')
+    ).data!.__type.enumValues.map((v: { name: string }) => v.name);
     const uncovered = enumValues.filter((name: string) => !seen.includes(name));
-    console.log(`audit: ${seen.length} admin actions, each wrote exactly one entry with actor, time and changes; actions without a test = ${uncovered.length}`);
+    console.log(
+      `audit: ${seen.length} admin actions, each wrote exactly one entry with actor, time and changes; actions without a test = ${uncovered.length}`,
+    );
     expect(uncovered).toEqual([]);
   });
 
   it('a refused action writes nothing', async () => {
     const before = (await entries()).length;
-    const bad = await server.gql('mutation($t: ID!) { setQuota(tenantId: $t, input: { alertAtPercentage: 400 }) { alertAtPercentage } }', { t: tenant.tenantId }, admin);
+    const bad = await server.gql(
+      'mutation($t: ID!) { setQuota(tenantId: $t, input: { alertAtPercentage: 400 }) { alertAtPercentage } }',
+      { t: tenant.tenantId },
+      admin,
+    );
     expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    const forbidden = await server.gql('mutation { addPrice(input: { service: SMARTFLO, model: "x", perMinute: "1" }) { id } }', {}, tenant.customerToken);
+    const forbidden = await server.gql(
+      'mutation { addPrice(input: { service: SMARTFLO, model: "x", perMinute: "1" }) { id } }',
+      {},
+      tenant.customerToken,
+    );
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect((await entries()).length).toBe(before);
   });
@@ -103,9 +208,14 @@ describe('audit log', () => {
     const asCustomer = await server.gql(AUDIT_LOG, {}, tenant.customerToken);
     const asKey = await server.gql(AUDIT_LOG, {}, tenant.apiKey);
     const anonymous = await server.gql(AUDIT_LOG, {});
-    expect([asCustomer, asKey, anonymous].map((r) => r.errors?.[0]?.extensions?.code)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'UNAUTHENTICATED']);
+    expect([asCustomer, asKey, anonymous].map((r) => r.errors?.[0]?.extensions?.code)).toEqual([
+      'FORBIDDEN',
+      'FORBIDDEN',
+      'UNAUTHENTICATED',
+    ]);
     expect([asCustomer, asKey, anonymous].every((r) => !r.data?.auditLog)).toBe(true);
-    const filtered = (await server.gql<{ auditLog: Entry[] }>(AUDIT_LOG, { t: tenant.tenantId }, admin)).data!.auditLog;
+    const filtered = (await server.gql<{ auditLog: Entry[] }>(AUDIT_LOG, { t: tenant.tenantId }, admin)).data!
+      .auditLog;
     expect(filtered.length).toBeGreaterThan(5);
     expect(filtered.every((e) => e.tenant?.id === tenant.tenantId)).toBe(true);
     console.log(`audit: non-admin reads of the audit log answered = 0 of 3`);

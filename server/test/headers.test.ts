@@ -16,7 +16,10 @@ describe('security headers and cookies', () => {
     webRoot = mkdtempSync(join(tmpdir(), 'um-web-'));
     for (const app of ['admin-web', 'customer-web']) {
       mkdirSync(join(webRoot, app, 'dist', 'assets'), { recursive: true });
-      writeFileSync(join(webRoot, app, 'dist', 'index.html'), `<!doctype html><title>${app}</title><script type="module" src="./assets/app.js"></script>`);
+      writeFileSync(
+        join(webRoot, app, 'dist', 'index.html'),
+        `<!doctype html><title>${app}</title><script type="module" src="./assets/app.js"></script>`,
+      );
       writeFileSync(join(webRoot, app, 'dist', 'assets', 'app.js'), 'console.log("app")');
     }
     server = await startTestServer({ env: { WEB_ROOT: webRoot } });
@@ -27,14 +30,32 @@ describe('security headers and cookies', () => {
   });
 
   it('every SPA route, asset and API response carries CSP with frame-ancestors, Referrer-Policy and nosniff', async () => {
-    const paths = ['/admin/', '/admin/customers/123', '/admin/assets/app.js', '/portal/', '/portal/usage', '/portal/assets/app.js', '/graphql?query=%7B__typename%7D', '/healthz', '/export/usage.csv'];
+    const paths = [
+      '/admin/',
+      '/admin/customers/123',
+      '/admin/assets/app.js',
+      '/portal/',
+      '/portal/usage',
+      '/portal/assets/app.js',
+      '/graphql?query=%7B__typename%7D',
+      '/healthz',
+      '/export/usage.csv',
+    ];
     const missing: string[] = [];
     for (const path of paths) {
-      const response = await fetch(`${server.httpUrl}${path}`, { headers: { 'apollo-require-preflight': 'true' }, redirect: 'manual' });
+      const response = await fetch(`${server.httpUrl}${path}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+        redirect: 'manual',
+      });
       await response.arrayBuffer();
       const csp = response.headers.get('content-security-policy') ?? '';
       if (!/frame-ancestors 'none'/.test(csp)) missing.push(`${path}: frame-ancestors`);
-      if (!/default-src 'self'/.test(csp) || !/script-src 'self'(;|$)/.test(csp) || !/object-src 'none'/.test(csp)) missing.push(`${path}: csp`);
+      if (
+        !/default-src 'self'/.test(csp) ||
+        !/script-src 'self'(;|$)/.test(csp) ||
+        !/object-src 'none'/.test(csp)
+      )
+        missing.push(`${path}: csp`);
       if (response.headers.get('x-content-type-options') !== 'nosniff') missing.push(`${path}: nosniff`);
       if (!response.headers.get('referrer-policy')) missing.push(`${path}: referrer-policy`);
       if (response.headers.get('x-frame-options') !== 'DENY') missing.push(`${path}: x-frame-options`);
@@ -49,8 +70,22 @@ describe('security headers and cookies', () => {
 
   it('sets no cookie at all: sessions are bearer tokens, so there is no cookie to steal or ride (CSRF)', async () => {
     const responses = [
-      await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: ADMIN.email, p: ADMIN.password } }) }),
-      await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' }, body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: ADMIN.email, p: ADMIN.password } }) }),
+      await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+          variables: { e: ADMIN.email, p: ADMIN.password },
+        }),
+      }),
+      await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({
+          query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+          variables: { e: ADMIN.email, p: ADMIN.password },
+        }),
+      }),
       await fetch(`${server.httpUrl}/admin/`),
       await fetch(`${server.httpUrl}/portal/`),
     ];

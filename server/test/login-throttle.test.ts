@@ -9,12 +9,28 @@ const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $
  * POSTs from a chosen loopback address (127.0.0.0/8 all reaches the server on Linux), so each
  * test has its own per-address counter, and headers cannot pretend to be another address.
  */
-function postFrom(server: TestServer, localAddress: string, body: unknown, headers: Record<string, string> = {}): Promise<GraphQLResponse> {
+function postFrom(
+  server: TestServer,
+  localAddress: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse> {
   const url = new URL(server.url);
   const payload = JSON.stringify(body);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: url.pathname, method: 'POST', localAddress, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname,
+        method: 'POST',
+        localAddress,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(payload),
+          ...headers,
+        },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');
@@ -27,7 +43,8 @@ function postFrom(server: TestServer, localAddress: string, body: unknown, heade
   });
 }
 
-const codeOf = (response: GraphQLResponse) => response.errors?.[0]?.extensions?.code ?? (response.data?.login?.token ? 'OK' : 'NONE');
+const codeOf = (response: GraphQLResponse) =>
+  response.errors?.[0]?.extensions?.code ?? (response.data?.login?.token ? 'OK' : 'NONE');
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe('login throttling', () => {
@@ -40,7 +57,8 @@ describe('login throttling', () => {
   });
   afterAll(() => server.close());
 
-  const login = (from: string, email: string, password: string, headers?: Record<string, string>) => postFrom(server, from, { query: LOGIN, variables: { e: email, p: password } }, headers);
+  const login = (from: string, email: string, password: string, headers?: Record<string, string>) =>
+    postFrom(server, from, { query: LOGIN, variables: { e: email, p: password } }, headers);
 
   it('one generic message for an unknown account and a wrong password', async () => {
     const unknown = await login('127.0.0.10', 'nobody-here@customer.test', 'some-password-123');
@@ -53,12 +71,14 @@ describe('login throttling', () => {
   it(`locks an account after ${LOGIN_LIMITS.perAccount} failures, even for the right password, from any address, and releases it after the lockout`, async () => {
     const account = await createTenantWithAccess(server, 'Lockout Co');
     const seen: string[] = [];
-    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) seen.push(codeOf(await login(`127.0.1.${i + 1}`, account.email, `wrong-password-${i}`)));
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++)
+      seen.push(codeOf(await login(`127.0.1.${i + 1}`, account.email, `wrong-password-${i}`)));
     expect(seen).toEqual(Array(LOGIN_LIMITS.perAccount).fill('UNAUTHENTICATED'));
     const locked = await login('127.0.1.99', account.email, account.password);
     expect(codeOf(locked)).toBe('RATE_LIMITED');
     // An unknown account locks the same way, so the lockout itself reveals nothing.
-    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++) await login('127.0.2.1', 'ghost@customer.test', `wrong-password-${i}`);
+    for (let i = 0; i < LOGIN_LIMITS.perAccount; i++)
+      await login('127.0.2.1', 'ghost@customer.test', `wrong-password-${i}`);
     const ghost = await login('127.0.2.2', 'ghost@customer.test', 'wrong-password-x');
     expect(ghost.errors).toEqual(locked.errors);
     server.clock.set(new Date(Date.now() + (LOGIN_LIMITS.lockoutMinutes + 1) * 60_000));
@@ -67,26 +87,44 @@ describe('login throttling', () => {
     } finally {
       server.clock.set(undefined);
     }
-    console.log(`login-throttle: per-account lockout after ${LOGIN_LIMITS.perAccount} failures, right password refused while locked = yes`);
+    console.log(
+      `login-throttle: per-account lockout after ${LOGIN_LIMITS.perAccount} failures, right password refused while locked = yes`,
+    );
   });
 
   it(`locks an address after ${LOGIN_LIMITS.perAddress} failures across accounts; X-Forwarded-For does not dodge it`, async () => {
     const from = '127.0.3.1';
     const seen: string[] = [];
     for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) {
-      seen.push(codeOf(await login(from, `spray-${i}@customer.test`, 'password-spray-123', { 'x-forwarded-for': `10.0.0.${i}` })));
+      seen.push(
+        codeOf(
+          await login(from, `spray-${i}@customer.test`, 'password-spray-123', {
+            'x-forwarded-for': `10.0.0.${i}`,
+          }),
+        ),
+      );
     }
     expect(seen).toEqual(Array(LOGIN_LIMITS.perAddress).fill('UNAUTHENTICATED'));
-    expect(codeOf(await login(from, user.email, user.password, { 'x-forwarded-for': '10.9.9.9' }))).toBe('RATE_LIMITED');
+    expect(codeOf(await login(from, user.email, user.password, { 'x-forwarded-for': '10.9.9.9' }))).toBe(
+      'RATE_LIMITED',
+    );
     // Another address is not affected.
     expect(codeOf(await login('127.0.3.2', user.email, user.password))).toBe('OK');
-    console.log(`login-throttle: per-address lockout after ${LOGIN_LIMITS.perAddress} failures, spoofed X-Forwarded-For bypasses = 0`);
+    console.log(
+      `login-throttle: per-address lockout after ${LOGIN_LIMITS.perAddress} failures, spoofed X-Forwarded-For bypasses = 0`,
+    );
   });
 
   it('aliases in one request are separate attempts: each that runs is counted, none gets a free guess', async () => {
     const account = await createTenantWithAccess(server, 'Alias Co');
     const failures = async () =>
-      Number((await server.services.db.pool.query('select failures from login_throttle where key = $1', [`account:${account.email}`])).rows[0]?.failures ?? 0);
+      Number(
+        (
+          await server.services.db.pool.query('select failures from login_throttle where key = $1', [
+            `account:${account.email}`,
+          ])
+        ).rows[0]?.failures ?? 0,
+      );
     const aliases = LOGIN_LIMITS.perAccount + 3;
     const query = `mutation($e: String!) { ${Array.from({ length: aliases }, (_, i) => `a${i}: login(email: $e, password: "wrong-password-${i}") { token }`).join(' ')} }`;
     let checked = 0;
@@ -105,7 +143,9 @@ describe('login throttling', () => {
     expect(lastCodes[0]).toBe('RATE_LIMITED');
     expect(checked).toBe(LOGIN_LIMITS.perAccount);
     expect(codeOf(await login('127.0.4.2', account.email, account.password))).toBe('RATE_LIMITED');
-    console.log(`login-throttle: ${requests} requests of ${aliases} aliased logins checked ${checked} passwords before the lockout (limit ${LOGIN_LIMITS.perAccount}); uncounted guesses = 0`);
+    console.log(
+      `login-throttle: ${requests} requests of ${aliases} aliased logins checked ${checked} passwords before the lockout (limit ${LOGIN_LIMITS.perAccount}); uncounted guesses = 0`,
+    );
   });
 
   it('timing does not tell an unknown account from a wrong password', async () => {
@@ -133,7 +173,9 @@ describe('login throttling', () => {
       }
     }
     const ratio = median(unknown) / median(wrong);
-    console.log(`login-throttle: median unknown account ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms, ratio ${ratio.toFixed(2)} (${rounds} rounds)`);
+    console.log(
+      `login-throttle: median unknown account ${median(unknown).toFixed(1)} ms, wrong password ${median(wrong).toFixed(1)} ms, ratio ${ratio.toFixed(2)} (${rounds} rounds)`,
+    );
     expect(ratio).toBeGreaterThan(0.5);
     expect(ratio).toBeLessThan(2);
   });

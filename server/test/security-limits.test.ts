@@ -6,8 +6,19 @@ import { QUERY_LIMITS } from '../src/core/graphql/query-limits.js';
 import { startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
 
 /** One operation over a real graphql-ws connection; resolves with what the client received. */
-async function overWebSocket(server: TestServer, token: string, query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse> {
-  const client = createClient({ url: server.wsUrl, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0, lazy: true });
+async function overWebSocket(
+  server: TestServer,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphQLResponse> {
+  const client = createClient({
+    url: server.wsUrl,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${token}` },
+    retryAttempts: 0,
+    lazy: true,
+  });
   try {
     return await new Promise<GraphQLResponse>((resolve, reject) => {
       let result: GraphQLResponse = {};
@@ -26,7 +37,8 @@ async function overWebSocket(server: TestServer, token: string, query: string, v
   }
 }
 
-const limitOf = (response: GraphQLResponse) => response.errors?.find((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX')?.extensions?.limit;
+const limitOf = (response: GraphQLResponse) =>
+  response.errors?.find((e) => e.extensions?.code === 'QUERY_TOO_COMPLEX')?.extensions?.limit;
 const codes = (response: GraphQLResponse) => (response.errors ?? []).map((e) => e.extensions?.code);
 
 /** Documents exactly at a limit, and one step past it (each also valid GraphQL at L). */
@@ -36,8 +48,10 @@ const AT_LIMIT = {
     const levels = QUERY_LIMITS.maxDepth + extra - 2;
     return `{ __type(name: "Tenant") { ${'ofType { '.repeat(levels)}name${' }'.repeat(levels)} } }`;
   },
-  ALIASES: (extra: number) => `{ ${Array.from({ length: QUERY_LIMITS.maxAliases + extra }, (_, i) => `a${i}: me { id }`).join(' ')} }`,
-  DIRECTIVES: (extra: number) => `{ me { ${Array.from({ length: QUERY_LIMITS.maxDirectives + extra }, (_, i) => `f${i}: id @include(if: true)`).join(' ')} } }`,
+  ALIASES: (extra: number) =>
+    `{ ${Array.from({ length: QUERY_LIMITS.maxAliases + extra }, (_, i) => `a${i}: me { id }`).join(' ')} }`,
+  DIRECTIVES: (extra: number) =>
+    `{ me { ${Array.from({ length: QUERY_LIMITS.maxDirectives + extra }, (_, i) => `f${i}: id @include(if: true)`).join(' ')} } }`,
   // `{` + n × `... on Query {` + k × `__typename` + n × `}` + `}` is 5n + k + 2 tokens. Nested inline
   // fragments, because thousands of sibling fields trip graphql-js's own overlap budget first.
   TOKENS: (extra: number) => {
@@ -83,7 +97,9 @@ describe('GraphQL abuse limits', () => {
       }
       // The same answer either way: the client learns which limit and its maximum.
       expect(results.ws).toEqual(results.http);
-      console.log(`security-limits: ${limit} L=${limit === 'TOKENS' ? QUERY_LIMITS.maxTokens : (results.http as { maximum: number }).maximum} accepted, L+1 refused on http and ws`);
+      console.log(
+        `security-limits: ${limit} L=${limit === 'TOKENS' ? QUERY_LIMITS.maxTokens : (results.http as { maximum: number }).maximum} accepted, L+1 refused on http and ws`,
+      );
     });
   }
 
@@ -94,8 +110,13 @@ describe('GraphQL abuse limits', () => {
     expect(past.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     const logs = 'query($n: Int) { usageLogs(first: $n) { totalCount } }';
     expect((await server.gql(logs, { n: 200 }, admin)).errors).toBeUndefined();
-    expect((await server.gql(logs, { n: 201 }, admin)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
-    expect((await server.gql('{ usageHistory(months: 0) { period } }', {}, admin)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((await server.gql(logs, { n: 201 }, admin)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'first',
+    });
+    expect(
+      (await server.gql('{ usageHistory(months: 0) { period } }', {}, admin)).errors?.[0]?.extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT' });
     const ws = await overWebSocket(server, admin, audit, { n: QUERY_LIMITS.maxListSize + 1 });
     expect(ws.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
   });
@@ -105,7 +126,8 @@ describe('GraphQL abuse limits', () => {
       const json = JSON.stringify({ query: '{ __typename }' });
       return json + ' '.repeat(size - Buffer.byteLength(json));
     };
-    const post = (body: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const post = (body: string) =>
+      fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
     const atCap = await post(padded(MAX_BODY_BYTES));
     expect(atCap.status).toBe(200);
     expect(await atCap.json()).toEqual({ data: { __typename: 'Query' } });
@@ -126,21 +148,36 @@ describe('GraphQL abuse limits', () => {
   });
 
   it('CSRF prevention: GET and simple content types need a preflight header', async () => {
-    const get = (headers: Record<string, string> = {}) => fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`, { headers });
+    const get = (headers: Record<string, string> = {}) =>
+      fetch(`${server.url}?query=${encodeURIComponent('{ __typename }')}`, { headers });
     expect((await get()).status).toBe(400);
     expect((await get({ 'apollo-require-preflight': 'true' })).status).toBe(200);
-    for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify({ query: '{ __typename }' }) });
+    for (const type of [
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+    ]) {
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': type },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
       expect(response.status, type).toBe(400);
       expect(await response.text()).not.toContain('"__typename"');
     }
     // A mutation is never run from a GET, even with the header.
-    const mutation = await fetch(`${server.url}?query=${encodeURIComponent('mutation { logout }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const mutation = await fetch(`${server.url}?query=${encodeURIComponent('mutation { logout }')}`, {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(mutation.status).toBe(405);
   });
 
   it('malformed JSON gets a short GraphQL-shaped 400, never an HTML page with a stack', async () => {
-    const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+    const response = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"query": ',
+    });
     expect(response.status).toBe(400);
     const text = await response.text();
     expect(JSON.parse(text)).toMatchObject({ errors: [{ extensions: { code: 'BAD_REQUEST' } }] });
@@ -173,19 +210,30 @@ describe('production mode', () => {
   it('sends no stack trace in any error', async () => {
     const bodies: string[] = [];
     const post = async (body: string, headers: Record<string, string> = {}) => {
-      const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+      const response = await fetch(server.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
       bodies.push(await response.text());
     };
     await post('{"query": "{ me { "}'); // parse error
     await post(JSON.stringify({ query: '{ nope }' })); // validation error
     await post(JSON.stringify({ query: '{ tenants { id } }' })); // UNAUTHENTICATED
-    await post(JSON.stringify({ query: 'query($n: Int) { auditLog(first: $n) { id } }', variables: { n: 'x' } }), { authorization: `Bearer ${admin}` }); // coercion
+    await post(
+      JSON.stringify({ query: 'query($n: Int) { auditLog(first: $n) { id } }', variables: { n: 'x' } }),
+      { authorization: `Bearer ${admin}` },
+    ); // coercion
     await post(JSON.stringify({ query: AT_LIMIT.ALIASES(1) })); // limit
     await post('{"query": '); // malformed JSON
     await post(JSON.stringify({ query: '{ __typename }', pad: 'x'.repeat(MAX_BODY_BYTES) })); // 413
     bodies.push(JSON.stringify(await overWebSocket(server, admin, '{ nope }')));
-    const withStack = bodies.filter((body) => /stacktrace|\n\s+at |\bat [\w.<>]+ \(|node_modules|\.ts:\d+/.test(body));
-    console.log(`security-limits: production error responses with a stack trace = ${withStack.length} of ${bodies.length}`);
+    const withStack = bodies.filter((body) =>
+      /stacktrace|\n\s+at |\bat [\w.<>]+ \(|node_modules|\.ts:\d+/.test(body),
+    );
+    console.log(
+      `security-limits: production error responses with a stack trace = ${withStack.length} of ${bodies.length}`,
+    );
     expect(withStack).toEqual([]);
   });
 });

@@ -1,12 +1,32 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  GraphQLError, Kind, Lexer, NoUnusedFragmentsRule, Source, TokenKind, print, buildSchema, getIntrospectionQuery, parse, specifiedRules, validate,
-  type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode,
+  GraphQLError,
+  Kind,
+  Lexer,
+  NoUnusedFragmentsRule,
+  Source,
+  TokenKind,
+  print,
+  buildSchema,
+  getIntrospectionQuery,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../config/config.js';
-import { QUERY_LIMITS, assertCostWithinLimit, isTokenLimitError, measureOperation, operationCost, queryLimitRules } from './query-limits.js';
+import {
+  QUERY_LIMITS,
+  assertCostWithinLimit,
+  isTokenLimitError,
+  measureOperation,
+  operationCost,
+  queryLimitRules,
+} from './query-limits.js';
 
 const schema = buildSchema(readFileSync(join(projectRoot, 'schema.graphql'), 'utf8'));
 const limitCodes = (document: DocumentNode) =>
@@ -14,24 +34,39 @@ const limitCodes = (document: DocumentNode) =>
 
 function graphqlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? (entry.name === '__generated__' ? [] : graphqlFiles(join(dir, entry.name))) : entry.name.endsWith('.graphql') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? entry.name === '__generated__'
+        ? []
+        : graphqlFiles(join(dir, entry.name))
+      : entry.name.endsWith('.graphql')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 /** Each SPA operation as the app sends it: the operation plus every fragment of that app. */
 function appOperations(app: string): { name: string; document: DocumentNode }[] {
-  const definitions = graphqlFiles(join(projectRoot, app, 'src')).flatMap((file) => parse(readFileSync(file, 'utf8')).definitions);
-  const fragments = definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION);
+  const definitions = graphqlFiles(join(projectRoot, app, 'src')).flatMap(
+    (file) => parse(readFileSync(file, 'utf8')).definitions,
+  );
+  const fragments = definitions.filter(
+    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+  );
   return definitions
     .filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)
-    .map((operation) => ({ name: `${app}:${operation.name?.value}`, document: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] } }));
+    .map((operation) => ({
+      name: `${app}:${operation.name?.value}`,
+      document: { kind: Kind.DOCUMENT, definitions: [operation, ...fragments] },
+    }));
 }
 
 /** Every size variable at the largest value the edge accepts: the worst case of each document. */
 function worstCaseVariables(operation: OperationDefinitionNode): Record<string, unknown> {
   const sizes = ['first', 'limit', 'months', 'days'];
   return Object.fromEntries(
-    (operation.variableDefinitions ?? []).filter((v) => sizes.includes(v.variable.name.value)).map((v) => [v.variable.name.value, QUERY_LIMITS.maxListSize]),
+    (operation.variableDefinitions ?? [])
+      .filter((v) => sizes.includes(v.variable.name.value))
+      .map((v) => [v.variable.name.value, QUERY_LIMITS.maxListSize]),
   );
 }
 
@@ -60,21 +95,43 @@ describe('query limits', () => {
     for (const { name, document } of operations) {
       expect(validate(schema, document, [...rules, ...queryLimitRules()]), name).toEqual([]);
       const operation = document.definitions[0] as OperationDefinitionNode;
-      const measured = measureOperation(operation, (n) => document.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === n));
-      const cost = assertCostWithinLimit(schema, document, operation.name?.value, worstCaseVariables(operation));
-      worst = { depth: Math.max(worst.depth, measured.depth), aliases: Math.max(worst.aliases, measured.aliases), directives: Math.max(worst.directives, measured.directives), cost: Math.max(worst.cost, cost), tokens: Math.max(worst.tokens, tokenCount(print(document))) };
+      const measured = measureOperation(operation, (n) =>
+        document.definitions.find(
+          (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === n,
+        ),
+      );
+      const cost = assertCostWithinLimit(
+        schema,
+        document,
+        operation.name?.value,
+        worstCaseVariables(operation),
+      );
+      worst = {
+        depth: Math.max(worst.depth, measured.depth),
+        aliases: Math.max(worst.aliases, measured.aliases),
+        directives: Math.max(worst.directives, measured.directives),
+        cost: Math.max(worst.cost, cost),
+        tokens: Math.max(worst.tokens, tokenCount(print(document))),
+      };
     }
     const introspection = parse(getIntrospectionQuery());
     expect(validate(schema, introspection, queryLimitRules())).toEqual([]);
-    const introspectionDepth = measureOperation(introspection.definitions[0] as OperationDefinitionNode, (n) =>
-      introspection.definitions.find((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === n),
+    const introspectionDepth = measureOperation(
+      introspection.definitions[0] as OperationDefinitionNode,
+      (n) =>
+        introspection.definitions.find(
+          (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === n,
+        ),
     ).depth;
     expect(tokens(getIntrospectionQuery())).toBe('ok');
-    console.log(`query-limits: ${operations.length} SPA operations refused = 0; worst depth ${worst.depth}/${QUERY_LIMITS.maxDepth}, aliases ${worst.aliases}/${QUERY_LIMITS.maxAliases}, directives ${worst.directives}/${QUERY_LIMITS.maxDirectives}, cost ${worst.cost}/${QUERY_LIMITS.maxCost}, tokens ${worst.tokens}/${QUERY_LIMITS.maxTokens}; introspection: depth ${introspectionDepth}, tokens ${tokenCount(getIntrospectionQuery())}`);
+    console.log(
+      `query-limits: ${operations.length} SPA operations refused = 0; worst depth ${worst.depth}/${QUERY_LIMITS.maxDepth}, aliases ${worst.aliases}/${QUERY_LIMITS.maxAliases}, directives ${worst.directives}/${QUERY_LIMITS.maxDirectives}, cost ${worst.cost}/${QUERY_LIMITS.maxCost}, tokens ${worst.tokens}/${QUERY_LIMITS.maxTokens}; introspection: depth ${introspectionDepth}, tokens ${tokenCount(getIntrospectionQuery())}`,
+    );
   });
 
   it("passes an integrator's batch document (the SDK's recordUsages with its result fragment)", () => {
-    const batch = parse(`mutation RecordUsages($inputs: [RecordUsageInput!]!) { recordUsages(inputs: $inputs) { ...RecordedUsage } }
+    const batch =
+      parse(`mutation RecordUsages($inputs: [RecordUsageInput!]!) { recordUsages(inputs: $inputs) { ...RecordedUsage } }
       fragment RecordedUsage on RecordUsagePayload { duplicate log { id requestId costUsd pricingStatus occurredAt }
         quotas { metric used limit percentUsed level projectedLimitAt } alerts { id type metric thresholdPercent status message createdAt } }`);
     expect(validate(schema, batch, [...specifiedRules, ...queryLimitRules()])).toEqual([]);
@@ -90,28 +147,50 @@ describe('query limits', () => {
       return parse(`{ ${selection} }`);
     };
     const tree = buildSchema('type Node { node: Node leaf: Int } type Query { node: Node leaf: Int }');
-    const check = (document: DocumentNode) => validate(tree, document, queryLimitRules()).map((e) => e.extensions.limit);
+    const check = (document: DocumentNode) =>
+      validate(tree, document, queryLimitRules()).map((e) => e.extensions.limit);
     expect(check(nested(QUERY_LIMITS.maxDepth))).toEqual([]);
     expect(check(nested(QUERY_LIMITS.maxDepth + 1))).toEqual(['DEPTH']);
-    const viaFragment = parse(`{ node { ...F } } fragment F on Node { ${'node { '.repeat(QUERY_LIMITS.maxDepth - 1)}leaf${' }'.repeat(QUERY_LIMITS.maxDepth - 1)} }`);
+    const viaFragment = parse(
+      `{ node { ...F } } fragment F on Node { ${'node { '.repeat(QUERY_LIMITS.maxDepth - 1)}leaf${' }'.repeat(QUERY_LIMITS.maxDepth - 1)} }`,
+    );
     expect(check(viaFragment)).toEqual(['DEPTH']);
   });
 
   it('aliases: L passes, L+1 is QUERY_TOO_COMPLEX, counted through every spread', () => {
-    const aliases = (n: number) => parse(`{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`);
+    const aliases = (n: number) =>
+      parse(`{ ${Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ')} }`);
     expect(limitCodes(aliases(QUERY_LIMITS.maxAliases))).toEqual([]);
     expect(limitCodes(aliases(QUERY_LIMITS.maxAliases + 1))).toEqual([['QUERY_TOO_COMPLEX', 'ALIASES']]);
     const half = Math.ceil((QUERY_LIMITS.maxAliases + 1) / 2);
-    const spread = parse(`{ me { ...F } x: me { ...F } } fragment F on Viewer { ${Array.from({ length: half }, (_, i) => `e${i}: email`).join(' ')} }`);
+    const spread = parse(
+      `{ me { ...F } x: me { ...F } } fragment F on Viewer { ${Array.from({ length: half }, (_, i) => `e${i}: email`).join(' ')} }`,
+    );
     expect(limitCodes(spread)).toEqual([['QUERY_TOO_COMPLEX', 'ALIASES']]);
   });
 
   it('directives: L passes, L+1 is QUERY_TOO_COMPLEX', () => {
-    const directives = (n: number) => parse(`{ ${Array.from({ length: n }, (_, i) => `a${i % 2}${i}: me @include(if: true) { id }`).join(' ')} }`);
-    const plain = (n: number) => parse(`query @skip(if: false) { me { ${Array.from({ length: n - 1 }, (_, i) => `f${i}: id @include(if: true)`).join(' ')} } }`);
-    expect(validate(schema, plain(QUERY_LIMITS.maxDirectives), queryLimitRules()).map((e) => e.extensions.limit)).not.toContain('DIRECTIVES');
-    expect(validate(schema, plain(QUERY_LIMITS.maxDirectives + 1), queryLimitRules()).map((e) => e.extensions.limit)).toContain('DIRECTIVES');
-    expect(validate(schema, directives(QUERY_LIMITS.maxDirectives + 1), queryLimitRules()).map((e) => e.extensions.limit)).toContain('DIRECTIVES');
+    const directives = (n: number) =>
+      parse(
+        `{ ${Array.from({ length: n }, (_, i) => `a${i % 2}${i}: me @include(if: true) { id }`).join(' ')} }`,
+      );
+    const plain = (n: number) =>
+      parse(
+        `query @skip(if: false) { me { ${Array.from({ length: n - 1 }, (_, i) => `f${i}: id @include(if: true)`).join(' ')} } }`,
+      );
+    expect(
+      validate(schema, plain(QUERY_LIMITS.maxDirectives), queryLimitRules()).map((e) => e.extensions.limit),
+    ).not.toContain('DIRECTIVES');
+    expect(
+      validate(schema, plain(QUERY_LIMITS.maxDirectives + 1), queryLimitRules()).map(
+        (e) => e.extensions.limit,
+      ),
+    ).toContain('DIRECTIVES');
+    expect(
+      validate(schema, directives(QUERY_LIMITS.maxDirectives + 1), queryLimitRules()).map(
+        (e) => e.extensions.limit,
+      ),
+    ).toContain('DIRECTIVES');
   });
 
   it('tokens: L parses, L+1 is refused by the parser', () => {
@@ -119,41 +198,66 @@ describe('query limits', () => {
     const withTokens = (n: number) => `{ ${'a '.repeat(n - 2)}}`;
     expect(tokens(withTokens(QUERY_LIMITS.maxTokens))).toBe('ok');
     expect(tokens(withTokens(QUERY_LIMITS.maxTokens + 1))).toBe('TOKENS');
-    expect(isTokenLimitError(new GraphQLError('wrapped', { originalError: new Error('Document contains more that 5 tokens. Parsing aborted.') }))).toBe(true);
+    expect(
+      isTokenLimitError(
+        new GraphQLError('wrapped', {
+          originalError: new Error('Document contains more that 5 tokens. Parsing aborted.'),
+        }),
+      ),
+    ).toBe(true);
     expect(isTokenLimitError(new Error('Syntax Error: Unexpected Name'))).toBe(false);
   });
 
   it('cost multiplies list sizes from arguments, variables, input objects and defaults', () => {
-    const logs = parse('query($n: Int) { usageLogs(first: $n) { nodes { id tenant { id } } pageInfo { hasNextPage } } }');
+    const logs = parse(
+      'query($n: Int) { usageLogs(first: $n) { nodes { id tenant { id } } pageInfo { hasNextPage } } }',
+    );
     // connection 1 + nodes n × (1 + tenant 1) + pageInfo 1
     expect(operationCost(schema, logs, undefined, { n: 10 })).toBe(1 + 10 * 2 + 1);
     expect(operationCost(schema, logs, undefined, {})).toBe(1 + 50 * 2 + 1);
-    const tree = buildSchema('type Item { id: ID items(first: Int = 5): [Item!]! owner: Item } type Query { items: [Item!]! }');
-    expect(operationCost(tree, parse('{ items { items(first: 3) { id owner { id } } } }'))).toBe(50 * (1 + 3 * (1 + 1)));
+    const tree = buildSchema(
+      'type Item { id: ID items(first: Int = 5): [Item!]! owner: Item } type Query { items: [Item!]! }',
+    );
+    expect(operationCost(tree, parse('{ items { items(first: 3) { id owner { id } } } }'))).toBe(
+      50 * (1 + 3 * (1 + 1)),
+    );
     expect(operationCost(tree, parse('{ items { items { id } } }'))).toBe(50 * (1 + 5));
     const series = parse('{ usageTimeSeries(input: { days: 7, groupBy: SERVICE }) { points { day } } }');
     expect(operationCost(schema, series)).toBeGreaterThan(0);
-    expect(() => operationCost(schema, logs, undefined, { n: QUERY_LIMITS.maxListSize + 1 })).toThrow(/first: must be an integer/);
+    expect(() => operationCost(schema, logs, undefined, { n: QUERY_LIMITS.maxListSize + 1 })).toThrow(
+      /first: must be an integer/,
+    );
     expect(() => operationCost(schema, logs, undefined, { n: 0 })).toThrow(/first/);
   });
 
   it('cost: L passes, L+1 is QUERY_TOO_COMPLEX', () => {
     const limits = { ...QUERY_LIMITS, maxCost: 1 + 10 * 2 + 1 };
-    const logs = parse('query($n: Int) { usageLogs(first: $n) { nodes { id tenant { id } } pageInfo { hasNextPage } } }');
+    const logs = parse(
+      'query($n: Int) { usageLogs(first: $n) { nodes { id tenant { id } } pageInfo { hasNextPage } } }',
+    );
     expect(assertCostWithinLimit(schema, logs, undefined, { n: 10 }, limits)).toBe(limits.maxCost);
-    expect(() => assertCostWithinLimit(schema, logs, undefined, { n: 11 }, { ...limits, maxCost: limits.maxCost + 1 })).toThrow(/cost limit/);
+    expect(() =>
+      assertCostWithinLimit(schema, logs, undefined, { n: 11 }, { ...limits, maxCost: limits.maxCost + 1 }),
+    ).toThrow(/cost limit/);
     try {
       const tree = buildSchema('type Item { id: ID items: [Item!]! } type Query { items: [Item!]! }');
       assertCostWithinLimit(tree, parse('{ items { items { items { id } } } }'), undefined, {});
       expect.unreachable();
     } catch (error) {
-      expect((error as GraphQLError).extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'COST', maximum: QUERY_LIMITS.maxCost });
+      expect((error as GraphQLError).extensions).toMatchObject({
+        code: 'QUERY_TOO_COMPLEX',
+        limit: 'COST',
+        maximum: QUERY_LIMITS.maxCost,
+      });
     }
   });
 
   it('fragments spread in a binary tree cost linear time', () => {
     const levels = 40;
-    const fragments = Array.from({ length: levels }, (_, i) => `fragment F${i} on Query { ${i === levels - 1 ? 'me { id }' : `...F${i + 1} ...F${i + 1}`} }`);
+    const fragments = Array.from(
+      { length: levels },
+      (_, i) => `fragment F${i} on Query { ${i === levels - 1 ? 'me { id }' : `...F${i + 1} ...F${i + 1}`} }`,
+    );
     const document = parse(`{ ...F0 } ${fragments.join(' ')}`);
     const started = Date.now();
     expect(operationCost(schema, document)).toBe(1);

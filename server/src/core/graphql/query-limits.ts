@@ -1,7 +1,21 @@
 import {
-  Kind, type GraphQLError, getNamedType, getNullableType, isCompositeType, isInputObjectType, isListType,
-  type DocumentNode, type FieldNode, type FragmentDefinitionNode, type GraphQLCompositeType, type GraphQLField,
-  type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValidationContext, type ValidationRule,
+  Kind,
+  type GraphQLError,
+  getNamedType,
+  getNullableType,
+  isCompositeType,
+  isInputObjectType,
+  isListType,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLField,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValidationContext,
+  type ValidationRule,
   type ValueNode,
 } from 'graphql';
 import { DomainError, ErrorCode, UserInputError } from './errors.js';
@@ -43,11 +57,15 @@ export type LimitName = 'DEPTH' | 'ALIASES' | 'DIRECTIVES' | 'TOKENS' | 'COST';
 export class QueryLimitError extends DomainError {
   constructor(limit: LimitName, maximum: number, actual?: number) {
     const measured = actual === undefined ? '' : ` (${actual})`;
-    super(ErrorCode.QUERY_TOO_COMPLEX, `Query exceeds the ${limit.toLowerCase()} limit of ${maximum}${measured}`, {
-      limit,
-      maximum,
-      ...(actual === undefined ? {} : { actual }),
-    });
+    super(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `Query exceeds the ${limit.toLowerCase()} limit of ${maximum}${measured}`,
+      {
+        limit,
+        maximum,
+        ...(actual === undefined ? {} : { actual }),
+      },
+    );
   }
 }
 
@@ -74,7 +92,10 @@ interface Measure {
  * measured once (memoised), so a fragment spread many times costs linear time, not exponential;
  * a cyclic spread counts as empty here (NoFragmentCyclesRule rejects it).
  */
-export function measureOperation(operation: OperationDefinitionNode, fragment: (name: string) => FragmentDefinitionNode | null | undefined): Measure {
+export function measureOperation(
+  operation: OperationDefinitionNode,
+  fragment: (name: string) => FragmentDefinitionNode | null | undefined,
+): Measure {
   const memo = new Map<string, Measure>();
   const inProgress = new Set<string>();
   const ofFragment = (name: string): Measure => {
@@ -118,9 +139,12 @@ export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationR
   const rule: ValidationRule = (context: ValidationContext) => ({
     OperationDefinition(operation) {
       const measured = measureOperation(operation, (name) => context.getFragment(name));
-      if (measured.depth > limits.maxDepth) context.reportError(new QueryLimitError('DEPTH', limits.maxDepth, measured.depth));
-      if (measured.aliases > limits.maxAliases) context.reportError(new QueryLimitError('ALIASES', limits.maxAliases, measured.aliases));
-      if (measured.directives > limits.maxDirectives) context.reportError(new QueryLimitError('DIRECTIVES', limits.maxDirectives, measured.directives));
+      if (measured.depth > limits.maxDepth)
+        context.reportError(new QueryLimitError('DEPTH', limits.maxDepth, measured.depth));
+      if (measured.aliases > limits.maxAliases)
+        context.reportError(new QueryLimitError('ALIASES', limits.maxAliases, measured.aliases));
+      if (measured.directives > limits.maxDirectives)
+        context.reportError(new QueryLimitError('DIRECTIVES', limits.maxDirectives, measured.directives));
       return false;
     },
   });
@@ -149,16 +173,26 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
  * for on the field and one level down in input objects (`input: { days }`); undefined when it has
  * none. A size outside 1…maxListSize is refused here, before any resolver runs.
  */
-function requestedSize(node: FieldNode, definition: GraphQLField<unknown, unknown>, variables: Record<string, unknown>, limits: QueryLimits): number | undefined {
+function requestedSize(
+  node: FieldNode,
+  definition: GraphQLField<unknown, unknown>,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): number | undefined {
   const sent = new Map(node.arguments?.map((a) => [a.name.value, valueOf(a.value, variables)]));
   for (const argument of definition.args) {
     const candidates: [string, unknown][] = [];
     const value = sent.has(argument.name) ? sent.get(argument.name) : argument.defaultValue;
-    if ((LIST_SIZE_ARGUMENTS as readonly string[]).includes(argument.name)) candidates.push([argument.name, value]);
+    if ((LIST_SIZE_ARGUMENTS as readonly string[]).includes(argument.name))
+      candidates.push([argument.name, value]);
     const inputType = getNamedType(argument.type);
     if (isInputObjectType(inputType) && value && typeof value === 'object') {
       for (const name of LIST_SIZE_ARGUMENTS) {
-        if (name in inputType.getFields()) candidates.push([`${argument.name}.${name}`, (value as Record<string, unknown>)[name] ?? inputType.getFields()[name]!.defaultValue]);
+        if (name in inputType.getFields())
+          candidates.push([
+            `${argument.name}.${name}`,
+            (value as Record<string, unknown>)[name] ?? inputType.getFields()[name]!.defaultValue,
+          ]);
       }
     }
     for (const [field, size] of candidates) {
@@ -190,7 +224,11 @@ export function operationCost(
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     if (definition.kind === Kind.OPERATION_DEFINITION) operations.push(definition);
   }
-  const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
+  const operation = operationName
+    ? operations.find((o) => o.name?.value === operationName)
+    : operations.length === 1
+      ? operations[0]
+      : undefined;
   if (!operation) return 0;
   const root = schema.getRootType(operation.operation);
   if (!root) return 0;
@@ -202,7 +240,12 @@ export function operationCost(
   // collectFields, a fragment spread twice at one level is executed once.
   // `pageSize` is the size asked of a connection (`usageLogs(first: 10) { nodes }`): it applies to
   // the lists directly inside it.
-  const costOf = (selectionSet: SelectionSetNode | undefined, parent: GraphQLCompositeType, pageSize?: number, spread = new Set<string>()): number => {
+  const costOf = (
+    selectionSet: SelectionSetNode | undefined,
+    parent: GraphQLCompositeType,
+    pageSize?: number,
+    spread = new Set<string>(),
+  ): number => {
     let total = 0;
     for (const selection of selectionSet?.selections ?? []) {
       if (selection.kind === Kind.FIELD) {
@@ -216,8 +259,15 @@ export function operationCost(
         const size = isList ? (asked ?? pageSize ?? limits.defaultListSize) : 1;
         total += size * (1 + costOf(selection.selectionSet, type, isList ? undefined : asked));
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const condition = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        total += costOf(selection.selectionSet, condition && isCompositeType(condition) ? condition : parent, pageSize, spread);
+        const condition = selection.typeCondition
+          ? schema.getType(selection.typeCondition.name.value)
+          : parent;
+        total += costOf(
+          selection.selectionSet,
+          condition && isCompositeType(condition) ? condition : parent,
+          pageSize,
+          spread,
+        );
       } else {
         const name = selection.name.value;
         const definition = fragments.get(name);
@@ -227,7 +277,14 @@ export function operationCost(
         if (!fragmentCosts.has(key)) {
           const condition = schema.getType(definition.typeCondition.name.value);
           visiting.add(name);
-          fragmentCosts.set(key, costOf(definition.selectionSet, condition && isCompositeType(condition) ? condition : parent, pageSize));
+          fragmentCosts.set(
+            key,
+            costOf(
+              definition.selectionSet,
+              condition && isCompositeType(condition) ? condition : parent,
+              pageSize,
+            ),
+          );
           visiting.delete(name);
         }
         total += fragmentCosts.get(key)!;

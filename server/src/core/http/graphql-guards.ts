@@ -1,11 +1,23 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
-  GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate,
-  type ExecutionArgs, type GraphQLFormattedError, type GraphQLSchema,
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  parse,
+  specifiedRules,
+  validate,
+  type ExecutionArgs,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
 import { DomainError, ErrorCode, formatError } from '../graphql/errors.js';
-import { QUERY_LIMITS, QueryLimitError, assertCostWithinLimit, isTokenLimitError, queryLimitRules } from '../graphql/query-limits.js';
+import {
+  QUERY_LIMITS,
+  QueryLimitError,
+  assertCostWithinLimit,
+  isTokenLimitError,
+  queryLimitRules,
+} from '../graphql/query-limits.js';
 import { metrics, operationLabel } from '../metrics/metrics.js';
 
 /**
@@ -31,7 +43,10 @@ export function costLimitPlugin<T extends object>(schema: GraphQLSchema): Apollo
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             // Wrapped so formatError finds the DomainError (and its extensions) and Apollo answers 400.
-            throw new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, http: { status: 400 } } });
+            throw new GraphQLError(error.message, {
+              originalError: error,
+              extensions: { ...error.extensions, http: { status: 400 } },
+            });
           }
         },
       };
@@ -58,7 +73,13 @@ export function metricsPlugin<T extends object>(): ApolloServerPlugin<T> {
         },
         async willSendResponse({ operation, operationName }) {
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-          metrics.graphqlDuration.observe({ operation: operation ? operationLabel(operationName) : 'unresolved', type: operation?.operation ?? 'none' }, seconds);
+          metrics.graphqlDuration.observe(
+            {
+              operation: operation ? operationLabel(operationName) : 'unresolved',
+              type: operation?.operation ?? 'none',
+            },
+            seconds,
+          );
         },
       };
     },
@@ -71,7 +92,11 @@ export function metricsPlugin<T extends object>(): ApolloServerPlugin<T> {
  * Errors are returned, not thrown, so the client gets an error message and the socket stays open.
  */
 export function webSocketGuard(schema: GraphQLSchema, production: boolean) {
-  const rules = [...specifiedRules, ...queryLimitRules(), ...(production ? [NoSchemaIntrospectionCustomRule] : [])];
+  const rules = [
+    ...specifiedRules,
+    ...queryLimitRules(),
+    ...(production ? [NoSchemaIntrospectionCustomRule] : []),
+  ];
   return (payload: SubscribePayload): Omit<ExecutionArgs, 'contextValue'> | GraphQLError[] => {
     let document;
     try {
@@ -82,7 +107,14 @@ export function webSocketGuard(schema: GraphQLSchema, production: boolean) {
     }
     const errors = validate(schema, document, rules);
     if (errors.length > 0) {
-      return errors.map((e) => (e instanceof DomainError ? e : new GraphQLError(e.message, { nodes: e.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } })));
+      return errors.map((e) =>
+        e instanceof DomainError
+          ? e
+          : new GraphQLError(e.message, {
+              nodes: e.nodes,
+              extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+            }),
+      );
     }
     try {
       assertCostWithinLimit(schema, document, payload.operationName, payload.variables ?? undefined);
@@ -96,5 +128,10 @@ export function webSocketGuard(schema: GraphQLSchema, production: boolean) {
 
 /** Errors sent over the WebSocket get the same masking as HTTP responses. */
 export function formatWebSocketErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
-  return errors.map((error) => formatGraphQLError(error.toJSON(), error instanceof DomainError ? new GraphQLError(error.message, { originalError: error }) : error));
+  return errors.map((error) =>
+    formatGraphQLError(
+      error.toJSON(),
+      error instanceof DomainError ? new GraphQLError(error.message, { originalError: error }) : error,
+    ),
+  );
 }

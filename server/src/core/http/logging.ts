@@ -10,7 +10,18 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     level,
     base: { service: 'usage-monitor' },
     redact: {
-      paths: ['*.authorization', '*.password', '*.token', '*.key', '*.secret', 'authorization', 'password', 'token', 'key', 'secret'],
+      paths: [
+        '*.authorization',
+        '*.password',
+        '*.token',
+        '*.key',
+        '*.secret',
+        'authorization',
+        'password',
+        'token',
+        'key',
+        'secret',
+      ],
       censor: '[redacted]',
     },
   };

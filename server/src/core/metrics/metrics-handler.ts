@@ -14,7 +14,10 @@ export function metricsHandler(token: string | undefined): RequestHandler {
       const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
       if (!match || !sameSecret(match[1]!, token)) {
         res.setHeader('WWW-Authenticate', 'Bearer');
-        return void res.status(401).type('text/plain').send('metrics need Authorization: Bearer <METRICS_TOKEN>\n');
+        return void res
+          .status(401)
+          .type('text/plain')
+          .send('metrics need Authorization: Bearer <METRICS_TOKEN>\n');
       }
     }
     res.setHeader('Cache-Control', 'no-store');

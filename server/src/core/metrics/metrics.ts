@@ -28,10 +28,29 @@ function createMetrics() {
     });
   return {
     registry,
-    eventsRecorded: new Counter({ name: 'usage_events_recorded_total', help: 'Usage events recorded (first time; duplicates excluded), by service.', labelNames: ['service'] as const, registers: [registry] }),
-    eventsDuplicate: new Counter({ name: 'usage_events_duplicate_total', help: 'Usage events answered as duplicates of an earlier requestId.', registers: [registry] }),
-    eventsRejected: new Counter({ name: 'usage_events_rejected_total', help: 'Usage events refused, by error code (a refused batch counts each of its events).', labelNames: ['code'] as const, registers: [registry] }),
-    alertsRaised: new Counter({ name: 'alerts_raised_total', help: 'Alerts raised (committed), by type.', labelNames: ['type'] as const, registers: [registry] }),
+    eventsRecorded: new Counter({
+      name: 'usage_events_recorded_total',
+      help: 'Usage events recorded (first time; duplicates excluded), by service.',
+      labelNames: ['service'] as const,
+      registers: [registry],
+    }),
+    eventsDuplicate: new Counter({
+      name: 'usage_events_duplicate_total',
+      help: 'Usage events answered as duplicates of an earlier requestId.',
+      registers: [registry],
+    }),
+    eventsRejected: new Counter({
+      name: 'usage_events_rejected_total',
+      help: 'Usage events refused, by error code (a refused batch counts each of its events).',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
+    alertsRaised: new Counter({
+      name: 'alerts_raised_total',
+      help: 'Alerts raised (committed), by type.',
+      labelNames: ['type'] as const,
+      registers: [registry],
+    }),
     notificationDeliveries: new Counter({
       name: 'notification_delivery_attempts_total',
       help: 'Notification delivery attempts, by channel and outcome (DELIVERED, RETRY, FAILED).',
@@ -45,11 +64,32 @@ function createMetrics() {
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
-    graphqlErrors: new Counter({ name: 'graphql_errors_total', help: 'Errors in GraphQL responses, by extensions.code.', labelNames: ['code'] as const, registers: [registry] }),
-    poolTotal: poolGauge('db_pool_connections_total', 'Connections open in the database pool.', (p) => p.totalCount),
-    poolIdle: poolGauge('db_pool_connections_idle', 'Idle connections in the database pool.', (p) => p.idleCount),
-    poolWaiting: poolGauge('db_pool_clients_waiting', 'Queries waiting for a pool connection.', (p) => p.waitingCount),
-    poolMax: poolGauge('db_pool_connections_max', 'Configured size of the database pool.', (p) => p.options?.max ?? 0),
+    graphqlErrors: new Counter({
+      name: 'graphql_errors_total',
+      help: 'Errors in GraphQL responses, by extensions.code.',
+      labelNames: ['code'] as const,
+      registers: [registry],
+    }),
+    poolTotal: poolGauge(
+      'db_pool_connections_total',
+      'Connections open in the database pool.',
+      (p) => p.totalCount,
+    ),
+    poolIdle: poolGauge(
+      'db_pool_connections_idle',
+      'Idle connections in the database pool.',
+      (p) => p.idleCount,
+    ),
+    poolWaiting: poolGauge(
+      'db_pool_clients_waiting',
+      'Queries waiting for a pool connection.',
+      (p) => p.waitingCount,
+    ),
+    poolMax: poolGauge(
+      'db_pool_connections_max',
+      'Configured size of the database pool.',
+      (p) => p.options?.max ?? 0,
+    ),
     /** Adds a pool to the gauges until the returned function is called. */
     observePool(pool: PoolLike): () => void {
       pools.add(pool);
