@@ -145,7 +145,7 @@ export async function screenshots(page: Page, name: string): Promise<void> {
   for (const [suffix, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
     await page.setViewportSize(viewport);
     // Let layout (and charts, which resize on a frame) settle at the new width.
-    await page.waitForTimeout(250);
+    await page.waitForTimeout(150);
     await screenshot(page, `${name}-${suffix}`);
   }
   await page.setViewportSize(DESKTOP);

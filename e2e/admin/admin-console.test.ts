@@ -5,6 +5,7 @@ import {
   ADMIN_LOGIN,
   axeProblems,
   createApiKey,
+  CUSTOMER_PASSWORD,
   intText,
   launchBrowser,
   newPage,
@@ -65,11 +66,19 @@ afterAll(async () => {
 });
 
 describe('admin console', () => {
-  it('signs in with the keyboard alone and lands on Usage Monitoring', async () => {
+  it('turns a customer away, then signs the admin in with the keyboard alone', async () => {
     await page.goto(app());
     await page.waitForURL(/\/admin\/sign-in$/);
     await page.getByRole('heading', { name: 'Admin sign in' }).waitFor();
     expect(await axeProblems(page)).toEqual([]);
+
+    // A customer's account is turned away with a pointer to the portal, not a blank console.
+    await page.getByLabel('Email').fill('acme@customer.example');
+    await page.getByLabel('Password').fill(CUSTOMER_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').filter({ hasText: 'This console is for platform admins' }).waitFor();
+    await page.getByLabel('Email').fill('');
+    await page.getByLabel('Password').fill('');
 
     await page.getByLabel('Email').focus();
     await page.keyboard.type(ADMIN_LOGIN.email);
@@ -238,20 +247,22 @@ describe('admin console', () => {
   });
 
   it('has no serious accessibility problems on any page, screenshotted at desktop and phone width', async () => {
-    const pages: [string, string, string][] = [
-      ['monitoring', '', 'Usage Monitoring'],
-      ['monitoring-breakdown', '?tab=breakdown', 'Usage Monitoring'],
-      ['customers', 'customers', 'Customers'],
-      ['customer', `customers/${tenants.get('Acme Corp')}`, 'Acme Corp'],
-      ['quotas', 'quotas', 'Quotas'],
-      ['alerts', 'alerts', 'Alerts'],
-      ['usage-logs', 'usage-logs', 'Usage Logs'],
-      ['pricing', 'pricing', 'Pricing'],
-      ['audit', 'audit', 'Audit log'],
+    // Reached the way people do (the sidebar, a tab, a row link), which also skips a reload per page.
+    const nav = (label: string) => () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+    const pages: [string, () => Promise<void>, string][] = [
+      ['monitoring', () => page.goto(app()).then(() => undefined), 'Usage Monitoring'],
+      ['monitoring-breakdown', () => page.getByRole('link', { name: 'Service Breakdown' }).click(), 'Usage Monitoring'],
+      ['customers', nav('Customers'), 'Customers'],
+      ['customer', () => page.getByRole('link', { name: 'Acme Corp' }).click(), 'Acme Corp'],
+      ['quotas', nav('Quotas'), 'Quotas'],
+      ['alerts', nav('Alerts'), 'Alerts'],
+      ['usage-logs', nav('Usage Logs'), 'Usage Logs'],
+      ['pricing', nav('Pricing'), 'Pricing'],
+      ['audit', nav('Audit log'), 'Audit log'],
     ];
     const problems: string[] = [];
-    for (const [name, path, heading] of pages) {
-      await page.goto(app(path));
+    for (const [name, open, heading] of pages) {
+      await open();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
       await page.locator('[aria-busy="true"], .skeleton').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
       problems.push(...(await axeProblems(page)).map((p) => `${name}: ${p}`));

@@ -108,6 +108,13 @@ describe('customer portal', () => {
   });
 
   it('colours each quota bar by its band: OK, Notice, Warning, Critical', async () => {
+    // One call per service first, so every metric has some use even in a month's first minutes.
+    const warmUp = [
+      { service: 'OPENAI', model: 'gpt-4o-mini', inputTokens: 120, outputTokens: 40 },
+      { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', characters: 300 },
+      { service: 'SMARTFLO', durationSeconds: 42 },
+    ].map((event, i) => ({ ...event, requestId: `e2e-warm-up-${i}-${Date.now()}` }));
+    await api(`mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`, { i: warmUp }, apiKey);
     const { usageDashboard: d } = await api(`{ usageDashboard { totalCostUsd services { service units } } }`);
     const units = (service: string) => d.services.find((s: { service: string }) => s.service === service).units as number;
     // Limits from this month's use, so each metric lands mid-band: 50 %, 70 %, 85 %, 95 %.
