@@ -218,6 +218,9 @@ describe('audit log', () => {
       .auditLog;
     expect(filtered.length).toBeGreaterThan(5);
     expect(filtered.every((e) => e.tenant?.id === tenant.tenantId)).toBe(true);
+    // The page cap holds in the service too, not only at the GraphQL edge.
+    await expect(server.services.audit.list(501)).rejects.toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'first' } });
+    expect((await server.services.audit.list(500)).length).toBeGreaterThan(0);
     console.log(`audit: non-admin reads of the audit log answered = 0 of 3`);
   });
 });

@@ -1,5 +1,8 @@
 import type pg from 'pg';
 import type { Viewer } from '../../core/graphql/context.js';
+import { UserInputError } from '../../core/graphql/errors.js';
+
+export const AUDIT_PAGE_LIMIT = 500;
 
 export type AuditActionName =
   | 'TENANT_CREATED' | 'TENANT_UPDATED' | 'USER_CREATED' | 'API_KEY_CREATED' | 'API_KEY_REVOKED' | 'CREDENTIAL_SET'
@@ -46,10 +49,13 @@ export class AuditService {
   }
 
   async list(first: number, tenantId?: string): Promise<AuditRecord[]> {
+    if (!Number.isInteger(first) || first < 1 || first > AUDIT_PAGE_LIMIT) {
+      throw new UserInputError({ field: 'first', message: `must be 1-${AUDIT_PAGE_LIMIT}` });
+    }
     const { rows } = await this.pool.query(
       `select id, actor_email, action, tenant_id, target_id, changes, created_at from audit_entries
         where ($1::uuid is null or tenant_id = $1) order by created_at desc limit $2`,
-      [tenantId ?? null, Math.min(Math.max(first, 1), 500)],
+      [tenantId ?? null, first],
     );
     return rows.map((row) => ({
       id: row.id,
