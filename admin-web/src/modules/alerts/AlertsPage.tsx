@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { AlertsDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
 import { ALERT_TYPE_LABEL, formatDateTime } from '../../shared/format';
 import { ALERT_STATUS_VALUES, ALERT_TYPE_VALUES, parseAlertFilters, withParams } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
+import { usePatchParams } from '../../shared/usePatchParams';
 import { Badge, type BadgeTone } from '../../shared/ui/Badge';
 import { EmptyState } from '../../shared/ui/EmptyState';
 import { ErrorBanner } from '../../shared/ui/ErrorBanner';
@@ -22,7 +23,7 @@ export function AlertsPage() {
   useDocumentTitle('Alerts');
   const statusId = useId();
   const typeId = useId();
-  const [params, setParams] = useSearchParams();
+  const [params, patchParams] = usePatchParams();
   const filters = parseAlertFilters(params);
   const { data, previousData, loading, error, refetch } = useQuery(AlertsDocument, {
     variables: { status: filters.status, tenantId: filters.tenantId },
@@ -43,7 +44,7 @@ export function AlertsPage() {
       <div className="toolbar">
         <div className="inline-field">
           <label htmlFor={statusId}>Status</label>
-          <select id={statusId} value={filters.status ?? ''} onChange={(e) => setParams(withParams(params, { status: e.target.value }))}>
+          <select id={statusId} value={filters.status ?? ''} onChange={(e) => patchParams((current) => withParams(current, { status: e.target.value }))}>
             <option value="">All statuses</option>
             {ALERT_STATUS_VALUES.map((s) => (
               <option key={s} value={s}>{STATUS_LABEL[s]}</option>
@@ -52,16 +53,16 @@ export function AlertsPage() {
         </div>
         <div className="inline-field">
           <label htmlFor={typeId}>Type</label>
-          <select id={typeId} value={filters.type ?? ''} onChange={(e) => setParams(withParams(params, { type: e.target.value }))}>
+          <select id={typeId} value={filters.type ?? ''} onChange={(e) => patchParams((current) => withParams(current, { type: e.target.value }))}>
             <option value="">All types</option>
             {ALERT_TYPE_VALUES.map((t) => (
               <option key={t} value={t}>{ALERT_TYPE_LABEL[t]}</option>
             ))}
           </select>
         </div>
-        <TenantSelect value={filters.tenantId} onChange={(id) => setParams(withParams(params, { tenant: id }))} />
+        <TenantSelect value={filters.tenantId} onChange={(id) => patchParams((current) => withParams(current, { tenant: id }))} />
         {filtered && (
-          <button type="button" className="button button-small button-ghost" onClick={() => setParams(new URLSearchParams())}>
+          <button type="button" className="button button-small button-ghost" onClick={() => patchParams(() => new URLSearchParams())}>
             Clear filters
           </button>
         )}

@@ -1,11 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
-import { useLocation, useNavigate, useSearchParams } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { UsageLogsDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
 import { formatInt } from '../../shared/format';
 import { parseUsageLogFilters, readChoice, readString, toUsageLogFilterInput, usageLogFilterParams, withParams } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
+import { usePatchParams } from '../../shared/usePatchParams';
 import { EmptyState } from '../../shared/ui/EmptyState';
 import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { PageHeader } from '../../shared/ui/PageHeader';
@@ -26,7 +27,7 @@ function cursorStack(state: unknown): string[] {
 export function UsageLogsPage() {
   useDocumentTitle('Usage Logs');
   const sizeId = useId();
-  const [params, setParams] = useSearchParams();
+  const [params, patchParams] = usePatchParams();
   const location = useLocation();
   const navigate = useNavigate();
   const toast = useToast();
@@ -78,8 +79,8 @@ export function UsageLogsPage() {
       />
       <UsageLogFiltersBar
         filters={filters}
-        onChange={(patch) => setParams(usageLogFilterParams(params, patch))}
-        onClear={() => setParams(withParams(new URLSearchParams(), { size: params.get('size') }))}
+        onChange={(patch) => patchParams((current) => usageLogFilterParams(current, patch))}
+        onClear={() => patchParams((current) => withParams(new URLSearchParams(), { size: current.get('size') }))}
       />
       <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
       {!shown && loading && <SkeletonRows rows={10} label="Loading usage logs" />}
@@ -111,7 +112,7 @@ export function UsageLogsPage() {
           </button>
           <div className="inline-field">
             <label htmlFor={sizeId}>Rows</label>
-            <select id={sizeId} value={first} onChange={(e) => setParams(withParams(params, { size: e.target.value === '50' ? undefined : e.target.value, after: undefined }))}>
+            <select id={sizeId} value={first} onChange={(e) => patchParams((current) => withParams(current, { size: e.target.value === '50' ? undefined : e.target.value, after: undefined }))}>
               {PAGE_SIZES.map((s) => (
                 <option key={s} value={s}>{s}</option>
               ))}
