@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,6 +76,10 @@ export interface ServerProcess {
 export async function startServerProcess(databaseUrl: string, options: { port?: number; env?: Record<string, string>; masterKey: string }): Promise<ServerProcess> {
   const entry = join(serverRoot, 'dist', 'main.js');
   if (!existsSync(entry)) throw new Error('server/dist/main.js is missing: run `pnpm --filter server build` first');
+  // A stale build against a database migrated from newer sources hangs or fails in confusing
+  // ways; say so plainly instead.
+  const stale = newestSource(join(serverRoot, 'src'));
+  if (stale && stale.mtimeMs > statSync(entry).mtimeMs) throw new Error(`server/dist is older than ${stale.path}: run \`pnpm --filter server build\` first`);
   const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'um-fault-data-'));
   const child = fork(entry, [], {
@@ -284,4 +288,15 @@ function safeReadlink(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** The most recently modified server source file that the build compiles (tests excluded). */
+function newestSource(dir: string): { path: string; mtimeMs: number } | undefined {
+  let newest: { path: string; mtimeMs: number } | undefined;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    const candidate = entry.isDirectory() ? newestSource(path) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? { path, mtimeMs: statSync(path).mtimeMs } : undefined;
+    if (candidate && (!newest || candidate.mtimeMs > newest.mtimeMs)) newest = candidate;
+  }
+  return newest;
 }
