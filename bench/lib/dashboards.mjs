@@ -14,6 +14,8 @@ const DAY_SECONDS = 86_400;
 
 export async function connect(databaseUrl) {
   const client = new pg.Client({ connectionString: databaseUrl });
+  // A server stopping under us must fail the scenario, not crash the whole run.
+  client.on('error', () => undefined);
   await client.connect();
   return client;
 }

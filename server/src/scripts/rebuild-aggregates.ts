@@ -1,3 +1,4 @@
+import pg from 'pg';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDatabase } from '../core/db/database.js';
@@ -18,14 +19,18 @@ try {
 }
 const logger = pino({ level: config.LOG_LEVEL });
 const db = await openDatabase(config, logger);
+// Its own connection: the server pool's client-side query timeout is for requests, and a rebuild
+// over millions of logs takes minutes.
+const pool = new pg.Pool({ connectionString: db.url, max: 1 });
 try {
   const started = Date.now();
-  const result = await new UsageRebuildService(db.pool).rebuild();
+  const result = await new UsageRebuildService(pool).rebuild();
   console.log(
     result.fromMonth === null
       ? 'no usage logs: nothing to rebuild'
       : `rebuilt from ${result.fromMonth}: ${result.monthlySummaries} monthly summaries, ${result.dailyRollups} daily rollups, ${result.platformRollups} platform rollups in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
 } finally {
+  await pool.end();
   await db.close();
 }

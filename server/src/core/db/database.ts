@@ -9,6 +9,7 @@ import { entities } from './entities.js';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial.js';
 import { Migration20261122000100_seed_prices } from './migrations/Migration20261122000100_seed_prices.js';
 import { Migration20261201000000_tenant_error_index } from './migrations/Migration20261201000000_tenant_error_index.js';
+import { Migration20261201000100_platform_rollup_shards } from './migrations/Migration20261201000100_platform_rollup_shards.js';
 
 // bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
 // stays a string so it is never squeezed through a float.
@@ -18,6 +19,7 @@ export const migrationsList = [
   { name: 'Migration20261122000000_initial', class: Migration20261122000000_initial },
   { name: 'Migration20261122000100_seed_prices', class: Migration20261122000100_seed_prices },
   { name: 'Migration20261201000000_tenant_error_index', class: Migration20261201000000_tenant_error_index },
+  { name: 'Migration20261201000100_platform_rollup_shards', class: Migration20261201000100_platform_rollup_shards },
 ];
 
 export function ormOptions(clientUrl: string, poolSize = 6): Options {

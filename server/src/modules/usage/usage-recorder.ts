@@ -12,6 +12,7 @@ import type { QuotaLimits, QuotaStanding } from '../quotas/evaluate-quota.js';
 import { addRollup, addSummary, groupBy, rollupIncrementOf, summaryIncrementOf, type SummaryIncrement } from './usage-aggregates.js';
 import type { UsageEvent } from './usage-event.js';
 import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
+import { CLAIM_AND_WRITE_SQL, CLAIMED_BY_US_SQL, WRITE_SQL } from './usage-write.sql.js';
 
 export interface PricedEvent extends UsageEvent {
   logId: string;
@@ -37,14 +38,18 @@ export class IdempotencyConflictError extends DomainError {
   }
 }
 
+/** Split counters per platform rollup row (migration Migration20261201000100_platform_rollup_shards). */
+export const PLATFORM_SHARDS = 16;
+
 /** Transient database conditions worth one more try: deadlock, serialization, a retry signal. */
 const RETRYABLE = new Set(['40P01', '40001', 'UM001']);
 
 /**
  * Writes groups of validated events: one transaction per group with
  *   1. the idempotency keys (unique (tenant, requestId): duplicates and conflicts found here),
- *   2. one statement that inserts the logs and increments daily rollups, platform rollups and
- *      monthly summaries in SQL (`x = x + excluded.x`), returning the new totals with quotas,
+ *   2. one statement that inserts the logs and increments daily rollups, platform rollups (one
+ *      of their split counters) and monthly summaries in SQL (`x = x + excluded.x`), returning
+ *      the new totals with quotas,
  *   3. the alerts those totals raise (AlertRaiser),
  * then COMMIT, and only then is any event acknowledged.
  */
@@ -56,6 +61,17 @@ export class UsageRecorder {
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}
+
+  /**
+   * Which of the platform rollup's split counters this group increments: consecutive groups
+   * (the ones that run concurrently) take different shards, so they never queue on one row.
+   */
+  private platformShard = Math.floor(Math.random() * PLATFORM_SHARDS);
+
+  private nextPlatformShard(): number {
+    this.platformShard = (this.platformShard + 1) % PLATFORM_SHARDS;
+    return this.platformShard;
+  }
 
   /** All-or-nothing: the whole group commits, or nothing does. */
   async recordGroup(events: UsageEvent[], options: { batch: boolean }): Promise<RecordOutcome[]> {
@@ -110,29 +126,31 @@ export class UsageRecorder {
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     });
 
-    const { rows: claimed } = await client.query({
-      // Named: prepared once per connection, then only bound and executed (no parse, no plan).
-      name: 'um_claim_request_keys',
-      text: `insert into usage_request_keys (tenant_id, request_id, body_hash, log_id, occurred_at)
-       select * from unnest($1::uuid[], $2::text[], $3::bytea[], $4::uuid[], $5::timestamptz[])
-       on conflict (tenant_id, request_id) do nothing
-       returning tenant_id, request_id`,
-      values: [
-        unique.map((i) => events[i]!.tenantId),
-        unique.map((i) => events[i]!.requestId),
-        unique.map((i) => events[i]!.bodyHash),
-        unique.map((i) => events[i]!.logId),
-        unique.map((i) => events[i]!.occurredAt),
-      ],
-    });
-    const claimedKeys = new Set(claimed.map((row) => `${row.tenant_id}|${row.request_id}`));
-    const fresh = unique.filter((i) => claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`)).sort((a, b) => a - b);
-    const earlier = unique.filter((i) => !claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`));
-    const existingLogs = await this.loadEarlier(client, events, earlier, batch);
+    const keyColumns = [
+      unique.map((i) => events[i]!.tenantId),
+      unique.map((i) => events[i]!.requestId),
+      unique.map((i) => events[i]!.bodyHash),
+      unique.map((i) => events[i]!.logId),
+      unique.map((i) => events[i]!.occurredAt),
+    ];
+    // Optimistic: claim every key and write every event in one statement (one round trip).
+    const inOrder = [...unique].sort((a, b) => a - b);
+    let written = await this.insertFresh(client, inOrder.map((i) => events[i]!), now, keyColumns);
+    let fresh = inOrder;
+    let existingLogs = new Map<number, UsageLogRecord>();
+    if (!written) {
+      // Some keys were recorded before: nothing was written but the keys we did claim.
+      const { rows: claimed } = await client.query({ name: 'um_claimed_by_us', text: CLAIMED_BY_US_SQL, values: [keyColumns[0], keyColumns[1], keyColumns[3]] });
+      const claimedKeys = new Set(claimed.map((row) => `${row.tenant_id}|${row.request_id}`));
+      fresh = unique.filter((i) => claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`)).sort((a, b) => a - b);
+      const earlier = unique.filter((i) => !claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`));
+      existingLogs = await this.loadEarlier(client, events, earlier, batch);
+      if (fresh.length > 0) written = await this.insertFresh(client, fresh.map((i) => events[i]!), now);
+    }
 
     const outcomes: RecordOutcome[] = new Array(events.length);
-    if (fresh.length > 0) {
-      const { logs, summaries } = await this.insertFresh(client, fresh.map((i) => events[i]!), now);
+    if (written) {
+      const { logs, summaries } = written;
       const eventUsage = this.runningUsage(fresh, events, summaries, now);
       const raised = await this.alerts.raise(client, summaries, eventUsage, now);
       fresh.forEach((index, position) => {
@@ -171,11 +189,16 @@ export class UsageRecorder {
     return result;
   }
 
-  private async insertFresh(client: pg.PoolClient, fresh: PricedEvent[], now: Date): Promise<{ logs: UsageLogRecord[]; summaries: SummaryAfter[] }> {
+  /** With `claim` (key columns), writes only if every key was new; null when it wrote nothing. */
+  private async insertFresh(client: pg.PoolClient, fresh: PricedEvent[], now: Date, claim?: unknown[][]): Promise<{ logs: UsageLogRecord[]; summaries: SummaryAfter[] } | null> {
     const summaryRows = groupBy(fresh.map(summaryIncrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
     const rollupRows = groupBy(fresh.map(rollupIncrementOf), (r) => `${r.tenantId}|${r.day}|${r.service}|${r.model}`, addRollup);
     const platformRows = groupBy(rollupRows.map((r) => ({ ...r, tenantId: '' })), (r) => `${r.day}|${r.service}|${r.model}`, addRollup);
-    const { rows } = await client.query({ name: 'um_insert_fresh', text: INSERT_FRESH_SQL, values: [
+    const { rows } = await client.query({
+      // Named: prepared once per connection, then only bound and executed (no parse, no plan).
+      name: claim ? 'um_claim_and_write' : 'um_write',
+      text: claim ? CLAIM_AND_WRITE_SQL : WRITE_SQL,
+      values: [
       fresh.map((e) => e.logId),
       fresh.map((e) => e.tenantId),
       fresh.map((e) => e.occurredAt),
@@ -214,7 +237,11 @@ export class UsageRecorder {
       platformRows.map((r) => r.costUsd.toFixed()),
       // monthly summaries
       ...summaryColumns(summaryRows),
+      this.nextPlatformShard(),
+      ...(claim ?? []),
     ] });
+    // Every write returns at least one summary row: none means the claim failed.
+    if (rows.length === 0) return null;
     const logs = fresh.map((event) => ({
       id: event.logId,
       tenantId: event.tenantId,
@@ -308,52 +335,3 @@ function quotaFromRow(row: any): QuotaLimits {
     enforcement: row.enforcement,
   };
 }
-
-const INSERT_FRESH_SQL = `
-with logs as (
-  insert into usage_logs (id, tenant_id, occurred_at, recorded_at, service, model, input_tokens, cached_input_tokens,
-                          output_tokens, characters, duration_seconds, cost_usd, pricing_status, price_id, status, request_id, metadata)
-  select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::int[],
-                       $9::int[], $10::int[], $11::numeric[], $12::numeric[], $13::text[], $14::uuid[], $15::text[], $16::text[], $17::jsonb[])
-), daily as (
-  insert into daily_rollups as d (tenant_id, day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd)
-  select * from unnest($18::uuid[], $19::date[], $20::text[], $21::text[], $22::bigint[], $23::bigint[], $24::bigint[], $25::numeric[], $26::numeric[])
-  on conflict (tenant_id, day, service, model) do update set
-    api_calls = d.api_calls + excluded.api_calls, error_calls = d.error_calls + excluded.error_calls,
-    unpriced_calls = d.unpriced_calls + excluded.unpriced_calls, units = d.units + excluded.units, cost_usd = d.cost_usd + excluded.cost_usd
-), platform as (
-  insert into platform_daily_rollups as p (day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd)
-  select * from unnest($27::date[], $28::text[], $29::text[], $30::bigint[], $31::bigint[], $32::bigint[], $33::numeric[], $34::numeric[])
-  on conflict (day, service, model) do update set
-    api_calls = p.api_calls + excluded.api_calls, error_calls = p.error_calls + excluded.error_calls,
-    unpriced_calls = p.unpriced_calls + excluded.unpriced_calls, units = p.units + excluded.units, cost_usd = p.cost_usd + excluded.cost_usd
-), summary as (
-  insert into monthly_summaries as s (tenant_id, period, openai_input_tokens, openai_cached_input_tokens, openai_output_tokens,
-      openai_characters, openai_seconds, openai_cost_usd, elevenlabs_characters, elevenlabs_cost_usd, smartflo_seconds,
-      smartflo_cost_usd, total_cost_usd, total_api_calls, error_calls, unpriced_calls)
-  select * from unnest($35::uuid[], $36::date[], $37::bigint[], $38::bigint[], $39::bigint[], $40::bigint[], $41::numeric[],
-      $42::numeric[], $43::bigint[], $44::numeric[], $45::numeric[], $46::numeric[], $47::numeric[], $48::bigint[], $49::bigint[], $50::bigint[])
-  on conflict (tenant_id, period) do update set
-    openai_input_tokens = s.openai_input_tokens + excluded.openai_input_tokens,
-    openai_cached_input_tokens = s.openai_cached_input_tokens + excluded.openai_cached_input_tokens,
-    openai_output_tokens = s.openai_output_tokens + excluded.openai_output_tokens,
-    openai_characters = s.openai_characters + excluded.openai_characters,
-    openai_seconds = s.openai_seconds + excluded.openai_seconds,
-    openai_cost_usd = s.openai_cost_usd + excluded.openai_cost_usd,
-    elevenlabs_characters = s.elevenlabs_characters + excluded.elevenlabs_characters,
-    elevenlabs_cost_usd = s.elevenlabs_cost_usd + excluded.elevenlabs_cost_usd,
-    smartflo_seconds = s.smartflo_seconds + excluded.smartflo_seconds,
-    smartflo_cost_usd = s.smartflo_cost_usd + excluded.smartflo_cost_usd,
-    total_cost_usd = s.total_cost_usd + excluded.total_cost_usd,
-    total_api_calls = s.total_api_calls + excluded.total_api_calls,
-    error_calls = s.error_calls + excluded.error_calls,
-    unpriced_calls = s.unpriced_calls + excluded.unpriced_calls,
-    updated_at = now()
-  returning s.*
-)
-select summary.tenant_id, to_char(summary.period, 'YYYY-MM') as period, summary.openai_input_tokens, summary.openai_output_tokens,
-       summary.elevenlabs_characters, summary.smartflo_seconds::text, summary.total_cost_usd::text,
-       t.name as tenant_name, t.contact_email, t.webhook_url, q.tenant_id is not null as has_quota,
-       q.openai_token_limit, q.elevenlabs_character_limit, q.smartflo_minute_limit::text, q.monthly_cost_limit_usd::text,
-       q.requests_per_minute_limit, q.alert_at_percentage, q.enforcement
-  from summary join tenants t on t.id = summary.tenant_id left join quotas q on q.tenant_id = summary.tenant_id`;

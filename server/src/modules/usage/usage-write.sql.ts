@@ -1,0 +1,78 @@
+/**
+ * The recorder's one write statement: insert the logs and increment daily rollups, platform
+ * rollups (one split counter) and monthly summaries in SQL (`x = x + excluded.x`), returning the
+ * new tenant-month totals with quotas. With `claimFirst` the same statement also claims the
+ * idempotency keys ($52-$56) and writes only when it claimed every one of them (the usual case:
+ * a group of new events costs one round trip); otherwise it writes nothing and the recorder
+ * sorts duplicates from new events and writes the new ones with the plain statement.
+ */
+export function writeStatement(claimFirst: boolean): string {
+  const claim = claimFirst
+    ? `claimed as (
+  insert into usage_request_keys (tenant_id, request_id, body_hash, log_id, occurred_at)
+  select * from unnest($52::uuid[], $53::text[], $54::bytea[], $55::uuid[], $56::timestamptz[])
+  on conflict (tenant_id, request_id) do nothing
+  returning 1
+), claim_check as (
+  select count(*) = cardinality($52::uuid[]) as all_claimed from claimed
+), `
+    : '';
+  const g = claimFirst ? ' where (select all_claimed from claim_check)' : '';
+  return `
+with ${claim}logs as (
+  insert into usage_logs (id, tenant_id, occurred_at, recorded_at, service, model, input_tokens, cached_input_tokens,
+                          output_tokens, characters, duration_seconds, cost_usd, pricing_status, price_id, status, request_id, metadata)
+  select * from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $4::timestamptz[], $5::text[], $6::text[], $7::int[], $8::int[],
+                       $9::int[], $10::int[], $11::numeric[], $12::numeric[], $13::text[], $14::uuid[], $15::text[], $16::text[], $17::jsonb[])${g}
+), daily as (
+  insert into daily_rollups as d (tenant_id, day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd)
+  select * from unnest($18::uuid[], $19::date[], $20::text[], $21::text[], $22::bigint[], $23::bigint[], $24::bigint[], $25::numeric[], $26::numeric[])${g}
+  on conflict (tenant_id, day, service, model) do update set
+    api_calls = d.api_calls + excluded.api_calls, error_calls = d.error_calls + excluded.error_calls,
+    unpriced_calls = d.unpriced_calls + excluded.unpriced_calls, units = d.units + excluded.units, cost_usd = d.cost_usd + excluded.cost_usd
+), platform as (
+  insert into platform_daily_rollups as p (day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd, shard)
+  select u.*, $51::smallint from unnest($27::date[], $28::text[], $29::text[], $30::bigint[], $31::bigint[], $32::bigint[], $33::numeric[], $34::numeric[]) as u${g}
+  on conflict (day, service, model, shard) do update set
+    api_calls = p.api_calls + excluded.api_calls, error_calls = p.error_calls + excluded.error_calls,
+    unpriced_calls = p.unpriced_calls + excluded.unpriced_calls, units = p.units + excluded.units, cost_usd = p.cost_usd + excluded.cost_usd
+), summary as (
+  insert into monthly_summaries as s (tenant_id, period, openai_input_tokens, openai_cached_input_tokens, openai_output_tokens,
+      openai_characters, openai_seconds, openai_cost_usd, elevenlabs_characters, elevenlabs_cost_usd, smartflo_seconds,
+      smartflo_cost_usd, total_cost_usd, total_api_calls, error_calls, unpriced_calls)
+  select * from unnest($35::uuid[], $36::date[], $37::bigint[], $38::bigint[], $39::bigint[], $40::bigint[], $41::numeric[],
+      $42::numeric[], $43::bigint[], $44::numeric[], $45::numeric[], $46::numeric[], $47::numeric[], $48::bigint[], $49::bigint[], $50::bigint[])${g}
+  on conflict (tenant_id, period) do update set
+    openai_input_tokens = s.openai_input_tokens + excluded.openai_input_tokens,
+    openai_cached_input_tokens = s.openai_cached_input_tokens + excluded.openai_cached_input_tokens,
+    openai_output_tokens = s.openai_output_tokens + excluded.openai_output_tokens,
+    openai_characters = s.openai_characters + excluded.openai_characters,
+    openai_seconds = s.openai_seconds + excluded.openai_seconds,
+    openai_cost_usd = s.openai_cost_usd + excluded.openai_cost_usd,
+    elevenlabs_characters = s.elevenlabs_characters + excluded.elevenlabs_characters,
+    elevenlabs_cost_usd = s.elevenlabs_cost_usd + excluded.elevenlabs_cost_usd,
+    smartflo_seconds = s.smartflo_seconds + excluded.smartflo_seconds,
+    smartflo_cost_usd = s.smartflo_cost_usd + excluded.smartflo_cost_usd,
+    total_cost_usd = s.total_cost_usd + excluded.total_cost_usd,
+    total_api_calls = s.total_api_calls + excluded.total_api_calls,
+    error_calls = s.error_calls + excluded.error_calls,
+    unpriced_calls = s.unpriced_calls + excluded.unpriced_calls,
+    updated_at = now()
+  returning s.*
+)
+select summary.tenant_id, to_char(summary.period, 'YYYY-MM') as period, summary.openai_input_tokens, summary.openai_output_tokens,
+       summary.elevenlabs_characters, summary.smartflo_seconds::text, summary.total_cost_usd::text,
+       t.name as tenant_name, t.contact_email, t.webhook_url, q.tenant_id is not null as has_quota,
+       q.openai_token_limit, q.elevenlabs_character_limit, q.smartflo_minute_limit::text, q.monthly_cost_limit_usd::text,
+       q.requests_per_minute_limit, q.alert_at_percentage, q.enforcement
+  from summary join tenants t on t.id = summary.tenant_id left join quotas q on q.tenant_id = summary.tenant_id`;
+}
+
+export const CLAIM_AND_WRITE_SQL = writeStatement(true);
+export const WRITE_SQL = writeStatement(false);
+
+/** Which of the keys a statement tried to claim are ours: those holding the log id we chose. */
+export const CLAIMED_BY_US_SQL = `
+select k.tenant_id, k.request_id
+  from unnest($1::uuid[], $2::text[], $3::uuid[]) as w(tenant_id, request_id, log_id)
+  join usage_request_keys k on k.tenant_id = w.tenant_id and k.request_id = w.request_id and k.log_id = w.log_id`;
