@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatCharacters,
+  formatDateTime,
+  formatEffectiveFrom,
   formatLogUsage,
   formatMetricValue,
   formatMinutes,
@@ -41,5 +43,12 @@ describe('unit formatting', () => {
 
   it('shows a half-open month as its inclusive days', () => {
     expect(formatPeriodRange('2026-11-01T00:00:00.000Z', '2026-12-01T00:00:00.000Z')).toBe('Nov 1, 2026 – Nov 30, 2026');
+  });
+});
+
+describe('formatEffectiveFrom', () => {
+  it('drops a UTC-midnight time, keeps any other', () => {
+    expect(formatEffectiveFrom('2000-01-01T00:00:00.000Z')).toBe('Jan 1, 2000');
+    expect(formatEffectiveFrom('2026-12-01T10:30:00.000Z')).toBe(formatDateTime('2026-12-01T10:30:00.000Z'));
   });
 });

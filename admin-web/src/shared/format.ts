@@ -132,6 +132,11 @@ export function formatUtcDate(iso: string | null | undefined): string {
   return Number.isNaN(d.getTime()) ? iso : dateOnlyUtc.format(d);
 }
 
+/** A price's start: the date alone when it starts at a UTC midnight (as most do), else date and time. */
+export function formatEffectiveFrom(iso: string): string {
+  return /T00:00:00(\.000)?Z$/.test(iso) ? formatUtcDate(iso) : formatDateTime(iso);
+}
+
 /** A half-open [start, end) period as inclusive dates: "Nov 1, 2026 – Nov 30, 2026". */
 export function formatPeriodRange(startIso: string, endIso: string): string {
   const end = new Date(endIso);

@@ -28,7 +28,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
 function Changes({ changes }: { changes: unknown }) {
   if (changes === null || changes === undefined) return <span className="muted">—</span>;
   const text = JSON.stringify(changes, null, 2);
-  if (text.length <= 60) return <code className="small">{JSON.stringify(changes)}</code>;
+  if (text.length <= 60) return <code className="small code-wrap">{JSON.stringify(changes)}</code>;
   return (
     <details>
       <summary>Show changes</summary>
@@ -75,7 +75,17 @@ export function AuditLogPage() {
                   <td>{e.actorEmail ?? <span className="muted">system</span>}</td>
                   <td>{ACTION_LABEL[e.action] ?? e.action}</td>
                   <td>{e.tenant ? <Link to={`/customers/${e.tenant.id}`}>{e.tenant.name}</Link> : <span className="muted">—</span>}</td>
-                  <td>{e.targetId ? <code className="small">{e.targetId}</code> : <span className="muted">—</span>}</td>
+                  <td>
+                    {/* A uuid over four lines helps nobody: its start is enough to tell rows apart. */}
+                    {e.targetId ? (
+                      <code className="small nowrap" title={e.targetId}>
+                        <span aria-hidden="true">{e.targetId.length > 13 ? `${e.targetId.slice(0, 8)}…` : e.targetId}</span>
+                        <span className="visually-hidden">{e.targetId}</span>
+                      </code>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
                   <td><Changes changes={e.changes} /></td>
                 </tr>
               ))}

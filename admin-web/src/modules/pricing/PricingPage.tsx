@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
 import { PricingDocument } from '../../__generated__/graphql';
-import { formatDateTime, formatInt, SERVICE_LABEL } from '../../shared/format';
+import { formatEffectiveFrom, formatInt, SERVICE_LABEL } from '../../shared/format';
 import { formatUsdExact } from '../../shared/money';
 import { currentPeriod, isPeriod, periodLabel } from '../../shared/period';
 import { readEnum, SERVICE_VALUES, withParams } from '../../shared/urlFilters';
@@ -91,8 +91,7 @@ export function PricingPage() {
               <caption className="visually-hidden">Prices</caption>
               <thead>
                 <tr>
-                  <th scope="col">Service</th>
-                  <th scope="col">Model prefix</th>
+                  <th scope="col">Service · model prefix</th>
                   <th scope="col" className="num">Input /1K tok</th>
                   <th scope="col" className="num">Cached /1K tok</th>
                   <th scope="col" className="num">Output /1K tok</th>
@@ -105,14 +104,16 @@ export function PricingPage() {
               <tbody>
                 {prices.map((p) => (
                   <tr key={p.id} className={states.get(p.id) === 'superseded' ? 'row-muted' : undefined}>
-                    <td>{SERVICE_LABEL[p.service]}</td>
-                    <td>{p.model ? <code>{p.model}</code> : <span className="muted">all models</span>}</td>
+                    <td>
+                      <span className="block">{SERVICE_LABEL[p.service]}</span>
+                      {p.model ? <code className="nowrap">{p.model}</code> : <span className="muted small">all models</span>}
+                    </td>
                     <td className="num money">{formatUsdExact(p.inputPer1kTokens)}</td>
                     <td className="num money">{formatUsdExact(p.cachedInputPer1kTokens)}</td>
                     <td className="num money">{formatUsdExact(p.outputPer1kTokens)}</td>
                     <td className="num money">{formatUsdExact(p.per1kCharacters)}</td>
                     <td className="num money">{formatUsdExact(p.perMinute)}</td>
-                    <td className="nowrap">{formatDateTime(p.effectiveFrom)}</td>
+                    <td className="nowrap">{formatEffectiveFrom(p.effectiveFrom)}</td>
                     <td>{STATE_BADGE[states.get(p.id) ?? 'current']}</td>
                   </tr>
                 ))}
