@@ -180,8 +180,17 @@ describe('admin console', () => {
 
   it('sets a quota and shows its standing', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Quotas' }).click();
-    await page.getByRole('button', { name: 'Set limits for Soylent Foods' }).click();
+    const opener = page.getByRole('button', { name: 'Set limits for Soylent Foods' });
     const dialog = page.getByRole('dialog', { name: 'Limits for Soylent Foods' });
+    // The dialog by keyboard: focus moves in, Escape closes it, focus returns to its button.
+    await opener.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('openaiTokenLimit');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await opener.click();
     await dialog.getByLabel('Monthly cost (USD)').fill('25.50');
     await dialog.getByLabel('Alert at (% of each limit)').fill('75');
     await dialog.getByRole('button', { name: 'Save limits' }).click();
