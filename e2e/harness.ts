@@ -26,7 +26,11 @@ async function freePort(): Promise<number> {
 export interface DemoServer {
   baseUrl: string;
   /** POST a GraphQL operation to the running server. */
-  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  gql<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
   login(email: string, password: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -42,7 +46,17 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   chmodSync(dataDir, 0o755);
   const [port, pgPort] = [await freePort(), await freePort()];
   const child: ChildProcess = fork(entry, [], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), DATA_DIR: dataDir, DEMO_DATA: '1', LOG_LEVEL: 'warn', DATABASE_URL: '', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      EMBEDDED_PG_PORT: String(pgPort),
+      DATA_DIR: dataDir,
+      DEMO_DATA: '1',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: '',
+      ...env,
+    },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {
@@ -68,7 +82,10 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
     baseUrl,
     gql,
     async login(email, password) {
-      const result = await gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
+      const result = await gql(
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+        { e: email, p: password },
+      );
       if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
       return (result.data as { login: { token: string } }).login.token;
     },
@@ -89,14 +106,27 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
 export const DESKTOP = { width: 1280, height: 800 };
 export const PHONE = { width: 390, height: 844 };
 
-export async function newPage(browser: Browser, viewport = DESKTOP): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+export async function newPage(
+  browser: Browser,
+  viewport = DESKTOP,
+): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -122,7 +152,10 @@ export interface AxeViolation {
 }
 
 /** Runs axe-core in the page; returns violations of the given impact levels. */
-export async function axeViolations(page: Page, impacts: string[] = ['serious', 'critical']): Promise<AxeViolation[]> {
+export async function axeViolations(
+  page: Page,
+  impacts: string[] = ['serious', 'critical'],
+): Promise<AxeViolation[]> {
   // Evaluated over the DevTools protocol: the app's CSP (script-src 'self') rightly refuses an
   // inline <script>, and bypassCSP would also hide CSP breakage of the app itself.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
@@ -136,13 +169,20 @@ export async function axeViolations(page: Page, impacts: string[] = ['serious', 
 /** Serious and critical axe violations as readable lines, so a failing expect says what and where. */
 export async function axeProblems(page: Page): Promise<string[]> {
   return (await axeViolations(page)).map(
-    (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(' | ')}${v.nodes.length > 4 ? ` (+${v.nodes.length - 4})` : ''}`,
+    (v) =>
+      `${v.impact} ${v.id}: ${v.help} at ${v.nodes
+        .slice(0, 4)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}${v.nodes.length > 4 ? ` (+${v.nodes.length - 4})` : ''}`,
   );
 }
 
 /** The page at desktop and phone width, as e2e/artifacts/<name>-desktop.png and -phone.png. */
 export async function screenshots(page: Page, name: string): Promise<void> {
-  for (const [suffix, viewport] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
+  for (const [suffix, viewport] of [
+    ['desktop', DESKTOP],
+    ['phone', PHONE],
+  ] as const) {
     await page.setViewportSize(viewport);
     // Let layout (and charts, which resize on a frame) settle at the new width.
     await page.waitForTimeout(150);
@@ -170,7 +210,13 @@ export async function readmeScreenshot(page: Page, name: string): Promise<void> 
 export type AppName = 'admin' | 'portal';
 
 /** Signs in through the app's own form, found by its labels; resolves once the sign-in page is left. */
-export async function signIn(page: Page, baseUrl: string, app: AppName, email: string, password: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  app: AppName,
+  email: string,
+  password: string,
+): Promise<void> {
   await page.goto(`${baseUrl}/${app}/sign-in`);
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
@@ -196,11 +242,15 @@ export function usdLike(decimal: string, uiText: string): string {
 
 /** The hue family of a CSS colour ("rgb(22, 163, 74)"), to check a bar is green/yellow/orange/red. */
 export function colourFamily(css: string): 'red' | 'orange' | 'yellow' | 'green' | 'other' {
-  const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map(Number).map((v) => v / 255) as [number, number, number];
+  const [r, g, b] = (css.match(/\d+(\.\d+)?/g) ?? [])
+    .slice(0, 3)
+    .map(Number)
+    .map((v) => v / 255) as [number, number, number];
   const max = Math.max(r, g, b);
   const delta = max - Math.min(r, g, b);
   if (delta < 0.2) return 'other';
-  const hue = (max === r ? ((g - b) / delta + 6) % 6 : max === g ? (b - r) / delta + 2 : (r - g) / delta + 4) * 60;
+  const hue =
+    (max === r ? ((g - b) / delta + 6) % 6 : max === g ? (b - r) / delta + 2 : (r - g) / delta + 4) * 60;
   if (hue < 12 || hue >= 345) return 'red';
   if (hue < 36) return 'orange';
   if (hue < 66) return 'yellow';
@@ -214,7 +264,12 @@ export function intText(value: number): string {
 }
 
 /** A fresh integrator key for a tenant, made through the admin API like an admin would. */
-export async function createApiKey(server: DemoServer, adminToken: string, tenantId: string, name = 'e2e'): Promise<string> {
+export async function createApiKey(
+  server: DemoServer,
+  adminToken: string,
+  tenantId: string,
+  name = 'e2e',
+): Promise<string> {
   const result = await server.gql<{ createApiKey: { key: string } }>(
     'mutation($t: ID!, $n: String!) { createApiKey(tenantId: $t, name: $n) { key } }',
     { t: tenantId, n: name },
@@ -226,7 +281,11 @@ export async function createApiKey(server: DemoServer, adminToken: string, tenan
 
 /** Every tenant by name, through the admin API. */
 export async function tenantsByName(server: DemoServer, adminToken: string): Promise<Map<string, string>> {
-  const result = await server.gql<{ tenants: { id: string; name: string }[] }>('{ tenants { id name } }', {}, adminToken);
+  const result = await server.gql<{ tenants: { id: string; name: string }[] }>(
+    '{ tenants { id name } }',
+    {},
+    adminToken,
+  );
   if (!result.data) throw new Error(`tenants failed: ${JSON.stringify(result.errors)}`);
   return new Map(result.data.tenants.map((t) => [t.name, t.id]));
 }

@@ -21,7 +21,11 @@ let server: DemoServer;
 let browser: Browser;
 let adminToken: string;
 
-async function api<T = any>(query: string, variables: Record<string, unknown>, token = adminToken): Promise<T> {
+async function api<T = any>(
+  query: string,
+  variables: Record<string, unknown>,
+  token = adminToken,
+): Promise<T> {
   const result = await server.gql<T>(query, variables, token);
   if (!result.data || result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
   return result.data;
@@ -45,19 +49,36 @@ async function stageQuotas(tenants: Map<string, string>): Promise<void> {
   ];
   for (const [name, service, field, percent] of stage) {
     const tenantId = tenants.get(name)!;
-    const { usageDashboard } = await api(`query($t: ID) { usageDashboard(tenantId: $t) { totalCostUsd services { service units } } }`, { t: tenantId });
-    const used = service === 'COST' ? Number(usageDashboard.totalCostUsd) : usageDashboard.services.find((s: { service: string }) => s.service === service).units;
+    const { usageDashboard } = await api(
+      `query($t: ID) { usageDashboard(tenantId: $t) { totalCostUsd services { service units } } }`,
+      { t: tenantId },
+    );
+    const used =
+      service === 'COST'
+        ? Number(usageDashboard.totalCostUsd)
+        : usageDashboard.services.find((s: { service: string }) => s.service === service).units;
     const limit = roundLimit(used, percent);
-    await api(`mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { tenant { id } } }`, { t: tenantId, i: { [field]: service === 'COST' ? String(limit) : limit } });
+    await api(`mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { tenant { id } } }`, {
+      t: tenantId,
+      i: { [field]: service === 'COST' ? String(limit) : limit },
+    });
   }
-  for (const [name, service] of [['Acme Corp', 'OPENAI'], ['Globex', 'SMARTFLO'], ['Umbrella Health', 'ELEVENLABS']] as const) {
+  for (const [name, service] of [
+    ['Acme Corp', 'OPENAI'],
+    ['Globex', 'SMARTFLO'],
+    ['Umbrella Health', 'ELEVENLABS'],
+  ] as const) {
     const key = await createApiKey(server, adminToken, tenants.get(name)!, 'Screenshots');
     const input = {
       OPENAI: { service, model: 'gpt-4o-mini', inputTokens: 900, outputTokens: 250 },
       SMARTFLO: { service, durationSeconds: 95 },
       ELEVENLABS: { service, model: 'eleven_turbo_v2', characters: 800 },
     }[service];
-    await api(`mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }`, { i: { ...input, requestId: `screenshot-${name}` } }, key);
+    await api(
+      `mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }`,
+      { i: { ...input, requestId: `screenshot-${name}` } },
+      key,
+    );
   }
 }
 

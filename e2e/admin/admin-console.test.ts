@@ -30,7 +30,11 @@ let tenants: Map<string, string>;
 const currentPeriod = () => new Date().toISOString().slice(0, 7);
 const app = (path = '') => `${server.baseUrl}/admin/${path}`;
 
-async function api<T = any>(query: string, variables: Record<string, unknown> = {}, token = adminToken): Promise<T> {
+async function api<T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token = adminToken,
+): Promise<T> {
   const result = await server.gql<T>(query, variables, token);
   if (!result.data || result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
   return result.data;
@@ -41,7 +45,10 @@ async function allRequestIds(filter: Record<string, unknown>): Promise<string[]>
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {
-    const { usageLogs }: any = await api(`query($f: UsageLogFilter, $a: String) { usageLogs(filter: $f, first: 200, after: $a) { nodes { requestId } pageInfo { hasNextPage endCursor } } }`, { f: filter, a: after });
+    const { usageLogs }: any = await api(
+      `query($f: UsageLogFilter, $a: String) { usageLogs(filter: $f, first: 200, after: $a) { nodes { requestId } pageInfo { hasNextPage endCursor } } }`,
+      { f: filter, a: after },
+    );
     ids.push(...usageLogs.nodes.map((n: { requestId: string }) => n.requestId));
     if (!usageLogs.pageInfo.hasNextPage) return ids;
     after = usageLogs.pageInfo.endCursor;
@@ -98,7 +105,10 @@ describe('admin console', () => {
   });
 
   it('shows the overview numbers the API returns', async () => {
-    const { overview } = await api(`query($p: String) { overview(period: $p) { customerCount totalCostUsd totalApiCalls activeAlertCount } }`, { p: currentPeriod() });
+    const { overview } = await api(
+      `query($p: String) { overview(period: $p) { customerCount totalCostUsd totalApiCalls activeAlertCount } }`,
+      { p: currentPeriod() },
+    );
     await expect.poll(() => statValue('Total customers').textContent()).toBe(intText(overview.customerCount));
     const cost = (await statValue('Total cost').textContent())!;
     expect(cost).toBe(usdLike(overview.totalCostUsd, cost));
@@ -110,22 +120,48 @@ describe('admin console', () => {
   it('shows a new alert live, without a reload', async () => {
     const tenantId = tenants.get('Initech')!;
     const before = (await api(`{ overview { activeAlertCount } }`)).overview.activeAlertCount;
-    const { usageDashboard } = await api(`query($t: ID) { usageDashboard(tenantId: $t) { services { service units } } }`, { t: tenantId });
-    const tokens = usageDashboard.services.find((s: { service: string }) => s.service === 'OPENAI')?.units ?? 0;
+    const { usageDashboard } = await api(
+      `query($t: ID) { usageDashboard(tenantId: $t) { services { service units } } }`,
+      { t: tenantId },
+    );
+    const tokens =
+      usageDashboard.services.find((s: { service: string }) => s.service === 'OPENAI')?.units ?? 0;
     // Just above this month's use: the next call passes both the 80 % mark and the limit.
-    await api(`mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { openaiTokenLimit } }`, { t: tenantId, i: { openaiTokenLimit: Math.ceil(tokens) + 1000 } });
+    await api(
+      `mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { openaiTokenLimit } }`,
+      { t: tenantId, i: { openaiTokenLimit: Math.ceil(tokens) + 1000 } },
+    );
     const key = await createApiKey(server, adminToken, tenantId, 'e2e live alert');
     const recorded = await api(
       `mutation($i: RecordUsageInput!) { recordUsage(input: $i) { alerts { type } } }`,
-      { i: { service: 'OPENAI', model: 'gpt-4o-mini', inputTokens: 2000, outputTokens: 100, requestId: `e2e-live-${Date.now()}` } },
+      {
+        i: {
+          service: 'OPENAI',
+          model: 'gpt-4o-mini',
+          inputTokens: 2000,
+          outputTokens: 100,
+          requestId: `e2e-live-${Date.now()}`,
+        },
+      },
       key,
     );
-    expect(recorded.recordUsage.alerts.map((a: { type: string }) => a.type).sort()).toEqual(['QUOTA_APPROACHING', 'QUOTA_EXCEEDED']);
+    expect(recorded.recordUsage.alerts.map((a: { type: string }) => a.type).sort()).toEqual([
+      'QUOTA_APPROACHING',
+      'QUOTA_EXCEEDED',
+    ]);
 
-    await page.getByRole('status').filter({ hasText: 'New alert · Initech' }).first().waitFor({ timeout: 10_000 });
-    await expect.poll(() => statValue('Active alerts').textContent(), { timeout: 10_000 }).toBe(intText(before + 2));
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'New alert · Initech' })
+      .first()
+      .waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() => statValue('Active alerts').textContent(), { timeout: 10_000 })
+      .toBe(intText(before + 2));
     await page.getByRole('heading', { name: /Active alerts/ }).waitFor();
-    await expect.poll(() => page.getByRole('button', { name: /^Acknowledge .* alert for Initech$/ }).count()).toBe(2);
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Acknowledge .* alert for Initech$/ }).count())
+      .toBe(2);
   });
 
   it('acknowledges an alert and the count drops', async () => {
@@ -133,9 +169,16 @@ describe('admin console', () => {
     await page.getByRole('button', { name: 'Acknowledge quota exceeded alert for Initech' }).click();
     await page.getByRole('status').filter({ hasText: 'Alert acknowledged' }).waitFor();
     await expect.poll(() => statValue('Active alerts').textContent()).toBe(intText(active - 1));
-    await expect.poll(() => page.getByRole('button', { name: /^Acknowledge .* alert for Initech$/ }).count()).toBe(1);
-    const { alerts } = await api(`query($t: ID) { alerts(tenantId: $t) { type status acknowledgedBy } }`, { t: tenants.get('Initech') });
-    expect(alerts.find((a: { type: string }) => a.type === 'QUOTA_EXCEEDED')).toMatchObject({ status: 'ACKNOWLEDGED', acknowledgedBy: ADMIN_LOGIN.email });
+    await expect
+      .poll(() => page.getByRole('button', { name: /^Acknowledge .* alert for Initech$/ }).count())
+      .toBe(1);
+    const { alerts } = await api(`query($t: ID) { alerts(tenantId: $t) { type status acknowledgedBy } }`, {
+      t: tenants.get('Initech'),
+    });
+    expect(alerts.find((a: { type: string }) => a.type === 'QUOTA_EXCEEDED')).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      acknowledgedBy: ADMIN_LOGIN.email,
+    });
     expect((await api(`{ overview { activeAlertCount } }`)).overview.activeAlertCount).toBe(active - 1);
   });
 
@@ -144,7 +187,9 @@ describe('admin console', () => {
     await page.waitForURL(/\?tab=activity$/);
     await page.getByRole('button', { name: 'Smartflo', exact: true }).click();
     await page.waitForURL(/tab=activity&service=SMARTFLO$/);
-    const { usageLogs } = await api(`{ usageLogs(filter: { service: SMARTFLO }, first: 50) { nodes { id } } }`);
+    const { usageLogs } = await api(
+      `{ usageLogs(filter: { service: SMARTFLO }, first: 50) { nodes { id } } }`,
+    );
     const table = page.getByRole('table', { name: 'Recent API calls' });
     await expect.poll(() => table.locator('tbody tr').count()).toBe(usageLogs.nodes.length);
     const services = await table.locator('tbody tr td:nth-child(3) .service-tag').allTextContents();
@@ -161,7 +206,10 @@ describe('admin console', () => {
     await page.getByRole('button', { name: 'All', exact: true, pressed: true }).waitFor();
     expect(new URL(page.url()).search).toBe('?tab=activity');
     await page.goBack();
-    await page.getByRole('link', { name: 'Monthly Summaries' }).and(page.locator('[aria-current="page"]')).waitFor();
+    await page
+      .getByRole('link', { name: 'Monthly Summaries' })
+      .and(page.locator('[aria-current="page"]'))
+      .waitFor();
     expect(new URL(page.url()).search).toBe('');
   });
 
@@ -185,7 +233,9 @@ describe('admin console', () => {
     // The dialog by keyboard: focus moves in, Escape closes it, focus returns to its button.
     await opener.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('name'))).toBe('openaiTokenLimit');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('name')))
+      .toBe('openaiTokenLimit');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => opener.evaluate((el) => el === document.activeElement)).toBe(true);
@@ -197,7 +247,10 @@ describe('admin console', () => {
     await page.getByRole('status').filter({ hasText: 'Limits for Soylent Foods saved' }).waitFor();
     await dialog.waitFor({ state: 'detached' });
 
-    const { quota } = await api(`query($t: ID) { quota(tenantId: $t) { monthlyCostLimitUsd alertAtPercentage openaiTokenLimit } }`, { t: tenants.get('Soylent Foods') });
+    const { quota } = await api(
+      `query($t: ID) { quota(tenantId: $t) { monthlyCostLimitUsd alertAtPercentage openaiTokenLimit } }`,
+      { t: tenants.get('Soylent Foods') },
+    );
     expect(quota).toEqual({ monthlyCostLimitUsd: '25.5', alertAtPercentage: 75, openaiTokenLimit: null });
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Soylent Foods' }) });
     await row.getByRole('progressbar', { name: 'Monthly cost used' }).waitFor();
@@ -217,14 +270,25 @@ describe('admin console', () => {
     // The shown secret is real: it authenticates recordUsage for this tenant.
     const recorded = await api(
       `mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate log { tenant { name } } } }`,
-      { i: { service: 'OPENAI', model: 'gpt-4o', inputTokens: 10, outputTokens: 5, requestId: `e2e-key-${Date.now()}` } },
+      {
+        i: {
+          service: 'OPENAI',
+          model: 'gpt-4o',
+          inputTokens: 10,
+          outputTokens: 5,
+          requestId: `e2e-key-${Date.now()}`,
+        },
+      },
       key,
     );
     expect(recorded.recordUsage).toEqual({ duplicate: false, log: { tenant: { name: 'Wayne Logistics' } } });
 
     await secretBox.getByRole('button', { name: 'I have stored it' }).click();
     await secretBox.waitFor({ state: 'detached' });
-    const row = page.getByRole('table', { name: 'API keys' }).getByRole('row').filter({ hasText: 'Warehouse backend' });
+    const row = page
+      .getByRole('table', { name: 'API keys' })
+      .getByRole('row')
+      .filter({ hasText: 'Warehouse backend' });
     expect(await row.locator('code').textContent()).toBe(`${key.slice(0, 12)}…${key.slice(-4)}`);
     expect(await page.getByText(key).count()).toBe(0);
   });
@@ -233,20 +297,41 @@ describe('admin console', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Usage Logs' }).click();
     await page.getByRole('heading', { level: 1, name: 'Usage Logs' }).waitFor();
     const now = new Date();
-    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+    const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1))
+      .toISOString()
+      .slice(0, 10);
     await page.getByLabel('Customer').selectOption({ label: 'Acme Corp' });
     await page.getByLabel('Service').selectOption({ label: 'ElevenLabs' });
     await page.getByLabel('From (UTC)').fill(from);
-    await page.waitForURL((url) => url.searchParams.get('service') === 'ELEVENLABS' && url.searchParams.has('tenant') && url.searchParams.get('from') === from);
-    const filter = { tenantId: tenants.get('Acme Corp'), service: 'ELEVENLABS', from: `${from}T00:00:00.000Z` };
-    const { usageLogs } = await api(`query($f: UsageLogFilter) { usageLogs(filter: $f, first: 1) { totalCount } }`, { f: filter });
+    await page.waitForURL(
+      (url) =>
+        url.searchParams.get('service') === 'ELEVENLABS' &&
+        url.searchParams.has('tenant') &&
+        url.searchParams.get('from') === from,
+    );
+    const filter = {
+      tenantId: tenants.get('Acme Corp'),
+      service: 'ELEVENLABS',
+      from: `${from}T00:00:00.000Z`,
+    };
+    const { usageLogs } = await api(
+      `query($f: UsageLogFilter) { usageLogs(filter: $f, first: 1) { totalCount } }`,
+      { f: filter },
+    );
     await page.getByText(`of ${intText(usageLogs.totalCount)} calls`).waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`usage-${from}_to_now-elevenlabs.csv`);
-    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
     const header = lines[0]!.split(',');
-    const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
+    const rows = lines
+      .slice(1)
+      .map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
     // The same calls as the API lists, one row each.
     const listed = await allRequestIds(filter);
     expect(rows).toHaveLength(usageLogs.totalCount);
@@ -257,10 +342,15 @@ describe('admin console', () => {
 
   it('has no serious accessibility problems on any page, screenshotted at desktop and phone width', async () => {
     // Reached the way people do (the sidebar, a tab, a row link), which also skips a reload per page.
-    const nav = (label: string) => () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
+    const nav = (label: string) => () =>
+      page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: label }).click();
     const pages: [string, () => Promise<void>, string][] = [
       ['monitoring', () => page.goto(app()).then(() => undefined), 'Usage Monitoring'],
-      ['monitoring-breakdown', () => page.getByRole('link', { name: 'Service Breakdown' }).click(), 'Usage Monitoring'],
+      [
+        'monitoring-breakdown',
+        () => page.getByRole('link', { name: 'Service Breakdown' }).click(),
+        'Usage Monitoring',
+      ],
       ['customers', nav('Customers'), 'Customers'],
       ['customer', () => page.getByRole('link', { name: 'Acme Corp' }).click(), 'Acme Corp'],
       ['quotas', nav('Quotas'), 'Quotas'],
@@ -273,7 +363,11 @@ describe('admin console', () => {
     for (const [name, open, heading] of pages) {
       await open();
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-      await page.locator('[aria-busy="true"], .skeleton').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await page
+        .locator('[aria-busy="true"], .skeleton')
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => undefined);
       problems.push(...(await axeProblems(page)).map((p) => `${name}: ${p}`));
       await screenshots(page, `admin-${name}`);
     }

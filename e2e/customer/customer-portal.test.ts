@@ -38,7 +38,11 @@ let otherTenants: Map<string, string>;
 const monthName = (period: string, month: 'long' | 'short' = 'long') =>
   new Date(`${period}-01T00:00:00.000Z`).toLocaleString('en-US', { month, year: 'numeric', timeZone: 'UTC' });
 
-async function api<T = any>(query: string, variables: Record<string, unknown> = {}, token = customerToken): Promise<T> {
+async function api<T = any>(
+  query: string,
+  variables: Record<string, unknown> = {},
+  token = customerToken,
+): Promise<T> {
   const result = await server.gql<T>(query, variables, token);
   if (!result.data || result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
   return result.data;
@@ -88,15 +92,28 @@ describe('customer portal', () => {
   });
 
   it('shows the total and every service card as the API reports them', async () => {
-    const { usageDashboard: d } = await api(`{ usageDashboard { totalCostUsd totalApiCalls services { service units costUsd apiCalls } } }`);
+    const { usageDashboard: d } = await api(
+      `{ usageDashboard { totalCostUsd totalApiCalls services { service units costUsd apiCalls } } }`,
+    );
     const total = (await page.locator('.total-amount').textContent())!;
     expect(total).toBe(usdLike(d.totalCostUsd, total));
-    expect(await page.getByRole('region', { name: /^Total cost/ }).innerText()).toContain(`${intText(d.totalApiCalls)} calls`);
+    expect(await page.getByRole('region', { name: /^Total cost/ }).innerText()).toContain(
+      `${intText(d.totalApiCalls)} calls`,
+    );
 
     const names = { OPENAI: 'OpenAI', ELEVENLABS: 'ElevenLabs', SMARTFLO: 'Smartflo' } as const;
-    for (const s of d.services as { service: keyof typeof names; units: number; costUsd: string; apiCalls: number }[]) {
+    for (const s of d.services as {
+      service: keyof typeof names;
+      units: number;
+      costUsd: string;
+      apiCalls: number;
+    }[]) {
       const card = page.getByRole('article', { name: names[s.service] });
-      const value = (term: string) => card.locator('div', { has: page.locator('dt', { hasText: term }) }).locator('dd').textContent();
+      const value = (term: string) =>
+        card
+          .locator('div', { has: page.locator('dt', { hasText: term }) })
+          .locator('dd')
+          .textContent();
       const cost = (await value('Cost'))!;
       expect(cost, s.service).toBe(usdLike(s.costUsd, cost));
       expect(await value('Calls'), s.service).toBe(intText(s.apiCalls));
@@ -114,9 +131,14 @@ describe('customer portal', () => {
       { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', characters: 300 },
       { service: 'SMARTFLO', durationSeconds: 42 },
     ].map((event, i) => ({ ...event, requestId: `e2e-warm-up-${i}-${Date.now()}` }));
-    await api(`mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`, { i: warmUp }, apiKey);
+    await api(
+      `mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`,
+      { i: warmUp },
+      apiKey,
+    );
     const { usageDashboard: d } = await api(`{ usageDashboard { totalCostUsd services { service units } } }`);
-    const units = (service: string) => d.services.find((s: { service: string }) => s.service === service).units as number;
+    const units = (service: string) =>
+      d.services.find((s: { service: string }) => s.service === service).units as number;
     // Limits from this month's use, so each metric lands mid-band: 50 %, 70 %, 85 %, 95 %.
     const micros = BigInt(usdLike(d.totalCostUsd, '0.000000').replace(/[$,.]/g, ''));
     const costLimit = (micros * 100n + 94n) / 95n;
@@ -126,7 +148,11 @@ describe('customer portal', () => {
       smartfloMinuteLimit: Math.ceil((units('SMARTFLO') / 0.85) * 100) / 100,
       monthlyCostLimitUsd: `${costLimit / 1_000_000n}.${(costLimit % 1_000_000n).toString().padStart(6, '0')}`,
     };
-    await api(`mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { tenant { id } } }`, { t: tenantId, i: input }, adminToken);
+    await api(
+      `mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { tenant { id } } }`,
+      { t: tenantId, i: input },
+      adminToken,
+    );
 
     await page.getByRole('button', { name: 'Refresh' }).click();
     const bars = [
@@ -136,9 +162,14 @@ describe('customer portal', () => {
       { label: 'Cost this month against your budget', level: 'CRITICAL', text: 'Critical', colour: 'red' },
     ];
     // The server's own bands agree: OPENAI, ELEVENLABS, SMARTFLO, then the cost budget.
-    const { usageDashboard: after } = await api(`{ usageDashboard { costQuota { level } services { service quota { level } } } }`);
-    const levelOf = (service: string) => after.services.find((s: { service: string }) => s.service === service).quota.level;
-    expect([levelOf('OPENAI'), levelOf('ELEVENLABS'), levelOf('SMARTFLO'), after.costQuota.level]).toEqual(bars.map((b) => b.level));
+    const { usageDashboard: after } = await api(
+      `{ usageDashboard { costQuota { level } services { service quota { level } } } }`,
+    );
+    const levelOf = (service: string) =>
+      after.services.find((s: { service: string }) => s.service === service).quota.level;
+    expect([levelOf('OPENAI'), levelOf('ELEVENLABS'), levelOf('SMARTFLO'), after.costQuota.level]).toEqual(
+      bars.map((b) => b.level),
+    );
     for (const bar of bars) {
       const quota = page.locator('.quota', { has: page.getByRole('progressbar', { name: bar.label }) });
       await expect.poll(() => quota.getAttribute('data-level'), { message: bar.label }).toBe(bar.level);
@@ -157,7 +188,10 @@ describe('customer portal', () => {
       apiKey,
     );
     // Smartflo stands at 85 % and cost at 95 %: both pass the default 80 % mark.
-    expect(recorded.recordUsage.alerts.map((a: { metric: string }) => a.metric).sort()).toEqual(['MONTHLY_COST', 'SMARTFLO_MINUTES']);
+    expect(recorded.recordUsage.alerts.map((a: { metric: string }) => a.metric).sort()).toEqual([
+      'MONTHLY_COST',
+      'SMARTFLO_MINUTES',
+    ]);
     const alerts = page.getByRole('region', { name: /^Active alerts/ }).getByRole('listitem');
     await expect.poll(() => alerts.count(), { timeout: 5_000 }).toBe(2);
     const { usageDashboard } = await api(`{ usageDashboard { alerts { id } } }`);
@@ -198,18 +232,31 @@ describe('customer portal', () => {
     const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
     const period = start.toISOString().slice(0, 7);
     await page.getByLabel('Export month').selectOption(period);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe(`usage-${period}.csv`);
-    await page.getByRole('status').filter({ hasText: `Downloaded ${monthName(period)}.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Downloaded ${monthName(period)}.` })
+      .waitFor();
 
-    const lines = readFileSync((await download.path())!, 'utf8').trimEnd().split('\r\n');
+    const lines = readFileSync((await download.path())!, 'utf8')
+      .trimEnd()
+      .split('\r\n');
     const header = lines[0]!.split(',');
-    const rows = lines.slice(1).map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
+    const rows = lines
+      .slice(1)
+      .map((line) => Object.fromEntries(line.split(',').map((v, i) => [header[i], v])));
     const filter = { from: start.toISOString(), to: end.toISOString() };
     const ids: string[] = [];
     let total = 0;
-    for (let after: string | null = null; ; ) {
-      const { usageLogs }: any = await api(`query($f: UsageLogFilter, $a: String) { usageLogs(filter: $f, first: 200, after: $a) { totalCount nodes { requestId } pageInfo { hasNextPage endCursor } } }`, { f: filter, a: after });
+    for (let after: string | null = null; ;) {
+      const { usageLogs }: any = await api(
+        `query($f: UsageLogFilter, $a: String) { usageLogs(filter: $f, first: 200, after: $a) { totalCount nodes { requestId } pageInfo { hasNextPage endCursor } } }`,
+        { f: filter, a: after },
+      );
       ids.push(...usageLogs.nodes.map((n: { requestId: string }) => n.requestId));
       total = usageLogs.totalCount;
       if (!usageLogs.pageInfo.hasNextPage) break;
@@ -228,8 +275,14 @@ describe('customer portal', () => {
       ['overview', '{ overview { customerCount } }'],
       ['apiKeys', `{ apiKeys(tenantId: "${tenantId}") { id } }`],
       ['createApiKey', `mutation { createApiKey(tenantId: "${tenantId}", name: "stolen") { key } }`],
-      ['setQuota', `mutation { setQuota(tenantId: "${tenantId}", input: { openaiTokenLimit: 1 }) { openaiTokenLimit } }`],
-      ['acknowledgeAlert', `mutation { acknowledgeAlert(id: "00000000-0000-0000-0000-000000000000") { id } }`],
+      [
+        'setQuota',
+        `mutation { setQuota(tenantId: "${tenantId}", input: { openaiTokenLimit: 1 }) { openaiTokenLimit } }`,
+      ],
+      [
+        'acknowledgeAlert',
+        `mutation { acknowledgeAlert(id: "00000000-0000-0000-0000-000000000000") { id } }`,
+      ],
       ['usageDashboard of another tenant', `{ usageDashboard(tenantId: "${other}") { totalCostUsd } }`],
       ['quota of another tenant', `{ quota(tenantId: "${other}") { monthlyCostLimitUsd } }`],
       ['alerts of another tenant', `{ alerts(tenantId: "${other}") { id } }`],
@@ -241,19 +294,34 @@ describe('customer portal', () => {
       expect(result.errors?.[0]?.extensions?.code, what).toBe('FORBIDDEN');
       expect(JSON.stringify(result), what).not.toContain('Globex');
       // No data either way: a null `data`, or null in the refused (nullable) field.
-      expect(Object.values(result.data ?? {}).filter((v) => v !== null), what).toEqual([]);
+      expect(
+        Object.values(result.data ?? {}).filter((v) => v !== null),
+        what,
+      ).toEqual([]);
     }
-    const csv = await fetch(`${server.baseUrl}/export/usage.csv?tenantId=${other}`, { headers: { authorization: `Bearer ${customerToken}` } });
+    const csv = await fetch(`${server.baseUrl}/export/usage.csv?tenantId=${other}`, {
+      headers: { authorization: `Bearer ${customerToken}` },
+    });
     expect(csv.status).toBe(403);
     expect(await csv.text()).not.toContain('Globex');
   });
 
   it('shows nothing of another tenant on any view, and passes axe', async () => {
-    const views = ['usage', 'usage?tab=history', 'usage?service=SMARTFLO', 'usage?service=OPENAI&tab=history', 'no-such-page'];
+    const views = [
+      'usage',
+      'usage?tab=history',
+      'usage?service=SMARTFLO',
+      'usage?service=OPENAI&tab=history',
+      'no-such-page',
+    ];
     for (const view of views) {
       await page.goto(`${server.baseUrl}/portal/${view}`);
       await page.getByRole('heading', { level: 1 }).waitFor();
-      await page.locator('.loading-block, [aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await page
+        .locator('.loading-block, [aria-busy="true"]')
+        .first()
+        .waitFor({ state: 'detached', timeout: 10_000 })
+        .catch(() => undefined);
       expect(await otherTenantNamesShown(), view).toEqual([]);
       expect(await axeProblems(page), view).toEqual([]);
     }
