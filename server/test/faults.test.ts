@@ -23,6 +23,8 @@ const EVENTS = Number(process.env.FAULT_EVENTS ?? 1_000);
 const CLIENTS = Number(process.env.FAULT_CLIENTS ?? 25);
 /** A GraphQL call during an outage must answer within this (pool connect timeout + margin). */
 const FAIL_FAST_MS = 6_000;
+/** A hung database (no answer at all) is given up on by the pool's query timeout (12 s) at worst. */
+const HUNG_BOUND_MS = 15_000;
 
 const masterKey = newMasterKey();
 let postgres: KillablePostgres;
@@ -122,6 +124,37 @@ describe('faults', () => {
     const heard = () => alerts.received.some((r) => r.data.alertRaised.tenant.id === target.id && r.data.alertRaised.type.startsWith('QUOTA_'));
     await waitUntil(heard, 5_000, 'the quota alert raised after the outage to reach the subscriber');
     await alerts.close();
+  });
+
+  it('PostgreSQL hung (SIGSTOP): calls answer SERVICE_UNAVAILABLE within the pool timeouts; work resumes after', async () => {
+    const { admin, tenants } = await setUpTenants(server.baseUrl, 1, 'PG hang');
+    postgres.pause();
+    let probes: { ms: number; code: unknown }[];
+    let healthStatus: number;
+    const started = Date.now();
+    try {
+      [healthStatus, ...probes] = await Promise.all([
+        health(server.baseUrl),
+        ...([
+          ['{ overview { customerCount } }', {}, admin],
+          ['mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }', { i: { service: 'ELEVENLABS', characters: 5, requestId: 'during-hang' } }, tenants[0]!.apiKey],
+        ] as const).map(async ([query, variables, token]) => {
+          const at = Date.now();
+          const result = await postGraphQL(server.baseUrl, query, variables, token, 30_000).catch(() => undefined);
+          return { ms: Date.now() - at, code: result?.body?.errors?.[0]?.extensions?.code };
+        }),
+      ]) as [number, ...{ ms: number; code: unknown }[]];
+    } finally {
+      postgres.resume();
+    }
+    console.log(`postgres SIGSTOP: healthz ${healthStatus} , probes ${JSON.stringify(probes)} in ${Date.now() - started} ms`);
+    expect(healthStatus).toBe(503);
+    for (const probe of probes) {
+      expect(probe.code).toBe('SERVICE_UNAVAILABLE');
+      expect(probe.ms).toBeLessThan(HUNG_BOUND_MS);
+    }
+    const after = await postGraphQL(server.baseUrl, 'mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }', { i: { service: 'ELEVENLABS', characters: 5, requestId: 'after-hang' } }, tenants[0]!.apiKey);
+    expect(after.body?.data?.recordUsage.duplicate).toBe(false);
   });
 
   it('server SIGKILLed mid-load and restarted: nothing acknowledged is lost or doubled', async () => {

@@ -21,6 +21,9 @@ export interface KillablePostgres {
   url: string;
   /** SIGKILL the postmaster (from postmaster.pid) and wait until it and its backends are gone. */
   kill(): Promise<void>;
+  /** SIGSTOP / SIGCONT this database's own processes (postmaster and backends): a hung server. */
+  pause(): void;
+  resume(): void;
   /** Start again on the same data directory and port (crash recovery runs). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -43,6 +46,12 @@ export async function startKillablePostgres(): Promise<KillablePostgres> {
       // Backends notice the postmaster's death and exit; a new postmaster refuses to start while
       // they still hold the shared memory, so wait for every process on this data directory.
       await waitUntil(() => backendsOf(dataDir).length === 0, 10_000, 'backends to exit');
+    },
+    pause() {
+      for (const pid of [pidOf(), ...backendsOf(dataDir)]) process.kill(pid, 'SIGSTOP');
+    },
+    resume() {
+      for (const pid of [pidOf(), ...backendsOf(dataDir)]) process.kill(pid, 'SIGCONT');
     },
     async restart() {
       for (let attempt = 1; ; attempt++) {

@@ -91,8 +91,11 @@ export function createPool(url: string, max: number): pg.Pool {
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
     // A statement never holds a request hostage: bounded by the server, not the client's patience.
-    statement_timeout: 30_000,
-    query_timeout: 35_000,
+    // Request-path statements take milliseconds; 10 s is already a failure. query_timeout is the
+    // client-side bound for a database that does not answer at all (hung, partitioned): an idle
+    // pooled connection to it would otherwise wait without limit (measured in faults.test.ts).
+    statement_timeout: 10_000,
+    query_timeout: 12_000,
   });
   // pg-pool listens for errors only on idle clients. A checked-out client whose server goes away
   // between two queries (PostgreSQL killed mid-transaction) would emit an unhandled 'error' and
