@@ -374,4 +374,13 @@ describe('admin console', () => {
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);
   });
+
+  it('sends a revoked session back to sign-in with a notice', async () => {
+    const token = await page.evaluate(() => localStorage.getItem('um.admin.token'));
+    expect((await server.gql('mutation { logout }', {}, token!)).data).toEqual({ logout: true });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('heading', { name: 'Admin sign in' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Your session has expired' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('um.admin.token'))).toBeNull();
+  });
 });

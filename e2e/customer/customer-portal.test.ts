@@ -330,4 +330,13 @@ describe('customer portal', () => {
     await screenshots(page, 'portal-usage');
     expect(errors).toEqual([]);
   });
+
+  it('sends a revoked session back to sign-in with a notice', async () => {
+    const token = await page.evaluate(() => localStorage.getItem('um.portal.token'));
+    expect((await server.gql('mutation { logout }', {}, token!)).data).toEqual({ logout: true });
+    await page.getByRole('button', { name: 'Refresh' }).click();
+    await page.getByRole('heading', { name: 'Sign in to your usage portal' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Your session has expired' }).waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('um.portal.token'))).toBeNull();
+  });
 });
