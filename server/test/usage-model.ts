@@ -154,7 +154,15 @@ const MUTATIONS: fc.Arbitrary<Mutation> = fc.oneof(
     input.service = service;
     return ['service'];
   }),
-  fc.constantFrom('gpt-4\u0000x', '\u0000').map((model): Mutation => (input) => {
+  fc.constantFrom('x\uD800', '\uDC00y', 'a\uDBFF\uDBFFb').map((half): Mutation => (input) => {
+    input.requestId = `${String(input.requestId).slice(0, 200)}${half}`; // an unpaired surrogate
+    return ['requestId'];
+  }),
+  fc.constantFrom({ s: 'x\uD800' }, { ['k\uDC00']: 1 }, [{ deep: ['\uDFFF'] }]).map((metadata): Mutation => (input) => {
+    input.metadata = metadata;
+    return ['metadata'];
+  }),
+  fc.constantFrom('gpt-4\u0000x', '\u0000', 'gpt-4\uD800').map((model): Mutation => (input) => {
     input.model = model;
     return ['model'];
   }),
@@ -197,8 +205,10 @@ let sequence = 0;
 /** Valid (about 60 %) or invalid by one or two mutations; requestIds unique per run. */
 export const generatedInput = (runId: string): fc.Arbitrary<GeneratedInput> =>
   fc.tuple(validInput, fc.oneof({ weight: 6, arbitrary: fc.constant([] as Mutation[]) }, { weight: 4, arbitrary: fc.array(MUTATIONS, { minLength: 1, maxLength: 2 }) })).map(([{ input, suffix }, mutations]) => {
-    input.requestId = `${runId}-${sequence++}-${suffix}`.slice(0, 255);
+    input.requestId = `${runId}-${sequence++}-${suffix}`;
     const invalid = new Set<string>();
+    // Text must be storable: UTF-16 halves without their pair are not characters (no NUL either).
+    if (/\p{Cs}/u.test(String(input.requestId))) invalid.add('requestId');
     const unit = unitOf(input);
     for (const mutate of mutations) for (const field of mutate(input, unit)) invalid.add(field);
     return { input, invalid };

@@ -83,9 +83,8 @@ export function validateUsage(
   const model = fields.model === undefined || fields.model === null ? null : fields.model;
   if (model !== null && (model.trim().length === 0 || model.length > RECORDING_LIMITS.modelMaxLength)) {
     problems.add('model', `must be 1-${RECORDING_LIMITS.modelMaxLength} characters when given`, index);
-  } else if (model?.includes('\u0000')) {
-    // PostgreSQL text cannot hold NUL: without this the insert fails as an internal error.
-    problems.add('model', 'may not contain NUL characters', index);
+  } else if (model !== null && !isStorableText(model)) {
+    problems.add('model', 'may not contain NUL characters or unpaired surrogates', index);
   }
   const unitKind = unitKindOf(fields.service, model);
 
@@ -110,8 +109,8 @@ export function validateUsage(
 
   if (typeof fields.requestId !== 'string' || fields.requestId.length < 1 || fields.requestId.length > RECORDING_LIMITS.requestIdMaxLength) {
     problems.add('requestId', `must be 1-${RECORDING_LIMITS.requestIdMaxLength} characters`, index);
-  } else if (fields.requestId.includes('\u0000')) {
-    problems.add('requestId', 'may not contain NUL characters', index);
+  } else if (!isStorableText(fields.requestId)) {
+    problems.add('requestId', 'may not contain NUL characters or unpaired surrogates', index);
   }
 
   const occurredAt = fields.occurredAt ?? now;
@@ -130,8 +129,8 @@ export function validateUsage(
       metadataText = canonicalJson(fields.metadata);
       if (Buffer.byteLength(metadataText, 'utf8') > RECORDING_LIMITS.metadataMaxBytes) {
         problems.add('metadata', 'is larger than 16 KiB of JSON', index);
-      } else if (metadataText.includes('\\u0000')) {
-        problems.add('metadata', 'may not contain NUL characters', index);
+      } else if (metadataText.includes('\\u0000') || hasUnpairedSurrogate(fields.metadata)) {
+        problems.add('metadata', 'may not contain NUL characters or unpaired surrogates', index);
       }
     }
   }
@@ -171,6 +170,22 @@ export function validateUsage(
 
 function describe(service: Service, model: string | null): string {
   return service === 'OPENAI' && model ? `OPENAI model ${model}` : service;
+}
+
+/**
+ * PostgreSQL text and jsonb cannot hold NUL, nor UTF-16 halves without their pair: a lone
+ * surrogate is stored as U+FFFD (so two different requestIds could collide into one key) or
+ * refused by jsonb (an internal error). Both are bad input.
+ */
+const UNPAIRED_SURROGATE = /\p{Cs}/u;
+function isStorableText(text: string): boolean {
+  return !text.includes('\u0000') && !UNPAIRED_SURROGATE.test(text);
+}
+
+function hasUnpairedSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return UNPAIRED_SURROGATE.test(value);
+  if (value === null || typeof value !== 'object') return false;
+  return Object.entries(value as object).some(([key, child]) => UNPAIRED_SURROGATE.test(key) || hasUnpairedSurrogate(child));
 }
 
 /** JSON with object keys sorted, so equal values always produce equal text. */
