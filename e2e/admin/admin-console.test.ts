@@ -6,9 +6,11 @@ import {
   axeProblems,
   createApiKey,
   CUSTOMER_PASSWORD,
+  DESKTOP,
   intText,
   launchBrowser,
   newPage,
+  PHONE,
   screenshots,
   startDemoServer,
   tenantsByName,
@@ -373,6 +375,27 @@ describe('admin console', () => {
     }
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it('has a phone menu that opens, closes with Escape or a tap outside, and navigates', async () => {
+    await page.setViewportSize(PHONE);
+    const menu = page.getByRole('button', { name: 'Menu', exact: true });
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    expect(await nav.isVisible()).toBe(false);
+    await menu.click();
+    await nav.getByRole('link', { name: 'Quotas' }).waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Escape');
+    await nav.waitFor({ state: 'hidden' });
+    expect(await menu.evaluate((el) => el === document.activeElement)).toBe(true);
+    await menu.click();
+    await page.mouse.click(PHONE.width - 20, PHONE.height / 2);
+    await nav.waitFor({ state: 'hidden' });
+    await menu.click();
+    await nav.getByRole('link', { name: 'Quotas' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Quotas' }).waitFor();
+    await nav.waitFor({ state: 'hidden' });
+    await page.setViewportSize(DESKTOP);
   });
 
   it('sends a revoked session back to sign-in with a notice', async () => {

@@ -34,6 +34,18 @@ export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
+  // On a phone the open menu covers its own toggle: Escape, the scrim and a close button shut it.
+  useEffect(() => {
+    if (!menuOpen) return;
+    document.querySelector<HTMLElement>('#sidebar .nav-link')?.focus();
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setMenuOpen(false);
+      document.querySelector<HTMLElement>('.menu-button')?.focus();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [menuOpen]);
 
   return (
     <div className="shell">
@@ -43,6 +55,9 @@ export function AppShell() {
       <aside id="sidebar" className={`sidebar${menuOpen ? ' sidebar-open' : ''}`}>
         <div className="brand">
           <Icon name="pulse" className="brand-icon" /> Usage Monitor <span className="brand-tag">Admin</span>
+          <button type="button" className="icon-button sidebar-close" onClick={() => setMenuOpen(false)} aria-label="Close menu">
+            ×
+          </button>
         </div>
         <nav aria-label="Main">
           <ul className="nav-list">
@@ -58,6 +73,7 @@ export function AppShell() {
           </ul>
         </nav>
       </aside>
+      {menuOpen && <div className="sidebar-scrim" onClick={() => setMenuOpen(false)} aria-hidden="true" />}
       <div className="shell-main">
         <TopBar menuOpen={menuOpen} onToggleMenu={() => setMenuOpen((o) => !o)} />
         <main id="main" className="content" tabIndex={-1}>
