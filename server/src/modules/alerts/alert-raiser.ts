@@ -59,19 +59,22 @@ export class AlertRaiser {
     summaries: SummaryAfter[],
     events: EventUsage[],
     now: Date,
-  ): Promise<{ alertsByIndex: Map<number, AlertRecord[]>; standings: Map<number, QuotaStanding[]> }> {
+  ): Promise<{ alertsByIndex: Map<number, AlertRecord[]>; standings: Map<number, () => QuotaStanding[]> }> {
     const candidates: Candidate[] = [];
-    const standings = new Map<number, QuotaStanding[]>();
+    // Each event's standing is pure arithmetic on its totals: computed by the caller once the
+    // transaction has committed, not while this one holds the tenant's summary row.
+    const standings = new Map<number, () => QuotaStanding[]>();
     const byTenantPeriod = new Map(summaries.map((s) => [`${s.tenantId}|${s.period}`, s]));
     const requestsLastMinute = await this.countRequests(client, summaries, events, now);
 
     const seenKeys = new Set<string>();
     for (const event of events) {
       const summary = byTenantPeriod.get(`${event.tenantId}|${event.period}`)!;
-      if (!summary.quota) continue;
+      const quota = summary.quota;
+      if (!quota) continue;
       const usage = { ...event.usageAfter, requestsLastMinute: requestsLastMinute.get(event.tenantId) };
-      standings.set(event.index, quotaStandings(summary.quota, usage, monthWindow(now), now));
-      for (const crossing of thresholdCrossings(summary.quota, usage, event.period)) {
+      standings.set(event.index, () => quotaStandings(quota, usage, monthWindow(now), now));
+      for (const crossing of thresholdCrossings(quota, usage, event.period)) {
         if (seenKeys.has(`${event.tenantId}|${crossing.dedupKey}`)) continue;
         seenKeys.add(`${event.tenantId}|${crossing.dedupKey}`);
         candidates.push({

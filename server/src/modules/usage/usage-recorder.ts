@@ -97,9 +97,9 @@ export class UsageRecorder {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
-      const outcome = await this.writeInTransaction(client, events, batch);
+      const finish = await this.writeInTransaction(client, events, batch);
       await client.query('commit');
-      return outcome;
+      return finish();
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
@@ -108,7 +108,8 @@ export class UsageRecorder {
     }
   }
 
-  private async writeInTransaction(client: pg.PoolClient, events: PricedEvent[], batch: boolean): Promise<RecordOutcome[]> {
+  /** Writes the group; the returned function completes the outcomes once it has committed. */
+  private async writeInTransaction(client: pg.PoolClient, events: PricedEvent[], batch: boolean): Promise<() => RecordOutcome[]> {
     const now = this.clock.now();
     // The same requestId twice in one group: the first is recorded, later ones are its duplicates.
     const firstByKey = new Map<string, number>();
@@ -149,22 +150,22 @@ export class UsageRecorder {
     }
 
     const outcomes: RecordOutcome[] = new Array(events.length);
+    let standings = new Map<number, () => QuotaStanding[]>();
     if (written) {
       const { logs, summaries } = written;
       const eventUsage = this.runningUsage(fresh, events, summaries, now);
       const raised = await this.alerts.raise(client, summaries, eventUsage, now);
+      standings = raised.standings;
       fresh.forEach((index, position) => {
-        outcomes[index] = {
-          log: logs[position]!,
-          duplicate: false,
-          quotas: raised.standings.get(index) ?? [],
-          alerts: raised.alertsByIndex.get(index) ?? [],
-        };
+        outcomes[index] = { log: logs[position]!, duplicate: false, quotas: [], alerts: raised.alertsByIndex.get(index) ?? [] };
       });
     }
     for (const [index, log] of existingLogs) outcomes[index] = { log, duplicate: true, quotas: [], alerts: [] };
-    for (const [index, first] of sameAs) outcomes[index] = { ...outcomes[first]!, duplicate: true, alerts: [] };
-    return outcomes;
+    return () => {
+      for (const [index, standing] of standings) outcomes[index]!.quotas = standing();
+      for (const [index, first] of sameAs) outcomes[index] = { ...outcomes[first]!, duplicate: true, alerts: [] };
+      return outcomes;
+    };
   }
 
   /** Keys already recorded: same body → the first log (a duplicate), other body → a conflict. */
@@ -191,7 +192,7 @@ export class UsageRecorder {
 
   /** With `claim` (key columns), writes only if every key was new; null when it wrote nothing. */
   private async insertFresh(client: pg.PoolClient, fresh: PricedEvent[], now: Date, claim?: unknown[][]): Promise<{ logs: UsageLogRecord[]; summaries: SummaryAfter[] } | null> {
-    const summaryRows = groupBy(fresh.map(summaryIncrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
+    const summaryRows = groupBy(fresh.map(incrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
     const rollupRows = groupBy(fresh.map(rollupIncrementOf), (r) => `${r.tenantId}|${r.day}|${r.service}|${r.model}`, addRollup);
     const platformRows = groupBy(rollupRows.map((r) => ({ ...r, tenantId: '' })), (r) => `${r.day}|${r.service}|${r.model}`, addRollup);
     const { rows } = await client.query({
@@ -290,7 +291,7 @@ export class UsageRecorder {
       const key = `${event.tenantId}|${period}`;
       const after = remaining.get(key)!;
       result.push({ index, tenantId: event.tenantId, period, usageAfter: { ...after }, touchesToday: formatDay(event.occurredAt) === today });
-      const increment = summaryIncrementOf(event);
+      const increment = incrementOf(event);
       remaining.set(key, {
         openaiTokens: after.openaiTokens - increment.openaiInputTokens - increment.openaiOutputTokens,
         elevenlabsCharacters: after.elevenlabsCharacters - increment.elevenlabsCharacters,
@@ -300,6 +301,14 @@ export class UsageRecorder {
     }
     return result.reverse();
   }
+}
+
+/** Each event's summary increment, computed once per write (summed, then walked back per event). */
+const increments = new WeakMap<PricedEvent, SummaryIncrement>();
+function incrementOf(event: PricedEvent): SummaryIncrement {
+  let increment = increments.get(event);
+  if (!increment) increments.set(event, (increment = summaryIncrementOf(event)));
+  return increment;
 }
 
 function summaryColumns(rows: SummaryIncrement[]): unknown[] {
