@@ -45,6 +45,7 @@ export interface BuiltOperation {
 }
 
 let sequence = 0;
+let textOverride: string | undefined;
 
 /**
  * `scope: 'victim'` names B in every tenantId; `'own'` leaves optional tenantIds out (the caller's
@@ -53,7 +54,17 @@ let sequence = 0;
  */
 export type Scope = 'victim' | 'own';
 
-export function buildOperation(root: 'query' | 'mutation' | 'subscription', field: GraphQLField<unknown, unknown>, victim: VictimIds, idKind: IdKind, scope: Scope = 'victim', maxDepth = 3): BuiltOperation {
+export function buildOperation(
+  root: 'query' | 'mutation' | 'subscription',
+  field: GraphQLField<unknown, unknown>,
+  victim: VictimIds,
+  idKind: IdKind,
+  scope: Scope = 'victim',
+  maxDepth = 3,
+  /** Sends this text in every String argument and input field (bad-input probes). */
+  text?: string,
+): BuiltOperation {
+  textOverride = text;
   const variables: Record<string, unknown> = {};
   const definitions: string[] = [];
   const args: string[] = [];
@@ -98,6 +109,7 @@ function valueFor(name: string, type: GraphQLInputType, victim: VictimIds, idKin
     case 'ID':
       return name === 'tenantId' ? victim.tenant : victim[idKind];
     case 'String':
+      if (textOverride !== undefined) return textOverride;
       if (['after', 'before', 'cursor'].includes(name)) return victim.cursor;
       if (name === 'search') return victim.name;
       if (name === 'period') return new Date().toISOString().slice(0, 7);

@@ -1,8 +1,10 @@
 import { Decimal } from 'decimal.js';
 import fc from 'fast-check';
+import { buildClientSchema, getIntrospectionQuery, type GraphQLObjectType } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTenantWithAccess, startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
+import { ADMIN, createTenantWithAccess, startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
+import { buildOperation } from './operation-builder.js';
 import { expectedCost, generatedInput, type GeneratedInput } from './usage-model.js';
 
 /**
@@ -143,5 +145,51 @@ describe('recordUsage under generated input', () => {
       expect(row.n).toBe(tally.valid);
       expect(new Decimal(row.cost).eq(tally.cost), `${row.cost} != ${tally.cost.toFixed()}`).toBe(true);
     }
+  });
+});
+
+describe('every argument of every root field with text PostgreSQL cannot store, or malformed ids', () => {
+  it('answers BAD_USER_INPUT naming the field, never an internal error, and changes nothing', async () => {
+    const admin = (await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: ADMIN.password })).data!.login.token as string;
+    const schema = buildClientSchema((await server.gql(getIntrospectionQuery(), {}, admin)).data as never);
+    const fields = (['query', 'mutation'] as const).flatMap((root) => {
+      const type = (root === 'query' ? schema.getQueryType() : schema.getMutationType()) as GraphQLObjectType;
+      return Object.values(type.getFields()).map((field) => ({ root, field }));
+    });
+    const rows = async () => (await server.services.db.pool.query(
+      `select (select json_agg(t order by id)::text from tenants t) || (select coalesce(json_agg(k.name order by k.id), '[]')::text from api_keys k)
+           || (select json_agg(u.email order by u.id)::text from users u) || (select count(*)::text from prices) || (select count(*)::text from audit_entries) as snapshot`,
+    )).rows[0].snapshot as string;
+    const ids = { tenant: tenantId, alert: tenantId, apiKey: tenantId, user: tenantId, log: tenantId, cursor: 'probe', name: 'probe' };
+    const before = await rows();
+    const counts = { operations: 0, internal: 0, unnamed: 0, accepted: [] as string[] };
+    for (const bad of ['nul \u0000 inside', 'half \uD800 surrogate', '\uDFFF']) {
+      for (const { root, field } of fields) {
+        const op = buildOperation(root, field, ids, 'tenant', 'victim', 1, bad);
+        if (!op.document.includes('$')) continue; // no text to carry
+        if (!JSON.stringify(op.variables).includes(JSON.stringify(bad).slice(1, -1))) continue;
+        const response = await server.gql(op.document, op.variables, admin);
+        counts.operations++;
+        const error = response.errors?.[0];
+        if (error?.extensions?.code === 'INTERNAL_SERVER_ERROR') counts.internal++;
+        if (!error) counts.accepted.push(field.name);
+        else if (error.extensions?.code === 'BAD_USER_INPUT' && !error.extensions.field) counts.unnamed++;
+      }
+    }
+    const after = await rows();
+    // Malformed ids (not UUIDs) reach the database in some paths: refused as bad input there.
+    const malformed = { ...ids, tenant: 'not-a-uuid', alert: 'x', apiKey: 'x', user: 'x', log: 'x' };
+    for (const { root, field } of fields) {
+      if (field.name === 'logout') continue;
+      const op = buildOperation(root, field, malformed, 'tenant');
+      const response = await server.gql(op.document, op.variables, admin);
+      counts.operations++;
+      if (response.errors?.[0]?.extensions?.code === 'INTERNAL_SERVER_ERROR') counts.internal++;
+    }
+    console.log(`bad text: ${counts.operations} operations, internal errors = ${counts.internal}, BAD_USER_INPUT without field = ${counts.unnamed}, accepted = ${JSON.stringify(counts.accepted)}`);
+    expect(counts.internal).toBe(0);
+    expect(counts.unnamed).toBe(0);
+    expect(counts.accepted).toEqual([]);
+    expect(after).toBe(before);
   });
 });

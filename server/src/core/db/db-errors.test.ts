@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDatabaseUnavailable } from './db-errors.js';
+import { isDatabaseUnavailable, isRefusedAsData } from './db-errors.js';
 
 describe('isDatabaseUnavailable', () => {
   it('recognises a database that is down, restarting or timing out', () => {
@@ -22,5 +22,18 @@ describe('isDatabaseUnavailable', () => {
     expect(isDatabaseUnavailable(Object.assign(new Error('duplicate key value'), { code: '23505' }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error('syntax error'), { code: '42601' }))).toBe(false);
     expect(isDatabaseUnavailable(Object.assign(new Error('deadlock detected'), { code: '40P01' }))).toBe(false);
+  });
+});
+
+describe('isRefusedAsData', () => {
+  it('recognises values PostgreSQL refuses as data, wrapped or not', () => {
+    expect(isRefusedAsData(Object.assign(new Error('invalid input syntax for type uuid: "x"'), { code: '22P02' }))).toBe(true);
+    expect(isRefusedAsData(Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' }))).toBe(true);
+    expect(isRefusedAsData(new Error('wrapped', { cause: Object.assign(new Error('x'), { code: '22P05' }) }))).toBe(true);
+  });
+  it('leaves outages, conflicts and overflow (possibly ours) alone', () => {
+    expect(isRefusedAsData(Object.assign(new Error('x'), { code: '57P01' }))).toBe(false);
+    expect(isRefusedAsData(Object.assign(new Error('x'), { code: '23505' }))).toBe(false);
+    expect(isRefusedAsData(Object.assign(new Error('numeric field overflow'), { code: '22003' }))).toBe(false);
   });
 });

@@ -18,3 +18,17 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (Array.isArray(candidate.errors) && candidate.errors.some((inner) => isDatabaseUnavailable(inner, depth + 1))) return true;
   return isDatabaseUnavailable(candidate.cause, depth + 1) || isDatabaseUnavailable(candidate.originalError, depth + 1);
 }
+
+// 22P02 invalid_text_representation (e.g. "abc" for a uuid), 22021 character_not_in_repertoire
+// (NUL in text), 22P05 untranslatable_character (\u0000 in jsonb), 22007/22008 bad datetimes.
+// 08P01 protocol_violation is what a NUL inside SQL text (MikroORM inlines some values) yields.
+// Numeric overflow (22003) is left out on purpose: our own arithmetic could cause it.
+const DATA_SQLSTATE = new Set(['22P02', '22021', '22P05', '22007', '22008', '08P01']);
+
+/** Whether PostgreSQL refused a value as malformed data: the caller's input, not our bug. */
+export function isRefusedAsData(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== 'object' || depth > 5) return false;
+  const candidate = error as { code?: unknown; cause?: unknown; originalError?: unknown };
+  if (typeof candidate.code === 'string' && DATA_SQLSTATE.has(candidate.code)) return true;
+  return isRefusedAsData(candidate.cause, depth + 1) || isRefusedAsData(candidate.originalError, depth + 1);
+}

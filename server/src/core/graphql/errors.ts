@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { registerEnumType } from 'type-graphql';
-import { isDatabaseUnavailable } from '../db/db-errors.js';
+import { isDatabaseUnavailable, isRefusedAsData } from '../db/db-errors.js';
 
 /** Every code a client may branch on. Emitted into the schema so clients need no hand-kept copy. */
 export enum ErrorCode {
@@ -81,6 +81,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code === 'BAD_USER_INPUT') {
     // Variable coercion errors ("Variable $x got invalid value ...") name the variable, not internals.
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  if (isRefusedAsData(original ?? error)) {
+    // PostgreSQL refused a value the caller sent (typically an id that is not a UUID; text with
+    // NUL or unpaired surrogates is refused earlier, by text-input-guard.ts): bad input, not a bug.
+    return { message: 'A value is malformed (e.g. an id that is not a UUID, or text with NUL or unpaired surrogates)', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   if (isDatabaseUnavailable(original ?? error)) {
     // An outage is not a bug: a stable, retryable code instead of a masked internal error.
