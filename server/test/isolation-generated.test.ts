@@ -18,7 +18,8 @@ let b: Awaited<ReturnType<typeof createTenantWithAccess>>;
 const hex = randomBytes(6).toString('hex');
 const canaries: string[] = [hex];
 let victim: VictimIds;
-let schemaFields: { root: 'query' | 'mutation' | 'subscription'; field: GraphQLField<unknown, unknown> }[] = [];
+let schemaFields: { root: 'query' | 'mutation' | 'subscription'; field: GraphQLField<unknown, unknown> }[] =
+  [];
 
 const ok = async (query: string, variables: Record<string, unknown>, token = admin) => {
   const response = await server.gql(query, variables, token);
@@ -64,22 +65,63 @@ beforeAll(async () => {
   a = await createTenantWithAccess(server, `Tenant A ${randomBytes(3).toString('hex')}`);
   b = await createTenantWithAccess(server, `Canary B ${hex}`);
   canaries.push(b.apiKey);
-  await ok(`mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { id } }`, { id: b.tenantId, i: { contactEmail: `contact-${hex}@b.test`, webhookUrl: `https://hook-${hex}.example/usage` } });
-  const key = (await ok(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "key-${hex}") { id key } }`, { t: b.tenantId })).createApiKey;
+  await ok(`mutation($id: ID!, $i: UpdateTenantInput!) { updateTenant(id: $id, input: $i) { id } }`, {
+    id: b.tenantId,
+    i: { contactEmail: `contact-${hex}@b.test`, webhookUrl: `https://hook-${hex}.example/usage` },
+  });
+  const key = (
+    await ok(`mutation($t: ID!) { createApiKey(tenantId: $t, name: "key-${hex}") { id key } }`, {
+      t: b.tenantId,
+    })
+  ).createApiKey;
   canaries.push(key.key);
-  const user = (await ok(`mutation($t: ID!) { createCustomerUser(tenantId: $t, email: "user-${hex}@b.test", password: "customer-password-123") { id } }`, { t: b.tenantId })).createCustomerUser;
-  await ok(`mutation($t: ID!) { setProviderCredential(tenantId: $t, provider: OPENAI, secret: "sk-${hex}-provider-secret") { maskedKey } }`, { t: b.tenantId });
-  canaries.push((await ok(`mutation($t: ID!) { rotateWebhookSecret(tenantId: $t) { secret } }`, { t: b.tenantId })).rotateWebhookSecret.secret);
-  await ok(`mutation($t: ID!) { setQuota(tenantId: $t, input: { elevenlabsCharacterLimit: 1000, monthlyCostLimitUsd: "500" }) { alertAtPercentage } }`, { t: b.tenantId });
+  const user = (
+    await ok(
+      `mutation($t: ID!) { createCustomerUser(tenantId: $t, email: "user-${hex}@b.test", password: "customer-password-123") { id } }`,
+      { t: b.tenantId },
+    )
+  ).createCustomerUser;
+  await ok(
+    `mutation($t: ID!) { setProviderCredential(tenantId: $t, provider: OPENAI, secret: "sk-${hex}-provider-secret") { maskedKey } }`,
+    { t: b.tenantId },
+  );
+  canaries.push(
+    (await ok(`mutation($t: ID!) { rotateWebhookSecret(tenantId: $t) { secret } }`, { t: b.tenantId }))
+      .rotateWebhookSecret.secret,
+  );
+  await ok(
+    `mutation($t: ID!) { setQuota(tenantId: $t, input: { elevenlabsCharacterLimit: 1000, monthlyCostLimitUsd: "500" }) { alertAtPercentage } }`,
+    { t: b.tenantId },
+  );
   const recorded = await ok(
     `mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { log { id } } }`,
-    { i: [900, 200].map((characters, n) => ({ service: 'ELEVENLABS', model: `voice-${hex}`, characters, requestId: `req-${hex}-${n}`, metadata: { note: `meta-${hex}` } })) },
+    {
+      i: [900, 200].map((characters, n) => ({
+        service: 'ELEVENLABS',
+        model: `voice-${hex}`,
+        characters,
+        requestId: `req-${hex}-${n}`,
+        metadata: { note: `meta-${hex}` },
+      })),
+    },
     b.apiKey,
   );
   const alerts = (await ok(`query($t: ID) { alerts(tenantId: $t) { id } }`, { t: b.tenantId })).alerts;
-  const page = (await ok(`query($t: ID) { usageLogs(first: 1, filter: { tenantId: $t }) { pageInfo { endCursor } } }`, { t: b.tenantId })).usageLogs;
+  const page = (
+    await ok(`query($t: ID) { usageLogs(first: 1, filter: { tenantId: $t }) { pageInfo { endCursor } } }`, {
+      t: b.tenantId,
+    })
+  ).usageLogs;
   expect(alerts.length).toBeGreaterThan(0);
-  victim = { tenant: b.tenantId, alert: alerts[0].id, apiKey: key.id, user: user.id, log: recorded.recordUsages[0].log.id, cursor: page.pageInfo.endCursor, name: b.name };
+  victim = {
+    tenant: b.tenantId,
+    alert: alerts[0].id,
+    apiKey: key.id,
+    user: user.id,
+    log: recorded.recordUsages[0].log.id,
+    cursor: page.pageInfo.endCursor,
+    name: b.name,
+  };
 
   const introspection = await ok(getIntrospectionQuery(), {});
   const schema = buildClientSchema(introspection as never);
@@ -88,7 +130,9 @@ beforeAll(async () => {
     ['mutation', schema.getMutationType()],
     ['subscription', schema.getSubscriptionType()],
   ] as const;
-  schemaFields = roots.flatMap(([root, type]) => Object.values((type as GraphQLObjectType).getFields()).map((field) => ({ root, field })));
+  schemaFields = roots.flatMap(([root, type]) =>
+    Object.values((type as GraphQLObjectType).getFields()).map((field) => ({ root, field })),
+  );
 });
 
 afterAll(async () => {
@@ -104,7 +148,13 @@ function callers() {
       async call(op: BuiltOperation) {
         let response = await server.gql(op.document, op.variables, token);
         if (response.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) {
-          token = (await ok(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: a.email, p: a.password }, '')).login.token;
+          token = (
+            await ok(
+              `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+              { e: a.email, p: a.password },
+              '',
+            )
+          ).login.token;
           response = await server.gql(op.document, op.variables, token);
         }
         return response;
@@ -113,7 +163,11 @@ function callers() {
         return token;
       },
     },
-    { name: "A's API key", call: (op: BuiltOperation) => server.gql(op.document, op.variables, a.apiKey), token: a.apiKey },
+    {
+      name: "A's API key",
+      call: (op: BuiltOperation) => server.gql(op.document, op.variables, a.apiKey),
+      token: a.apiKey,
+    },
   ];
 }
 
@@ -121,27 +175,35 @@ describe('generated cross-tenant isolation', () => {
   const found: string[] = [];
   let operations = 0;
 
-  it('every query and mutation, as customer A and as A\'s key, aimed at tenant B: leaks = 0, B unchanged', async () => {
+  it("every query and mutation, as customer A and as A's key, aimed at tenant B: leaks = 0, B unchanged", async () => {
     const before = await snapshotOfB();
     const codes: Record<string, number> = {};
     const http = schemaFields.filter((f) => f.root !== 'subscription');
     expect(http.length).toBeGreaterThan(30);
     for (const caller of callers()) {
       for (const { root, field } of http) {
-        for (const [kind, scope] of idKindsFor(field).flatMap((k) => (['victim', 'own'] as const).map((sc) => [k, sc] as const))) {
+        for (const [kind, scope] of idKindsFor(field).flatMap((k) =>
+          (['victim', 'own'] as const).map((sc) => [k, sc] as const),
+        )) {
           const op = buildOperation(root, field, victim, kind, scope);
           const response = await caller.call(op);
           operations++;
           // A probe the server cannot even parse tests nothing: the builder must produce valid operations.
-          expect(response.errors?.filter((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') ?? [], op.document).toEqual([]);
-          for (const leak of leaksIn(JSON.stringify(response))) found.push(`${caller.name} ${op.field}(${kind}, ${scope}): ${leak}`);
+          expect(
+            response.errors?.filter((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') ?? [],
+            op.document,
+          ).toEqual([]);
+          for (const leak of leaksIn(JSON.stringify(response)))
+            found.push(`${caller.name} ${op.field}(${kind}, ${scope}): ${leak}`);
           const code = String(response.errors?.[0]?.extensions?.code ?? 'data');
           codes[code] = (codes[code] ?? 0) + 1;
         }
       }
     }
     const after = await snapshotOfB();
-    console.log(`isolation: ${operations} query/mutation operations over ${http.length} root fields, answers ${JSON.stringify(codes)}`);
+    console.log(
+      `isolation: ${operations} query/mutation operations over ${http.length} root fields, answers ${JSON.stringify(codes)}`,
+    );
     expect(found).toEqual([]);
     expect(codes.INTERNAL_SERVER_ERROR ?? 0).toBe(0);
     // A probe refused as bad input never reached the tenant check: teach the builder that input.
@@ -149,7 +211,7 @@ describe('generated cross-tenant isolation', () => {
     expect(after).toBe(before);
   });
 
-  it('every subscription, over graphql-ws, as customer A and as A\'s key while B is busy: leaks = 0', async () => {
+  it("every subscription, over graphql-ws, as customer A and as A's key while B is busy: leaks = 0", async () => {
     const subscriptions = schemaFields.filter((f) => f.root === 'subscription');
     expect(subscriptions.length).toBeGreaterThan(0);
     const open: { name: string; sub: ReturnType<typeof subscribe> }[] = [];
@@ -157,7 +219,9 @@ describe('generated cross-tenant isolation', () => {
     const quiet = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     for (const caller of callers()) {
       for (const { field } of subscriptions) {
-        for (const [kind, scope] of idKindsFor(field).flatMap((k) => (['victim', 'own'] as const).map((sc) => [k, sc] as const))) {
+        for (const [kind, scope] of idKindsFor(field).flatMap((k) =>
+          (['victim', 'own'] as const).map((sc) => [k, sc] as const),
+        )) {
           const op = buildOperation('subscription', field, victim, kind, scope);
           const sub = subscribe(server.wsUrl, caller.token, op.document, op.variables);
           await sub.ready.catch(() => undefined); // API keys are refused at connection_init: also no leak
@@ -167,26 +231,43 @@ describe('generated cross-tenant isolation', () => {
       }
     }
     // Control: the admin, subscribed the same way, does see B's activity.
-    const control = subscribe(server.wsUrl, admin, `subscription($t: ID) { alertRaised(tenantId: $t) { message tenant { name } } }`, { t: b.tenantId });
+    const control = subscribe(
+      server.wsUrl,
+      admin,
+      `subscription($t: ID) { alertRaised(tenantId: $t) { message tenant { name } } }`,
+      { t: b.tenantId },
+    );
     await control.ready;
     // B gets busy: a re-armed quota raises new alerts, and totals move.
-    await ok(`mutation($t: ID!) { setQuota(tenantId: $t, input: { elevenlabsCharacterLimit: 1500 }) { alertAtPercentage } }`, { t: b.tenantId });
-    await ok(`mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }`, { i: { service: 'ELEVENLABS', characters: 600, requestId: `req-${hex}-live`, model: `voice-${hex}` } }, b.apiKey);
+    await ok(
+      `mutation($t: ID!) { setQuota(tenantId: $t, input: { elevenlabsCharacterLimit: 1500 }) { alertAtPercentage } }`,
+      { t: b.tenantId },
+    );
+    await ok(
+      `mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }`,
+      { i: { service: 'ELEVENLABS', characters: 600, requestId: `req-${hex}-live`, model: `voice-${hex}` } },
+      b.apiKey,
+    );
     expect(await control.waitFor(1, 5_000)).toBe(true);
     await new Promise((r) => setTimeout(r, 1_500)); // usageUpdated ticks once a second
     for (const { name, sub } of open) {
-      for (const leak of leaksIn(JSON.stringify({ received: sub.received, errors: sub.errors }))) found.push(`${name}: ${leak}`);
+      for (const leak of leaksIn(JSON.stringify({ received: sub.received, errors: sub.errors })))
+        found.push(`${name}: ${leak}`);
       await sub.close();
     }
     quiet.mockRestore();
-    expect(open.filter((o) => o.name.startsWith("A's API key")).map((o) => o.sub.closeCode)).toEqual(open.filter((o) => o.name.startsWith("A's API key")).map(() => 4403));
+    expect(open.filter((o) => o.name.startsWith("A's API key")).map((o) => o.sub.closeCode)).toEqual(
+      open.filter((o) => o.name.startsWith("A's API key")).map(() => 4403),
+    );
     expect(leaksIn(JSON.stringify(control.received)).length).toBeGreaterThan(0);
     await control.close();
-    console.log(`isolation: ${operations} operations (${schemaFields.length} root fields), leaks = ${found.length}`);
+    console.log(
+      `isolation: ${operations} operations (${schemaFields.length} root fields), leaks = ${found.length}`,
+    );
     expect(found).toEqual([]);
   });
 
-  it('control: the same generated queries as admin do reach B\'s data (the scan can see a leak)', async () => {
+  it("control: the same generated queries as admin do reach B's data (the scan can see a leak)", async () => {
     let hits = 0;
     for (const { root, field } of schemaFields.filter((f) => f.root === 'query')) {
       const op = buildOperation(root, field, victim, 'tenant');

@@ -57,11 +57,26 @@ export function eventBody(runId: string, index: number, occurredAt: string) {
   const status = index % 10 === 0 ? 'ERROR' : 'SUCCESS';
   switch (index % 3) {
     case 0:
-      return { requestId, service: 'OPENAI', model: 'gpt-4o-mini', inputTokens: 100 + (index % 997), outputTokens: 7 * (index % 113), status, occurredAt };
+      return {
+        requestId,
+        service: 'OPENAI',
+        model: 'gpt-4o-mini',
+        inputTokens: 100 + (index % 997),
+        outputTokens: 7 * (index % 113),
+        status,
+        occurredAt,
+      };
     case 1:
       return { requestId, service: 'ELEVENLABS', characters: 1 + (index % 4001), status, occurredAt };
     default:
-      return { requestId, service: 'SMARTFLO', durationSeconds: 60 + (index % 240) + 0.5, status, occurredAt, metadata: { call: index } };
+      return {
+        requestId,
+        service: 'SMARTFLO',
+        durationSeconds: 60 + (index % 240) + 0.5,
+        status,
+        occurredAt,
+        metadata: { call: index },
+      };
   }
 }
 
@@ -102,7 +117,13 @@ export function startLoad(options: LoadOptions): RunningLoad {
           : await postGraphQL(target, RECORD, { input: bodies[0] }, tenant.apiKey, timeoutMs);
         const data = result.body?.data;
         const answered = batch ? data?.recordUsages : data?.recordUsage ? [data.recordUsage] : undefined;
-        if (answered && answered.length === bodies.length && answered.every((o: { log: { requestId: string } }, i: number) => o.log.requestId === bodies[i]!.requestId)) {
+        if (
+          answered &&
+          answered.length === bodies.length &&
+          answered.every(
+            (o: { log: { requestId: string } }, i: number) => o.log.requestId === bodies[i]!.requestId,
+          )
+        ) {
           attempts.push({ startedAt: at, ms: Date.now() - at, target, outcome: 'ack' });
           for (const body of bodies) acknowledged.set(body.requestId, tenant.id);
           return;
@@ -110,7 +131,7 @@ export function startLoad(options: LoadOptions): RunningLoad {
         const code = result.body?.errors?.[0]?.extensions?.code as string | undefined;
         outcome = code ?? `http-${result.status}`;
       } catch (error) {
-        const text = `${(error as Error).name} ${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? '')} ${((error as { cause?: { code?: string } }).cause?.code) ?? ''}`;
+        const text = `${(error as Error).name} ${(error as Error).message} ${String((error as { cause?: unknown }).cause ?? '')} ${(error as { cause?: { code?: string } }).cause?.code ?? ''}`;
         outcome = /TimeoutError|AbortError/.test(text) ? 'timeout' : 'network';
         connectionProblem = CONNECTION_ERRORS.test(text);
       }
@@ -158,7 +179,8 @@ export function outcomeCounts(attempts: Attempt[]): Record<string, number> {
 export async function whenAcknowledged(load: RunningLoad, count: number, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (load.acknowledged.size < count) {
-    if (Date.now() > deadline) throw new Error(`only ${load.acknowledged.size} of ${count} events acknowledged in time`);
+    if (Date.now() > deadline)
+      throw new Error(`only ${load.acknowledged.size} of ${count} events acknowledged in time`);
     await sleep(10);
   }
 }

@@ -81,7 +81,11 @@ export function buildOperation(
 }
 
 /** Optional arguments worth sending: anything that can name a tenant, an id, a cursor or a search. */
-function aimsAtVictim(arg: GraphQLArgument | GraphQLInputField, scope: Scope, seen = new Set<string>()): boolean {
+function aimsAtVictim(
+  arg: GraphQLArgument | GraphQLInputField,
+  scope: Scope,
+  seen = new Set<string>(),
+): boolean {
   const named = getNamedType(arg.type);
   if (scope === 'own' && arg.name === 'tenantId' && !isNonNullType(arg.type)) return false;
   if (named.name === 'ID' || ['after', 'before', 'cursor', 'search'].includes(arg.name)) return true;
@@ -93,7 +97,13 @@ function aimsAtVictim(arg: GraphQLArgument | GraphQLInputField, scope: Scope, se
 }
 
 /** A JSON variable value for an input type. */
-function valueFor(name: string, type: GraphQLInputType, victim: VictimIds, idKind: IdKind, scope: Scope): unknown {
+function valueFor(
+  name: string,
+  type: GraphQLInputType,
+  victim: VictimIds,
+  idKind: IdKind,
+  scope: Scope,
+): unknown {
   if (isNonNullType(type)) return valueFor(name, type.ofType, victim, idKind, scope);
   if (isListType(type)) return [valueFor(name, type.ofType, victim, idKind, scope)];
   if (isEnumType(type)) return type.getValues()[0]!.name;
@@ -101,7 +111,8 @@ function valueFor(name: string, type: GraphQLInputType, victim: VictimIds, idKin
     const value: Record<string, unknown> = { ...INPUT_OVERRIDES[type.name] };
     for (const field of Object.values(type.getFields())) {
       if (field.name in value) continue;
-      if (isNonNullType(field.type) || aimsAtVictim(field, scope)) value[field.name] = valueFor(field.name, field.type, victim, idKind, scope);
+      if (isNonNullType(field.type) || aimsAtVictim(field, scope))
+        value[field.name] = valueFor(field.name, field.type, victim, idKind, scope);
     }
     return value;
   }
@@ -153,6 +164,8 @@ export function selectionFor(type: GraphQLOutputType, depth: number): string {
 
 /** Operations per field: one per kind of victim id when the field takes an ID, else one. */
 export function idKindsFor(field: GraphQLField<unknown, unknown>): IdKind[] {
-  const takesId = field.args.some((a) => isNonNullType(a.type) && getNamedType(a.type).name === 'ID' && a.name !== 'tenantId');
+  const takesId = field.args.some(
+    (a) => isNonNullType(a.type) && getNamedType(a.type).name === 'ID' && a.name !== 'tenantId',
+  );
   return takesId ? ['tenant', 'alert', 'apiKey', 'user', 'log'] : ['tenant'];
 }

@@ -1,10 +1,18 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import pino from 'pino';
 import { EmbeddedPostgres } from '../src/core/db/embedded-postgres.js';
 import { freePort } from './global-setup.js';
@@ -34,7 +42,12 @@ export async function startKillablePostgres(): Promise<KillablePostgres> {
   chmodSync(dir, 0o755);
   const dataDir = join(dir, 'data');
   const port = await freePort();
-  const postgres = new EmbeddedPostgres({ dataDir, port, passwordFile: join(dir, 'password'), logger: pino({ level: 'silent' }) });
+  const postgres = new EmbeddedPostgres({
+    dataDir,
+    port,
+    passwordFile: join(dir, 'password'),
+    logger: pino({ level: 'silent' }),
+  });
   await postgres.start();
   const pidOf = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
@@ -82,13 +95,18 @@ export interface ServerProcess {
 }
 
 /** Forks server/dist/main.js against `databaseUrl`; resolves once it sends `ready` over IPC. */
-export async function startServerProcess(databaseUrl: string, options: { port?: number; env?: Record<string, string>; masterKey: string }): Promise<ServerProcess> {
+export async function startServerProcess(
+  databaseUrl: string,
+  options: { port?: number; env?: Record<string, string>; masterKey: string },
+): Promise<ServerProcess> {
   const entry = join(serverRoot, 'dist', 'main.js');
-  if (!existsSync(entry)) throw new Error('server/dist/main.js is missing: run `pnpm --filter server build` first');
+  if (!existsSync(entry))
+    throw new Error('server/dist/main.js is missing: run `pnpm --filter server build` first');
   // A stale build against a database migrated from newer sources hangs or fails in confusing
   // ways; say so plainly instead.
   const stale = newestSource(join(serverRoot, 'src'));
-  if (stale && stale.mtimeMs > statSync(entry).mtimeMs) throw new Error(`server/dist is older than ${stale.path}: run \`pnpm --filter server build\` first`);
+  if (stale && stale.mtimeMs > statSync(entry).mtimeMs)
+    throw new Error(`server/dist is older than ${stale.path}: run \`pnpm --filter server build\` first`);
   const port = options.port ?? (await freePort());
   const dataDir = mkdtempSync(join(tmpdir(), 'um-fault-data-'));
   const child = fork(entry, [], {
@@ -108,7 +126,9 @@ export async function startServerProcess(databaseUrl: string, options: { port?: 
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(signal ?? code)));
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(signal ?? code)),
+  );
   void exited.then(() => rmSync(dataDir, { recursive: true, force: true }));
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
@@ -143,7 +163,13 @@ export interface GqlResult {
 }
 
 /** One POST with a bounded wait; throws on network errors and timeouts (the caller decides). */
-export async function postGraphQL(baseUrl: string, query: string, variables: Record<string, unknown>, token?: string, timeoutMs = 10_000): Promise<GqlResult> {
+export async function postGraphQL(
+  baseUrl: string,
+  query: string,
+  variables: Record<string, unknown>,
+  token?: string,
+  timeoutMs = 10_000,
+): Promise<GqlResult> {
   const response = await fetch(`${baseUrl}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -162,92 +188,41 @@ export async function postGraphQL(baseUrl: string, query: string, variables: Rec
 
 /** Admin session plus `count` tenants, each with an API key. */
 export async function setUpTenants(baseUrl: string, count: number, prefix: string) {
-  const login = await postGraphQL(baseUrl, `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN_LOGIN.email, p: ADMIN_LOGIN.password });
+  const login = await postGraphQL(
+    baseUrl,
+    `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+    { e: ADMIN_LOGIN.email, p: ADMIN_LOGIN.password },
+  );
   const admin = login.body!.data!.login.token as string;
   const tenants: { id: string; apiKey: string }[] = [];
   for (let i = 0; i < count; i++) {
-    const created = await postGraphQL(baseUrl, `mutation($n: String!) { createTenant(input: { name: $n }) { id } }`, { n: `${prefix} ${i} ${randomBytes(3).toString('hex')}` }, admin);
+    const created = await postGraphQL(
+      baseUrl,
+      `mutation($n: String!) { createTenant(input: { name: $n }) { id } }`,
+      { n: `${prefix} ${i} ${randomBytes(3).toString('hex')}` },
+      admin,
+    );
     const id = created.body!.data!.createTenant.id as string;
-    const key = await postGraphQL(baseUrl, `mutation($t: ID!) { createApiKey(tenantId: $t, name: "load") { key } }`, { t: id }, admin);
+    const key = await postGraphQL(
+      baseUrl,
+      `mutation($t: ID!) { createApiKey(tenantId: $t, name: "load") { key } }`,
+      { t: id },
+      admin,
+    );
     tenants.push({ id, apiKey: key.body!.data!.createApiKey.key as string });
   }
   return { admin, tenants };
-}
-
-/**
- * The ledger's own consistency, in SQL: every acknowledged requestId exactly once in usage_logs,
- * and every summary and rollup equal to the sums over the logs (numeric, so to the last digit).
- */
-export async function auditLedger(databaseUrl: string, tenantIds: string[], acknowledged: Map<string, string>) {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows: logRows } = await client.query<{ tenant_id: string; request_id: string; n: number }>(
-      `select tenant_id, request_id, count(*)::int as n from usage_logs where tenant_id = any($1::uuid[]) group by tenant_id, request_id`,
-      [tenantIds],
-    );
-    const counts = new Map(logRows.map((r) => [`${r.tenant_id}|${r.request_id}`, r.n]));
-    let lost = 0;
-    for (const [requestId, tenantId] of acknowledged) if (!counts.has(`${tenantId}|${requestId}`)) lost++;
-    const doubleCounted = logRows.filter((r) => r.n > 1).reduce((sum, r) => sum + r.n - 1, 0);
-    const { rows: keyRows } = await client.query(
-      `select count(*)::int as n from usage_request_keys k where k.tenant_id = any($1::uuid[])
-         and not exists (select 1 from usage_logs l where l.tenant_id = k.tenant_id and l.id = k.log_id and l.occurred_at = k.occurred_at)`,
-      [tenantIds],
-    );
-    const { rows: summaryRows } = await client.query(
-      `with sums as (
-         select tenant_id, date_trunc('month', occurred_at at time zone 'UTC')::date as period,
-                count(*) as calls, count(*) filter (where status = 'ERROR') as errors,
-                count(*) filter (where pricing_status = 'UNPRICED') as unpriced, sum(cost_usd) as cost,
-                coalesce(sum(input_tokens) filter (where service = 'OPENAI'), 0) as input_tokens,
-                coalesce(sum(output_tokens) filter (where service = 'OPENAI'), 0) as output_tokens,
-                coalesce(sum(characters) filter (where service = 'ELEVENLABS'), 0) as el_chars,
-                coalesce(sum(duration_seconds) filter (where service = 'SMARTFLO'), 0) as sf_seconds
-           from usage_logs where tenant_id = any($1::uuid[]) group by 1, 2)
-       select count(*)::int as mismatched from sums s full join (select * from monthly_summaries where tenant_id = any($1::uuid[])) m
-         on m.tenant_id = s.tenant_id and m.period = s.period
-        where m.total_api_calls is distinct from s.calls or m.error_calls is distinct from s.errors
-           or m.unpriced_calls is distinct from s.unpriced or m.total_cost_usd is distinct from s.cost
-           or m.openai_input_tokens is distinct from s.input_tokens or m.openai_output_tokens is distinct from s.output_tokens
-           or m.elevenlabs_characters is distinct from s.el_chars or m.smartflo_seconds is distinct from s.sf_seconds
-           or m.total_cost_usd is distinct from (m.openai_cost_usd + m.elevenlabs_cost_usd + m.smartflo_cost_usd)`,
-      [tenantIds],
-    );
-    const { rows: rollupRows } = await client.query(
-      `with sums as (
-         select tenant_id, (occurred_at at time zone 'UTC')::date as day, service, coalesce(model, '') as model,
-                count(*) as calls, count(*) filter (where status = 'ERROR') as errors, sum(cost_usd) as cost
-           from usage_logs where tenant_id = any($1::uuid[]) group by 1, 2, 3, 4)
-       select count(*)::int as mismatched from sums s full join (select * from daily_rollups where tenant_id = any($1::uuid[])) r
-         on r.tenant_id = s.tenant_id and r.day = s.day and r.service = s.service and r.model = s.model
-        where r.api_calls is distinct from s.calls or r.error_calls is distinct from s.errors or r.cost_usd is distinct from s.cost`,
-      [tenantIds],
-    );
-    const { rows: totals } = await client.query(
-      `select count(*)::int as logs, coalesce(sum(cost_usd), 0)::text as cost from usage_logs where tenant_id = any($1::uuid[])`,
-      [tenantIds],
-    );
-    return {
-      acknowledged: acknowledged.size,
-      logs: totals[0].logs as number,
-      costUsd: totals[0].cost as string,
-      lost,
-      doubleCounted,
-      keysWithoutLog: keyRows[0].n as number,
-      summaryMismatches: summaryRows[0].mismatched as number,
-      rollupMismatches: rollupRows[0].mismatched as number,
-    };
-  } finally {
-    await client.end();
-  }
 }
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-export async function waitUntil(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -304,7 +279,11 @@ function newestSource(dir: string): { path: string; mtimeMs: number } | undefine
   let newest: { path: string; mtimeMs: number } | undefined;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    const candidate = entry.isDirectory() ? newestSource(path) : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts') ? { path, mtimeMs: statSync(path).mtimeMs } : undefined;
+    const candidate = entry.isDirectory()
+      ? newestSource(path)
+      : entry.name.endsWith('.ts') && !entry.name.endsWith('.test.ts')
+        ? { path, mtimeMs: statSync(path).mtimeMs }
+        : undefined;
     if (candidate && (!newest || candidate.mtimeMs > newest.mtimeMs)) newest = candidate;
   }
   return newest;

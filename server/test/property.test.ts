@@ -3,7 +3,13 @@ import fc from 'fast-check';
 import { buildClientSchema, getIntrospectionQuery, type GraphQLObjectType } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createTenantWithAccess, startTestServer, type GraphQLResponse, type TestServer } from './harness.js';
+import {
+  ADMIN,
+  createTenantWithAccess,
+  startTestServer,
+  type GraphQLResponse,
+  type TestServer,
+} from './harness.js';
 import { buildOperation } from './operation-builder.js';
 import { expectedCost, generatedInput, type GeneratedInput } from './usage-model.js';
 
@@ -35,15 +41,23 @@ afterAll(async () => {
 });
 
 function countInternal(response: GraphQLResponse) {
-  tally.internalErrors += (response.errors ?? []).filter((e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR').length;
+  tally.internalErrors += (response.errors ?? []).filter(
+    (e) => e.extensions?.code === 'INTERNAL_SERVER_ERROR',
+  ).length;
 }
 
 /** A valid input's answer: recorded once, at the contract's price. */
-function expectRecorded(outcome: { duplicate: boolean; log: { costUsd: string; pricingStatus: string } }, generated: GeneratedInput) {
+function expectRecorded(
+  outcome: { duplicate: boolean; log: { costUsd: string; pricingStatus: string } },
+  generated: GeneratedInput,
+) {
   const { cost, priced } = expectedCost(generated.input);
   expect(outcome.duplicate).toBe(false);
   expect(outcome.log.pricingStatus).toBe(priced ? 'PRICED' : 'UNPRICED');
-  expect(new Decimal(outcome.log.costUsd).eq(cost), `cost ${outcome.log.costUsd} != ${cost.toFixed()} for ${JSON.stringify(generated.input).slice(0, 300)}`).toBe(true);
+  expect(
+    new Decimal(outcome.log.costUsd).eq(cost),
+    `cost ${outcome.log.costUsd} != ${cost.toFixed()} for ${JSON.stringify(generated.input).slice(0, 300)}`,
+  ).toBe(true);
   tally.valid++;
   tally.cost = tally.cost.plus(cost);
   accepted.push(generated.input);
@@ -63,8 +77,13 @@ describe('recordUsage under generated input', () => {
           tally.invalid++;
           const error = response.errors?.[0];
           expect(response.data?.recordUsage ?? null).toBeNull();
-          expect(error?.extensions?.code, `${JSON.stringify(response.errors).slice(0, 300)} for ${[...generated.invalid]}`).toBe('BAD_USER_INPUT');
-          expect([...generated.invalid], `${error?.message} (field ${error?.extensions?.field})`).toContain(error?.extensions?.field);
+          expect(
+            error?.extensions?.code,
+            `${JSON.stringify(response.errors).slice(0, 300)} for ${[...generated.invalid]}`,
+          ).toBe('BAD_USER_INPUT');
+          expect([...generated.invalid], `${error?.message} (field ${error?.extensions?.field})`).toContain(
+            error?.extensions?.field,
+          );
         }
       }),
       { numRuns: SINGLE_RUNS, endOnFailure: true },
@@ -73,44 +92,73 @@ describe('recordUsage under generated input', () => {
 
   it('batches: all valid are all counted; one invalid rejects the batch naming its index and field', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(generatedInput('batch'), { minLength: 1, maxLength: 60, size: 'max' }), async (items) => {
-        // Most batches should be valid, or hardly any valid input would go through batches.
-        const batch = items.length > 3 && items.some((i) => i.invalid.size === 0) && Math.random() < 0.5 ? items.filter((i) => i.invalid.size === 0) : items;
-        const response = await server.gql(RECORD_MANY, { inputs: batch.map((i) => i.input) }, apiKey);
-        countInternal(response);
-        tally.inputs += batch.length;
-        const invalidIndexes = batch.flatMap((item, index) => (item.invalid.size > 0 ? [index] : []));
-        if (invalidIndexes.length === 0) {
-          expect(response.errors).toBeUndefined();
-          expect(response.data!.recordUsages).toHaveLength(batch.length);
-          response.data!.recordUsages.forEach((outcome: never, index: number) => expectRecorded(outcome, batch[index]!));
-        } else {
-          tally.invalid += batch.length;
-          const error = response.errors?.[0];
-          expect(response.data?.recordUsages ?? null).toBeNull();
-          expect(error?.extensions?.code, JSON.stringify(response.errors).slice(0, 300)).toBe('BAD_USER_INPUT');
-          expect(invalidIndexes, error?.message).toContain(error?.extensions?.index);
-          expect([...batch[error!.extensions!.index]!.invalid], error?.message).toContain(error?.extensions?.field);
-        }
-      }),
+      fc.asyncProperty(
+        fc.array(generatedInput('batch'), { minLength: 1, maxLength: 60, size: 'max' }),
+        async (items) => {
+          // Most batches should be valid, or hardly any valid input would go through batches.
+          const batch =
+            items.length > 3 && items.some((i) => i.invalid.size === 0) && Math.random() < 0.5
+              ? items.filter((i) => i.invalid.size === 0)
+              : items;
+          const response = await server.gql(RECORD_MANY, { inputs: batch.map((i) => i.input) }, apiKey);
+          countInternal(response);
+          tally.inputs += batch.length;
+          const invalidIndexes = batch.flatMap((item, index) => (item.invalid.size > 0 ? [index] : []));
+          if (invalidIndexes.length === 0) {
+            expect(response.errors).toBeUndefined();
+            expect(response.data!.recordUsages).toHaveLength(batch.length);
+            response.data!.recordUsages.forEach((outcome: never, index: number) =>
+              expectRecorded(outcome, batch[index]!),
+            );
+          } else {
+            tally.invalid += batch.length;
+            const error = response.errors?.[0];
+            expect(response.data?.recordUsages ?? null).toBeNull();
+            expect(error?.extensions?.code, JSON.stringify(response.errors).slice(0, 300)).toBe(
+              'BAD_USER_INPUT',
+            );
+            expect(invalidIndexes, error?.message).toContain(error?.extensions?.index);
+            expect([...batch[error!.extensions!.index]!.invalid], error?.message).toContain(
+              error?.extensions?.field,
+            );
+          }
+        },
+      ),
       { numRuns: BATCH_RUNS, endOnFailure: true },
     );
   });
 
   it('a batch of 1,000 valid inputs is recorded; 1,001 are refused whole', async () => {
-    const valid = fc.sample(generatedInput('big').filter((g) => g.invalid.size === 0), 1_001);
+    const valid = fc.sample(
+      generatedInput('big').filter((g) => g.invalid.size === 0),
+      1_001,
+    );
     for (const size of [1_001, 1_001]) {
-      const response = await server.gql(RECORD_MANY, { inputs: valid.slice(0, size).map((g) => ({ ...g.input, requestId: `${g.input.requestId}-${size}` })) }, apiKey);
+      const response = await server.gql(
+        RECORD_MANY,
+        {
+          inputs: valid
+            .slice(0, size)
+            .map((g) => ({ ...g.input, requestId: `${g.input.requestId}-${size}` })),
+        },
+        apiKey,
+      );
       countInternal(response);
       tally.inputs += size;
       tally.invalid += size;
       expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'inputs' });
     }
-    const response = await server.gql(RECORD_MANY, { inputs: valid.slice(0, 1_000).map((g) => g.input) }, apiKey);
+    const response = await server.gql(
+      RECORD_MANY,
+      { inputs: valid.slice(0, 1_000).map((g) => g.input) },
+      apiKey,
+    );
     countInternal(response);
     tally.inputs += 1_000;
     expect(response.errors).toBeUndefined();
-    response.data!.recordUsages.forEach((outcome: never, index: number) => expectRecorded(outcome, valid[index]!));
+    response.data!.recordUsages.forEach((outcome: never, index: number) =>
+      expectRecorded(outcome, valid[index]!),
+    );
   });
 
   it('resending an accepted input counts nothing; changing its body is IDEMPOTENCY_CONFLICT', async () => {
@@ -131,9 +179,18 @@ describe('recordUsage under generated input', () => {
   it('the ledger holds exactly the valid inputs: counts and cost to the last digit, in logs and summaries', async () => {
     const client = new pg.Client({ connectionString: server.database.url });
     await client.connect();
-    const logs = await client.query(`select count(*)::int as n, coalesce(sum(cost_usd), 0)::text as cost from usage_logs where tenant_id = $1`, [tenantId]);
-    const summaries = await client.query(`select coalesce(sum(total_api_calls), 0)::int as n, coalesce(sum(total_cost_usd), 0)::text as cost from monthly_summaries where tenant_id = $1`, [tenantId]);
-    const rollups = await client.query(`select coalesce(sum(api_calls), 0)::int as n, coalesce(sum(cost_usd), 0)::text as cost from daily_rollups where tenant_id = $1`, [tenantId]);
+    const logs = await client.query(
+      `select count(*)::int as n, coalesce(sum(cost_usd), 0)::text as cost from usage_logs where tenant_id = $1`,
+      [tenantId],
+    );
+    const summaries = await client.query(
+      `select coalesce(sum(total_api_calls), 0)::int as n, coalesce(sum(total_cost_usd), 0)::text as cost from monthly_summaries where tenant_id = $1`,
+      [tenantId],
+    );
+    const rollups = await client.query(
+      `select coalesce(sum(api_calls), 0)::int as n, coalesce(sum(cost_usd), 0)::text as cost from daily_rollups where tenant_id = $1`,
+      [tenantId],
+    );
     await client.end();
     console.log(
       `property: ${tally.inputs} inputs (${tally.valid} valid, ${tally.invalid} invalid), internal errors = ${tally.internalErrors}, ` +
@@ -150,17 +207,33 @@ describe('recordUsage under generated input', () => {
 
 describe('every argument of every root field with text PostgreSQL cannot store, or malformed ids', () => {
   it('answers BAD_USER_INPUT naming the field, never an internal error, and changes nothing', async () => {
-    const admin = (await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: ADMIN.password })).data!.login.token as string;
+    const admin = (
+      await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, {
+        e: ADMIN.email,
+        p: ADMIN.password,
+      })
+    ).data!.login.token as string;
     const schema = buildClientSchema((await server.gql(getIntrospectionQuery(), {}, admin)).data as never);
     const fields = (['query', 'mutation'] as const).flatMap((root) => {
       const type = (root === 'query' ? schema.getQueryType() : schema.getMutationType()) as GraphQLObjectType;
       return Object.values(type.getFields()).map((field) => ({ root, field }));
     });
-    const rows = async () => (await server.services.db.pool.query(
-      `select (select json_agg(t order by id)::text from tenants t) || (select coalesce(json_agg(k.name order by k.id), '[]')::text from api_keys k)
+    const rows = async () =>
+      (
+        await server.services.db.pool.query(
+          `select (select json_agg(t order by id)::text from tenants t) || (select coalesce(json_agg(k.name order by k.id), '[]')::text from api_keys k)
            || (select json_agg(u.email order by u.id)::text from users u) || (select count(*)::text from prices) || (select count(*)::text from audit_entries) as snapshot`,
-    )).rows[0].snapshot as string;
-    const ids = { tenant: tenantId, alert: tenantId, apiKey: tenantId, user: tenantId, log: tenantId, cursor: 'probe', name: 'probe' };
+        )
+      ).rows[0].snapshot as string;
+    const ids = {
+      tenant: tenantId,
+      alert: tenantId,
+      apiKey: tenantId,
+      user: tenantId,
+      log: tenantId,
+      cursor: 'probe',
+      name: 'probe',
+    };
     const before = await rows();
     const counts = { operations: 0, internal: 0, unnamed: 0, accepted: [] as string[] };
     for (const bad of ['nul \u0000 inside', 'half \uD800 surrogate', '\uDFFF']) {
@@ -186,7 +259,9 @@ describe('every argument of every root field with text PostgreSQL cannot store, 
       counts.operations++;
       if (response.errors?.[0]?.extensions?.code === 'INTERNAL_SERVER_ERROR') counts.internal++;
     }
-    console.log(`bad text: ${counts.operations} operations, internal errors = ${counts.internal}, BAD_USER_INPUT without field = ${counts.unnamed}, accepted = ${JSON.stringify(counts.accepted)}`);
+    console.log(
+      `bad text: ${counts.operations} operations, internal errors = ${counts.internal}, BAD_USER_INPUT without field = ${counts.unnamed}, accepted = ${JSON.stringify(counts.accepted)}`,
+    );
     expect(counts.internal).toBe(0);
     expect(counts.unnamed).toBe(0);
     expect(counts.accepted).toEqual([]);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from './harness.js';
+import { auditLedger } from './ledger-audit.js';
 import { outcomeCounts, startLoad, whenAcknowledged } from './load-clients.js';
-import { auditLedger, newMasterKey, setUpTenants, startServerProcess, type ServerProcess } from './process-harness.js';
+import { newMasterKey, setUpTenants, startServerProcess, type ServerProcess } from './process-harness.js';
 
 /**
  * Rolling restart: two built-server instances on one database under load; one gets SIGTERM,
@@ -29,7 +30,13 @@ describe('graceful restart', () => {
   it('SIGTERM to one of two instances under load: in-flight requests complete, failed = 0', async () => {
     const [a, b] = instances as [ServerProcess, ServerProcess];
     const { tenants } = await setUpTenants(a.baseUrl, 4, 'Restart');
-    const load = startLoad({ events: EVENTS, clients: CLIENTS, tenants, targets: [a.baseUrl, b.baseUrl], retry: 'connection' });
+    const load = startLoad({
+      events: EVENTS,
+      clients: CLIENTS,
+      tenants,
+      targets: [a.baseUrl, b.baseUrl],
+      retry: 'connection',
+    });
     await whenAcknowledged(load, Math.floor(EVENTS / 3));
 
     const sigtermAt = Date.now();
@@ -39,8 +46,14 @@ describe('graceful restart', () => {
     instances[0] = restarted;
 
     const result = await load.done;
-    const audit = await auditLedger(database.url, tenants.map((t) => t.id), result.acknowledged);
-    const inFlight = result.attempts.filter((t) => t.target === a.baseUrl && t.startedAt < sigtermAt && t.startedAt + t.ms > sigtermAt);
+    const audit = await auditLedger(
+      database.url,
+      tenants.map((t) => t.id),
+      result.acknowledged,
+    );
+    const inFlight = result.attempts.filter(
+      (t) => t.target === a.baseUrl && t.startedAt < sigtermAt && t.startedAt + t.ms > sigtermAt,
+    );
     console.log(
       `restart: ${EVENTS} events, ${CLIENTS} clients over 2 instances, ${result.ms} ms; SIGTERM -> exit ${exitCode} in ${stoppedInMs} ms; ` +
         `in flight at SIGTERM ${inFlight.length} ${JSON.stringify(outcomeCounts(inFlight))}; failed = ${result.failed}; ` +

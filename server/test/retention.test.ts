@@ -43,19 +43,47 @@ const RECORD_MANY = `mutation($inputs: [RecordUsageInput!]!) { recordUsages(inpu
 async function recordOldAndNew(tag: string) {
   await sql('select ensure_usage_log_partition($1::date)', [OLD_MONTH.toISOString().slice(0, 7) + '-01']);
   server.clock.set(OLD_MONTH);
-  const old = await server.gql(RECORD_MANY, { inputs: [1, 2, 3].map((n) => ({ service: 'ELEVENLABS', characters: 1000 * n, requestId: `${tag}-old-${n}` })) }, tenant.apiKey);
+  const old = await server.gql(
+    RECORD_MANY,
+    {
+      inputs: [1, 2, 3].map((n) => ({
+        service: 'ELEVENLABS',
+        characters: 1000 * n,
+        requestId: `${tag}-old-${n}`,
+      })),
+    },
+    tenant.apiKey,
+  );
   server.clock.set(undefined);
-  const fresh = await server.gql(RECORD_MANY, { inputs: [1, 2].map((n) => ({ service: 'SMARTFLO', durationSeconds: 60 * n, requestId: `${tag}-new-${n}` })) }, tenant.apiKey);
+  const fresh = await server.gql(
+    RECORD_MANY,
+    {
+      inputs: [1, 2].map((n) => ({
+        service: 'SMARTFLO',
+        durationSeconds: 60 * n,
+        requestId: `${tag}-new-${n}`,
+      })),
+    },
+    tenant.apiKey,
+  );
   expect(old.errors).toBeUndefined();
   expect(fresh.errors).toBeUndefined();
 }
 
 async function snapshot() {
   const [summaries, rollups, logs, keys] = await Promise.all([
-    sql(`select period::text, total_api_calls, total_cost_usd::text from monthly_summaries where tenant_id = $1 order by period`, [tenant.tenantId]),
-    sql(`select day::text, service, api_calls, cost_usd::text from daily_rollups where tenant_id = $1 order by day, service`, [tenant.tenantId]),
+    sql(
+      `select period::text, total_api_calls, total_cost_usd::text from monthly_summaries where tenant_id = $1 order by period`,
+      [tenant.tenantId],
+    ),
+    sql(
+      `select day::text, service, api_calls, cost_usd::text from daily_rollups where tenant_id = $1 order by day, service`,
+      [tenant.tenantId],
+    ),
     sql(`select request_id from usage_logs where tenant_id = $1 order by request_id`, [tenant.tenantId]),
-    sql(`select request_id from usage_request_keys where tenant_id = $1 order by request_id`, [tenant.tenantId]),
+    sql(`select request_id from usage_request_keys where tenant_id = $1 order by request_id`, [
+      tenant.tenantId,
+    ]),
   ]);
   return { summaries, rollups, logs: logs.map((r) => r.request_id), keys: keys.map((r) => r.request_id) };
 }
@@ -80,7 +108,9 @@ describe('retention', () => {
     const result = await maintenance.run();
     const after = await snapshot();
     const horizon = Date.now() - RETENTION_DAYS * 86_400_000;
-    console.log(`retention: dropped ${JSON.stringify(result?.droppedPartitions)}; logs ${before.logs.length} -> ${after.logs.length}; summaries ${before.summaries.length} -> ${after.summaries.length}`);
+    console.log(
+      `retention: dropped ${JSON.stringify(result?.droppedPartitions)}; logs ${before.logs.length} -> ${after.logs.length}; summaries ${before.summaries.length} -> ${after.summaries.length}`,
+    );
 
     expect(result?.droppedPartitions).toContain(OLD_PARTITION);
     expect(await partitions()).not.toContain(OLD_PARTITION);
@@ -93,7 +123,9 @@ describe('retention', () => {
     expect(after.keys).toEqual(['a-new-1', 'a-new-2']);
     expect(after.summaries).toEqual(before.summaries);
     expect(after.rollups).toEqual(before.rollups);
-    expect(after.summaries.find((s) => s.period.startsWith(OLD_MONTH.toISOString().slice(0, 7)))).toMatchObject({ total_api_calls: 3, total_cost_usd: '0.180000000000' });
+    expect(
+      after.summaries.find((s) => s.period.startsWith(OLD_MONTH.toISOString().slice(0, 7))),
+    ).toMatchObject({ total_api_calls: 3, total_cost_usd: '0.180000000000' });
     const logged = lines.find((l) => l.msg === 'retention dropped usage log partitions');
     expect(logged).toMatchObject({ retentionDays: RETENTION_DAYS });
     expect(logged!.droppedPartitions).toEqual(result!.droppedPartitions);
@@ -114,7 +146,9 @@ describe('retention', () => {
     const results = await Promise.all([first.maintenance.run(), second.maintenance.run()]);
     const dropped = results.flatMap((r) => r?.droppedPartitions ?? []);
     const acted = results.filter((r) => (r?.droppedPartitions.length ?? 0) > 0).length;
-    console.log(`retention: concurrent runs ${JSON.stringify(results.map((r) => r?.droppedPartitions ?? 'skipped (lock held)'))}`);
+    console.log(
+      `retention: concurrent runs ${JSON.stringify(results.map((r) => r?.droppedPartitions ?? 'skipped (lock held)'))}`,
+    );
     expect(acted).toBe(1);
     expect(dropped.filter((name) => name === OLD_PARTITION)).toHaveLength(1);
     expect(new Set(dropped).size).toBe(dropped.length);

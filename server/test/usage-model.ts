@@ -51,23 +51,48 @@ export function unitOf(input: Record<string, unknown>): Unit {
   return OPENAI_MODELS.find(([name]) => name === input.model)?.[1] ?? 'tokens';
 }
 
-export const UNIT_FIELDS: Record<Unit, string[]> = { tokens: ['inputTokens', 'outputTokens'], characters: ['characters'], seconds: ['durationSeconds'] };
+export const UNIT_FIELDS: Record<Unit, string[]> = {
+  tokens: ['inputTokens', 'outputTokens'],
+  characters: ['characters'],
+  seconds: ['durationSeconds'],
+};
 
 /** The exact cost of a valid input and whether it is priced. */
 export function expectedCost(input: Record<string, any>): { cost: Decimal; priced: boolean } {
   const unit = unitOf(input);
-  if (input.service === 'ELEVENLABS') return { cost: round(new D(input.characters ?? 0).times('0.30').dividedBy(10_000)), priced: true };
-  if (input.service === 'SMARTFLO') return { cost: round(new D(String(input.durationSeconds ?? 0)).times('0.02').dividedBy(60)), priced: true };
+  if (input.service === 'ELEVENLABS')
+    return { cost: round(new D(input.characters ?? 0).times('0.30').dividedBy(10_000)), priced: true };
+  if (input.service === 'SMARTFLO')
+    return {
+      cost: round(new D(String(input.durationSeconds ?? 0)).times('0.02').dividedBy(60)),
+      priced: true,
+    };
   const model = String(input.model ?? '');
-  const price = OPENAI_PRICES.filter((p) => model.startsWith(p.prefix)).sort((a, b) => b.prefix.length - a.prefix.length)[0];
+  const price = OPENAI_PRICES.filter((p) => model.startsWith(p.prefix)).sort(
+    (a, b) => b.prefix.length - a.prefix.length,
+  )[0];
   if (!price) return { cost: new D(0), priced: false };
   if (unit === 'tokens') {
     if (!price.input) return { cost: new D(0), priced: false };
-    const cost = new D(input.inputTokens ?? 0).times(price.input).plus(new D(input.outputTokens ?? 0).times(price.output!)).dividedBy(1000);
+    const cost = new D(input.inputTokens ?? 0)
+      .times(price.input)
+      .plus(new D(input.outputTokens ?? 0).times(price.output!))
+      .dividedBy(1000);
     return { cost: round(cost), priced: true };
   }
-  if (unit === 'characters') return price.per1kCharacters ? { cost: round(new D(input.characters ?? 0).times(price.per1kCharacters).dividedBy(1000)), priced: true } : { cost: new D(0), priced: false };
-  return price.perMinute ? { cost: round(new D(String(input.durationSeconds ?? 0)).times(price.perMinute).dividedBy(60)), priced: true } : { cost: new D(0), priced: false };
+  if (unit === 'characters')
+    return price.per1kCharacters
+      ? {
+          cost: round(new D(input.characters ?? 0).times(price.per1kCharacters).dividedBy(1000)),
+          priced: true,
+        }
+      : { cost: new D(0), priced: false };
+  return price.perMinute
+    ? {
+        cost: round(new D(String(input.durationSeconds ?? 0)).times(price.perMinute).dividedBy(60)),
+        priced: true,
+      }
+    : { cost: new D(0), priced: false };
 }
 
 export interface GeneratedInput {
@@ -80,10 +105,27 @@ const DAY = 86_400_000;
 const INT_MAX = 2 ** 31 - 1;
 const count = fc.integer({ min: 0, max: INT_MAX });
 const smallCount = fc.integer({ min: 0, max: 1_000_000 });
-const seconds = fc.oneof(fc.double({ min: 0, max: 1_000_000, noNaN: true, noDefaultInfinity: true }), fc.integer({ min: 0, max: 86_400 }).map((s) => s + 0.5));
-const text = fc.string({ unit: fc.constantFrom('a', 'Z', '9', '-', ' ', 'é', '模', '🙂', '\u202e', '"', '\\', '\u00a0'), minLength: 1, maxLength: 40 });
-const jsonLeaf = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), text, fc.double({ noNaN: true, noDefaultInfinity: true }));
-const metadataValid = fc.dictionary(text, fc.oneof(jsonLeaf, fc.array(jsonLeaf, { maxLength: 5 }), fc.dictionary(text, jsonLeaf, { maxKeys: 4 })), { maxKeys: 8 });
+const seconds = fc.oneof(
+  fc.double({ min: 0, max: 1_000_000, noNaN: true, noDefaultInfinity: true }),
+  fc.integer({ min: 0, max: 86_400 }).map((s) => s + 0.5),
+);
+const text = fc.string({
+  unit: fc.constantFrom('a', 'Z', '9', '-', ' ', 'é', '模', '🙂', '\u202e', '"', '\\', '\u00a0'),
+  minLength: 1,
+  maxLength: 40,
+});
+const jsonLeaf = fc.oneof(
+  fc.integer(),
+  fc.boolean(),
+  fc.constant(null),
+  text,
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+);
+const metadataValid = fc.dictionary(
+  text,
+  fc.oneof(jsonLeaf, fc.array(jsonLeaf, { maxLength: 5 }), fc.dictionary(text, jsonLeaf, { maxKeys: 4 })),
+  { maxKeys: 8 },
+);
 
 function nested(depth: number): unknown {
   let value: unknown = 'bottom';
@@ -110,14 +152,16 @@ const MUTATIONS: fc.Arbitrary<Mutation> = fc.oneof(
     input[field] = unit === 'seconds' ? -(n + 0.25) : n + 0.25;
     return [field];
   }),
-  fc.oneof(fc.integer({ min: INT_MAX + 1, max: Number.MAX_SAFE_INTEGER }), fc.constant(1e300)).map((n): Mutation => (input, unit) => {
-    if (unit === 'seconds') {
-      input.durationSeconds = -n; // huge negative duration
-      return ['durationSeconds'];
-    }
-    input[UNIT_FIELDS[unit][0]!] = n; // huge count
-    return [UNIT_FIELDS[unit][0]!];
-  }),
+  fc
+    .oneof(fc.integer({ min: INT_MAX + 1, max: Number.MAX_SAFE_INTEGER }), fc.constant(1e300))
+    .map((n): Mutation => (input, unit) => {
+      if (unit === 'seconds') {
+        input.durationSeconds = -n; // huge negative duration
+        return ['durationSeconds'];
+      }
+      input[UNIT_FIELDS[unit][0]!] = n; // huge count
+      return [UNIT_FIELDS[unit][0]!];
+    }),
   fc.constant<Mutation>((input, unit) => {
     for (const field of UNIT_FIELDS[unit]) delete input[field]; // no unit at all
     return UNIT_FIELDS[unit];
@@ -130,26 +174,44 @@ const MUTATIONS: fc.Arbitrary<Mutation> = fc.oneof(
     input.cachedInputTokens = Number(input.inputTokens ?? 0) + 1; // more cached than input
     return ['cachedInputTokens', 'inputTokens'];
   }),
-  fc.oneof(fc.constant(''), fc.string({ minLength: 256, maxLength: 400 }), fc.constant(`a\u0000b`)).map((id): Mutation => (input) => {
-    input.requestId = id;
-    return ['requestId'];
-  }),
-  fc.oneof(
-    fc.integer({ min: 36 * DAY + 3_600_000, max: 100 * 365 * DAY }).map((ms) => new Date(Date.now() - ms).toISOString()),
-    fc.integer({ min: 7 * 60_000, max: 1_000 * 365 * DAY }).map((ms) => new Date(Date.now() + ms).toISOString()),
-    fc.constantFrom('0001-01-01T00:00:00Z', '9999-12-31T23:59:59Z', 'not a date', '2026-13-45T00:00:00Z', '2026-01-01', '', 'NaN'),
-  ).map((at): Mutation => (input) => {
-    input.occurredAt = at;
-    return ['occurredAt'];
-  }),
-  fc.oneof(
-    fc.integer({ min: 17_000, max: 40_000 }).map((size) => ({ blob: 'x'.repeat(size) })), // oversized
-    fc.integer({ min: 25, max: 3_000 }).map(nested), // deep
-    fc.constant({ text: 'nul \u0000 inside' }),
-  ).map((metadata): Mutation => (input) => {
-    input.metadata = metadata;
-    return ['metadata'];
-  }),
+  fc
+    .oneof(fc.constant(''), fc.string({ minLength: 256, maxLength: 400 }), fc.constant(`a\u0000b`))
+    .map((id): Mutation => (input) => {
+      input.requestId = id;
+      return ['requestId'];
+    }),
+  fc
+    .oneof(
+      fc
+        .integer({ min: 36 * DAY + 3_600_000, max: 100 * 365 * DAY })
+        .map((ms) => new Date(Date.now() - ms).toISOString()),
+      fc
+        .integer({ min: 7 * 60_000, max: 1_000 * 365 * DAY })
+        .map((ms) => new Date(Date.now() + ms).toISOString()),
+      fc.constantFrom(
+        '0001-01-01T00:00:00Z',
+        '9999-12-31T23:59:59Z',
+        'not a date',
+        '2026-13-45T00:00:00Z',
+        '2026-01-01',
+        '',
+        'NaN',
+      ),
+    )
+    .map((at): Mutation => (input) => {
+      input.occurredAt = at;
+      return ['occurredAt'];
+    }),
+  fc
+    .oneof(
+      fc.integer({ min: 17_000, max: 40_000 }).map((size) => ({ blob: 'x'.repeat(size) })), // oversized
+      fc.integer({ min: 25, max: 3_000 }).map(nested), // deep
+      fc.constant({ text: 'nul \u0000 inside' }),
+    )
+    .map((metadata): Mutation => (input) => {
+      input.metadata = metadata;
+      return ['metadata'];
+    }),
   fc.constantFrom('FOO', 'openai', '', 'OPENAI ').map((service): Mutation => (input) => {
     input.service = service;
     return ['service'];
@@ -158,10 +220,12 @@ const MUTATIONS: fc.Arbitrary<Mutation> = fc.oneof(
     input.requestId = `${String(input.requestId).slice(0, 200)}${half}`; // an unpaired surrogate
     return ['requestId'];
   }),
-  fc.constantFrom({ s: 'x\uD800' }, { ['k\uDC00']: 1 }, [{ deep: ['\uDFFF'] }]).map((metadata): Mutation => (input) => {
-    input.metadata = metadata;
-    return ['metadata'];
-  }),
+  fc
+    .constantFrom({ s: 'x\uD800' }, { ['k\uDC00']: 1 }, [{ deep: ['\uDFFF'] }])
+    .map((metadata): Mutation => (input) => {
+      input.metadata = metadata;
+      return ['metadata'];
+    }),
   fc.constantFrom('gpt-4\u0000x', '\u0000', 'gpt-4\uD800').map((model): Mutation => (input) => {
     input.model = model;
     return ['model'];
@@ -180,7 +244,14 @@ const validInput = fc
     seconds,
     status: fc.constantFrom(undefined, 'SUCCESS', 'ERROR'),
     ageMs: fc.option(fc.integer({ min: -3 * 60_000, max: 34 * DAY }), { nil: undefined }),
-    metadata: fc.option(fc.oneof(metadataValid, fc.integer({ min: 1, max: 10 }).map(nested), fc.integer({ min: 1, max: 15_000 }).map((n) => ({ blob: 'y'.repeat(n) }))), { nil: undefined }),
+    metadata: fc.option(
+      fc.oneof(
+        metadataValid,
+        fc.integer({ min: 1, max: 10 }).map(nested),
+        fc.integer({ min: 1, max: 15_000 }).map((n) => ({ blob: 'y'.repeat(n) })),
+      ),
+      { nil: undefined },
+    ),
     suffix: fc.string({ unit: 'binary', maxLength: 60 }).filter((s) => !s.includes('\u0000')),
   })
   .map((g) => {
@@ -204,12 +275,20 @@ const validInput = fc
 let sequence = 0;
 /** Valid (about 60 %) or invalid by one or two mutations; requestIds unique per run. */
 export const generatedInput = (runId: string): fc.Arbitrary<GeneratedInput> =>
-  fc.tuple(validInput, fc.oneof({ weight: 6, arbitrary: fc.constant([] as Mutation[]) }, { weight: 4, arbitrary: fc.array(MUTATIONS, { minLength: 1, maxLength: 2 }) })).map(([{ input, suffix }, mutations]) => {
-    input.requestId = `${runId}-${sequence++}-${suffix}`;
-    const invalid = new Set<string>();
-    // Text must be storable: UTF-16 halves without their pair are not characters (no NUL either).
-    if (/\p{Cs}/u.test(String(input.requestId))) invalid.add('requestId');
-    const unit = unitOf(input);
-    for (const mutate of mutations) for (const field of mutate(input, unit)) invalid.add(field);
-    return { input, invalid };
-  });
+  fc
+    .tuple(
+      validInput,
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constant([] as Mutation[]) },
+        { weight: 4, arbitrary: fc.array(MUTATIONS, { minLength: 1, maxLength: 2 }) },
+      ),
+    )
+    .map(([{ input, suffix }, mutations]) => {
+      input.requestId = `${runId}-${sequence++}-${suffix}`;
+      const invalid = new Set<string>();
+      // Text must be storable: UTF-16 halves without their pair are not characters (no NUL either).
+      if (/\p{Cs}/u.test(String(input.requestId))) invalid.add('requestId');
+      const unit = unitOf(input);
+      for (const mutate of mutations) for (const field of mutate(input, unit)) invalid.add(field);
+      return { input, invalid };
+    });

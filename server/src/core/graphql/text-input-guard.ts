@@ -20,7 +20,11 @@ export function unstorableTextIn(variables: Record<string, unknown> | undefined)
     if (!found) continue;
     const index = typeof found[0] === 'number' ? found[0] : undefined;
     const field = found.find((segment): segment is string => typeof segment === 'string') ?? name;
-    return { field, message: 'may not contain NUL characters or unpaired surrogates', ...(index === undefined ? {} : { index }) };
+    return {
+      field,
+      message: 'may not contain NUL characters or unpaired surrogates',
+      ...(index === undefined ? {} : { index }),
+    };
   }
   return undefined;
 }
@@ -71,7 +75,10 @@ export function textInputGuardPlugin<T extends object>(): ApolloServerPlugin<T> 
           if (!problem) return;
           const error = new UserInputError(problem);
           // Wrapped so formatError finds the DomainError (and its extensions) and Apollo answers 400.
-          throw new GraphQLError(error.message, { originalError: error, extensions: { ...error.extensions, http: { status: 400 } } });
+          throw new GraphQLError(error.message, {
+            originalError: error,
+            extensions: { ...error.extensions, http: { status: 400 } },
+          });
         },
       };
     },
