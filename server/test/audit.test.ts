@@ -57,7 +57,7 @@ describe('audit log', () => {
         'TENANT_UPDATED',
         'mutation($t: ID!) { updateTenant(id: $t, input: { contactEmail: "ops@audited.test" }) { id } }',
         { t },
-        (e) => expect(e.changes).toMatchObject({ contactEmail: 'ops@audited.test' }),
+        (e) => expect(e.changes).toEqual({ contactEmail: { from: null, to: 'ops@audited.test' } }),
       ],
       [
         'USER_CREATED',
@@ -97,7 +97,7 @@ describe('audit log', () => {
         'QUOTA_SET',
         'mutation($t: ID!) { setQuota(tenantId: $t, input: { monthlyCostLimitUsd: "0.5", alertAtPercentage: 80 }) { alertAtPercentage } }',
         { t },
-        (e) => expect(e.changes).toMatchObject({ monthlyCostLimitUsd: '0.5', alertAtPercentage: 80 }),
+        (e) => expect(e.changes).toEqual({ monthlyCostLimitUsd: { from: null, to: '0.5' }, alertAtPercentage: { from: null, to: 80 } }),
       ],
       [
         'PRICE_ADDED',
@@ -185,6 +185,20 @@ describe('audit log', () => {
       `audit: ${seen.length} admin actions, each wrote exactly one entry with actor, time and changes; actions without a test = ${uncovered.length}`,
     );
     expect(uncovered).toEqual([]);
+  });
+
+  it('a change records each field it changed from its old value to its new one, and nothing else', async () => {
+    const other = await createTenantWithAccess(server, 'Audited Twice');
+    const t = other.tenantId;
+    await audited('mutation($t: ID!) { setQuota(tenantId: $t, input: { openaiTokenLimit: 1000, monthlyCostLimitUsd: "5" }) { alertAtPercentage } }', { t });
+    const { added } = await audited(
+      'mutation($t: ID!) { setQuota(tenantId: $t, input: { openaiTokenLimit: 2000, monthlyCostLimitUsd: "5", smartfloMinuteLimit: null }) { alertAtPercentage } }',
+      { t },
+    );
+    // The unchanged budget and the already-absent Smartflo limit are not changes.
+    expect(added.map((e) => e.changes)).toEqual([{ openaiTokenLimit: { from: 1000, to: 2000 } }]);
+    const renamed = await audited('mutation($t: ID!) { updateTenant(id: $t, input: { name: "Audited Thrice", status: ACTIVE }) { id } }', { t });
+    expect(renamed.added.map((e) => e.changes)).toEqual([{ name: { from: 'Audited Twice', to: 'Audited Thrice' } }]);
   });
 
   it('a refused action writes nothing', async () => {

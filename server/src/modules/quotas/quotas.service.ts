@@ -5,6 +5,7 @@ import type { Viewer } from '../../core/graphql/context.js';
 import { isDecimalLiteral, money } from '../../core/lib/money.js';
 import { formatDay, monthWindow } from '../../core/lib/period.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { fieldChanges } from '../audit/field-changes.js';
 import { quotaStandings, type QuotaLimits, type QuotaMetric, type QuotaStanding } from './evaluate-quota.js';
 
 export interface QuotaRecord extends QuotaLimits {
@@ -103,20 +104,24 @@ export class QuotasService {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
+      // Locked so that two admins editing at once each audit the before they really replaced.
+      const before = await client.query(`${QUOTA_SELECT} where tenant_id = $1 for update`, [tenantId]);
       await client.query(
         `insert into quotas (${insertColumns.join(', ')}) values (${insertColumns.map((_, i) => `$${i + 1}`).join(', ')})
          on conflict (tenant_id) do update set ${updates.join(', ')}`,
         params,
       );
-      await this.audit.record(client, actor, 'QUOTA_SET', { tenantId, targetId: tenantId, changes });
+      const after = quotaFromRow((await client.query(`${QUOTA_SELECT} where tenant_id = $1`, [tenantId])).rows[0]);
+      const audited = fieldChanges(before.rows[0] ? quotaFromRow(before.rows[0]) : null, after, given.map(([, key]) => key));
+      await this.audit.record(client, actor, 'QUOTA_SET', { tenantId, targetId: tenantId, changes: audited });
       await client.query('commit');
+      return after;
     } catch (error) {
       await client.query('rollback');
       throw error;
     } finally {
       client.release();
     }
-    return (await this.get(tenantId))!;
   }
 
   async remove(actor: Viewer, tenantId: string): Promise<boolean> {

@@ -5,6 +5,7 @@ import { Problems, notFound } from '../../core/graphql/errors.js';
 import type { Viewer } from '../../core/graphql/context.js';
 import { decryptSecret, encryptSecret, maskSecret } from '../../core/lib/secrets.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { fieldChanges } from '../audit/field-changes.js';
 import type { TenantDirectory } from './tenant-directory.js';
 import { TenantEntity, type TenantStatus } from './tenant.entity.js';
 
@@ -66,13 +67,16 @@ export class TenantsService {
     if (changes.contactEmail && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(changes.contactEmail.trim())) problems.add('contactEmail', 'is not a valid email address');
     if (changes.webhookUrl && !isHttpUrl(changes.webhookUrl.trim())) problems.add('webhookUrl', 'must be an http(s) URL');
     problems.throwIfAny();
+    const editable = (t: TenantEntity) => ({ name: t.name, status: t.status, contactEmail: t.contactEmail, webhookUrl: t.webhookUrl });
+    const before = editable(tenant);
     if (changes.name !== undefined) tenant.name = changes.name!.trim();
     if (changes.status !== undefined) tenant.status = changes.status!;
     if (changes.contactEmail !== undefined) tenant.contactEmail = changes.contactEmail?.trim() || null;
     if (changes.webhookUrl !== undefined) tenant.webhookUrl = changes.webhookUrl?.trim() || null;
     await em.flush();
     this.directory.forget(id);
-    await this.audit.record(this.pool, actor, 'TENANT_UPDATED', { tenantId: id, targetId: id, changes });
+    const asked = (Object.keys(before) as (keyof typeof before)[]).filter((key) => changes[key] !== undefined);
+    await this.audit.record(this.pool, actor, 'TENANT_UPDATED', { tenantId: id, targetId: id, changes: fieldChanges(before, editable(tenant), asked) });
     return tenant;
   }
 
