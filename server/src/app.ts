@@ -37,6 +37,8 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
   const { config, logger } = services;
   const app = express();
   app.disable('x-powered-by');
+  // req.ip (login throttling, logs) believes X-Forwarded-For only from the configured proxies.
+  if (config.TRUST_PROXY !== false) app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
   const state = { draining: false };
 

@@ -180,3 +180,27 @@ describe('login throttling', () => {
     expect(ratio).toBeLessThan(2);
   });
 });
+
+describe('login throttling behind a trusted proxy (TRUST_PROXY=loopback)', () => {
+  let server: TestServer;
+  let user: { email: string; password: string };
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { TRUST_PROXY: 'loopback' } });
+    user = await createTenantWithAccess(server, 'Proxied Co');
+  });
+  afterAll(() => server.close());
+
+  it('counts each forwarded client on its own, so one noisy client does not lock out the rest', async () => {
+    const proxy = '127.0.6.1';
+    const viaProxy = (client: string, email: string, password: string) =>
+      postFrom(server, proxy, { query: LOGIN, variables: { e: email, p: password } }, { 'x-forwarded-for': client });
+    for (let i = 0; i < LOGIN_LIMITS.perAddress; i++) {
+      expect(codeOf(await viaProxy('203.0.113.7', `spray-${i}@customer.test`, 'password-spray-123'))).toBe('UNAUTHENTICATED');
+    }
+    expect(codeOf(await viaProxy('203.0.113.7', user.email, user.password))).toBe('RATE_LIMITED');
+    // Another client behind the same proxy: its own counter, not the proxy's.
+    expect(codeOf(await viaProxy('203.0.113.8', user.email, user.password))).toBe('OK');
+    console.log('login-throttle: behind a trusted proxy, clients sharing the proxy locked out by another = 0');
+  });
+});

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -70,9 +71,40 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Max milliseconds a group of concurrently recorded events waits to share one transaction. */
   INGEST_GROUP_WINDOW_MS: z.coerce.number().min(0).max(50).default(1),
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For), as Express's
+   * `trust proxy`: a hop count, or a comma list of addresses, CIDR ranges and the names loopback,
+   * linklocal, uniquelocal. Unset: none, so the per-address login throttle uses the socket
+   * address and a spoofed header cannot dodge it; behind a proxy every client would then share
+   * the proxy's address, so set this there.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      const text = value.trim();
+      if (text === '' || text === '0' || text === 'false') return false;
+      if (/^\d+$/.test(text)) return Number(text);
+      const entries = text.split(',').map((entry) => entry.trim());
+      const bad = entries.find((entry) => !isProxyEntry(entry));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `has "${bad}", which is not a hop count, an address, a CIDR range or loopback/linklocal/uniquelocal` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
   /** Folder with the built SPAs (admin-web/dist, customer-web/dist), relative to the project root. */
   WEB_ROOT: z.string().default('.'),
 });
+
+function isProxyEntry(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  return /^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128);
+}
 
 export type AppConfig = Omit<z.infer<typeof environmentSchema>, 'MASTER_KEY' | 'DATA_DIR'> & {
   DATA_DIR: string;
