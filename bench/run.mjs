@@ -5,7 +5,8 @@
 //                                 crashes, errors and lost events, never on noisy ratios)
 //   --logs=N                      B4's large size (default 10,000,000; short: 100,000)
 //   --only=B0,B1,...              a subset (ratios need their reference in the subset)
-// Assumes `pnpm build` ran. Writes the table to bench/results/latest.md (short: short.md).
+// Assumes `pnpm build` ran. Writes the table to bench/results/latest.md (short: short.md;
+// --only: partial.md).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -254,7 +255,8 @@ try {
 }
 const table = report(b4, (Date.now() - started) / 1000);
 mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-const out = join(ROOT, 'bench', 'results', SHORT ? 'short.md' : 'latest.md');
+// A subset never overwrites the full run's table: it goes to partial.md.
+const out = join(ROOT, 'bench', 'results', SHORT ? 'short.md' : ONLY ? 'partial.md' : 'latest.md');
 writeFileSync(out, table);
 console.log(`\n${table}\nwritten to ${out}`);
 const missed = rows.filter((r) => r.pass === false);

@@ -162,7 +162,12 @@ export class UsageRecorder {
     }
     for (const [index, log] of existingLogs) outcomes[index] = { log, duplicate: true, quotas: [], alerts: [] };
     return () => {
-      for (const [index, standing] of standings) outcomes[index]!.quotas = standing();
+      for (const [index, standing] of standings) {
+        // Computed on first read only: most integrators never select `quotas`, and the exact
+        // decimal standings (with projections) were the largest cost of a 500-event batch.
+        let computed: QuotaStanding[] | undefined;
+        Object.defineProperty(outcomes[index]!, 'quotas', { get: () => (computed ??= standing()), enumerable: true, configurable: true });
+      }
       for (const [index, first] of sameAs) outcomes[index] = { ...outcomes[first]!, duplicate: true, alerts: [] };
       return outcomes;
     };

@@ -13,12 +13,14 @@ import {
 import { UsageDashboardResolver } from './usage-dashboard.resolver.js';
 
 async function payloadOutput(ctx: GraphQLContext, outcome: RecordOutcome): Promise<RecordUsagePayload> {
-  return Object.assign(new RecordUsagePayload(), {
+  const payload = Object.assign(new RecordUsagePayload(), {
     log: await usageLogOutput(ctx.services, outcome.log),
     duplicate: outcome.duplicate,
-    quotas: outcome.quotas.map(quotaUsageOutput),
     alerts: await Promise.all(outcome.alerts.map((alert) => alertOutput(ctx.services, alert))),
   });
+  // GraphQL reads `quotas` only when the operation selects it, so the standings stay unbuilt
+  // for the many callers that don't (see the recorder).
+  return Object.defineProperty(payload, 'quotas', { get: () => outcome.quotas.map(quotaUsageOutput), enumerable: true, configurable: true });
 }
 
 @Resolver()
