@@ -31,6 +31,8 @@ export interface DemoServer {
     variables?: Record<string, unknown>,
     token?: string,
   ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  /** The data of an operation that must succeed; throws with the errors otherwise. */
+  data<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   login(email: string, password: string): Promise<string>;
   stop(): Promise<void>;
 }
@@ -81,6 +83,11 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   return {
     baseUrl,
     gql,
+    async data(query, variables = {}, token) {
+      const result = await gql(query, variables, token);
+      if (!result.data || result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
+      return result.data;
+    },
     async login(email, password) {
       const result = await gql(
         `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,

@@ -32,15 +32,8 @@ let tenants: Map<string, string>;
 const currentPeriod = () => new Date().toISOString().slice(0, 7);
 const app = (path = '') => `${server.baseUrl}/admin/${path}`;
 
-async function api<T = any>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  token = adminToken,
-): Promise<T> {
-  const result = await server.gql<T>(query, variables, token);
-  if (!result.data || result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
+const api = <T = any>(query: string, variables: Record<string, unknown> = {}, token = adminToken) =>
+  server.data<T>(query, variables, token);
 
 /** Every matching log's requestId, paged through the API the way a client would. */
 async function allRequestIds(filter: Record<string, unknown>): Promise<string[]> {

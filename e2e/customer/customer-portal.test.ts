@@ -38,15 +38,8 @@ let otherTenants: Map<string, string>;
 const monthName = (period: string, month: 'long' | 'short' = 'long') =>
   new Date(`${period}-01T00:00:00.000Z`).toLocaleString('en-US', { month, year: 'numeric', timeZone: 'UTC' });
 
-async function api<T = any>(
-  query: string,
-  variables: Record<string, unknown> = {},
-  token = customerToken,
-): Promise<T> {
-  const result = await server.gql<T>(query, variables, token);
-  if (!result.data || result.errors) throw new Error(`${query}: ${JSON.stringify(result.errors)}`);
-  return result.data;
-}
+const api = <T = any>(query: string, variables: Record<string, unknown> = {}, token = customerToken) =>
+  server.data<T>(query, variables, token);
 
 /** Names of every other tenant found in the page's text: must stay empty. */
 async function otherTenantNamesShown(): Promise<string[]> {

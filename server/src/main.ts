@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp, type RunningApp } from './app.js';
-import { ConfigError, loadConfig } from './config/config.js';
+import { loadConfigOrExit } from './config/config.js';
 import { openDatabase, type Database } from './core/db/database.js';
 import { Maintenance } from './core/db/maintenance.js';
 import { createLogger } from './core/http/logging.js';
@@ -16,16 +16,7 @@ import { USAGE_CHANNEL } from './modules/usage/usage-activity.js';
 import { createServices } from './services.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(error.message);
-      process.exit(1);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.LOG_LEVEL);
 
   // Filled in as start-up proceeds; shutdown closes whatever has started.

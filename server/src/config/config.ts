@@ -134,6 +134,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   };
 }
 
+/** For entry points: the parsed configuration, or exit 1 with the one-line reason on stderr. */
+export function loadConfigOrExit(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
 /** The embedded default keeps a generated key beside its data, readable by the owner only. */
 function generatedMasterKey(dataDir: string): Buffer {
   const path = join(dataDir, 'master.key');

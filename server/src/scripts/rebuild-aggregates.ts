@@ -1,22 +1,13 @@
 import pg from 'pg';
 import pino from 'pino';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { loadConfigOrExit } from '../config/config.js';
 import { openDatabase } from '../core/db/database.js';
 import { UsageRebuildService } from '../modules/usage/usage-rebuild.service.js';
 
 // `node server/dist/scripts/rebuild-aggregates.js`: recomputes monthly summaries and daily
 // rollups from usage_logs (e.g. after history was bulk-loaded with COPY). Same configuration as
 // the server: DATABASE_URL, or the embedded PostgreSQL under DATA_DIR while the server is down.
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
+const config = loadConfigOrExit();
 const logger = pino({ level: config.LOG_LEVEL });
 const db = await openDatabase(config, logger);
 // Its own connection: the server pool's client-side query timeout is for requests, and a rebuild
