@@ -13,8 +13,7 @@ import type { GraphQLContext } from './core/graphql/context.js';
 import { ErrorCode } from './core/graphql/errors.js';
 import { QUERY_LIMITS, queryLimitRules } from './core/graphql/query-limits.js';
 import { createRequestContext } from './core/graphql/request-context.js';
-import { textInputGuardPlugin } from './core/graphql/text-input-guard.js';
-import { costLimitPlugin, formatGraphQLError, formatWebSocketErrors, metricsPlugin, webSocketGuard } from './core/http/graphql-guards.js';
+import { formatGraphQLError, formatWebSocketErrors, metricsPlugin, operationChecksPlugin, webSocketGuard } from './core/http/graphql-guards.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { metricsHandler } from './core/metrics/metrics-handler.js';
 import { metrics } from './core/metrics/metrics.js';
@@ -119,8 +118,7 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       loggingPlugin,
-      costLimitPlugin(schema),
-      textInputGuardPlugin(),
+      operationChecksPlugin(schema),
       metricsPlugin(),
     ],
   });

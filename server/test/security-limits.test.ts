@@ -103,6 +103,18 @@ describe('GraphQL abuse limits', () => {
     });
   }
 
+  it('text PostgreSQL cannot store is refused alike on HTTP and over the WebSocket, before anything runs', async () => {
+    const create = 'mutation($input: CreateTenantInput!) { createTenant(input: $input) { id } }';
+    const variables = { input: { name: 'Half\uD800written' } };
+    const [http, ws] = [await server.gql(create, variables, admin), await overWebSocket(server, admin, create, variables)];
+    for (const response of [http, ws]) {
+      expect(response.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
+      expect(response.data?.createTenant ?? undefined).toBeUndefined();
+    }
+    const tenants = await server.gql<{ tenants: { name: string }[] }>('{ tenants { name } }', {}, admin);
+    expect(tenants.data!.tenants.filter((t) => t.name.startsWith('Half'))).toEqual([]);
+  });
+
   it('page sizes are capped with BAD_USER_INPUT naming the argument, from variables too', async () => {
     const audit = 'query($n: Int) { auditLog(first: $n) { id } }';
     expect((await server.gql(audit, { n: QUERY_LIMITS.maxListSize }, admin)).errors).toBeUndefined();

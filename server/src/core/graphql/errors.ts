@@ -84,7 +84,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (isRefusedAsData(original ?? error)) {
     // PostgreSQL refused a value the caller sent (typically an id that is not a UUID; text with
-    // NUL or unpaired surrogates is refused earlier, by text-input-guard.ts): bad input, not a bug.
+    // NUL or unpaired surrogates is refused earlier, by the operation checks in core/http/graphql-guards.ts): bad input, not a bug.
     return { message: 'A value is malformed (e.g. an id that is not a UUID, or text with NUL or unpaired surrogates)', path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   if (isDatabaseUnavailable(original ?? error)) {

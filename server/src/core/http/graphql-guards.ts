@@ -5,12 +5,13 @@ import {
   parse,
   specifiedRules,
   validate,
+  type DocumentNode,
   type ExecutionArgs,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
-import { DomainError, ErrorCode, formatError } from '../graphql/errors.js';
+import { DomainError, ErrorCode, UserInputError, formatError } from '../graphql/errors.js';
 import {
   QUERY_LIMITS,
   QueryLimitError,
@@ -18,6 +19,7 @@ import {
   isTokenLimitError,
   queryLimitRules,
 } from '../graphql/query-limits.js';
+import { unstorableLiteralIn, unstorableTextIn } from '../graphql/text-input-guard.js';
 import { metrics, operationLabel } from '../metrics/metrics.js';
 
 /**
@@ -32,14 +34,30 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   return formatError(formatted, error);
 }
 
-/** The cost check needs variable values, so it runs once the operation is resolved, before execution. */
-export function costLimitPlugin<T extends object>(schema: GraphQLSchema): ApolloServerPlugin<T> {
+/**
+ * The checks that need the resolved operation and its variable values, shared by HTTP and the
+ * WebSocket: the cost limit, then text PostgreSQL cannot store (refused before anything runs, so
+ * a rejected write never half-happens). Throws a DomainError.
+ */
+function checkResolvedOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown> | null | undefined,
+): void {
+  assertCostWithinLimit(schema, document, operationName, variables ?? undefined);
+  const problem = unstorableTextIn(variables ?? undefined) ?? unstorableLiteralIn(document);
+  if (problem) throw new UserInputError(problem);
+}
+
+/** Runs the shared operation checks once Apollo has resolved the operation, before execution. */
+export function operationChecksPlugin<T extends object>(schema: GraphQLSchema): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operationName, request }) {
           try {
-            assertCostWithinLimit(schema, document, operationName, request.variables);
+            checkResolvedOperation(schema, document, operationName, request.variables);
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             // Wrapped so formatError finds the DomainError (and its extensions) and Apollo answers 400.
@@ -88,7 +106,8 @@ export function metricsPlugin<T extends object>(): ApolloServerPlugin<T> {
 
 /**
  * graphql-ws parses and validates by itself, without Apollo's options: this gives it the same
- * token, depth, alias, directive and cost limits, and (in production) refuses introspection.
+ * token, depth, alias, directive and cost limits and the storable-text check, and (in production)
+ * refuses introspection.
  * Errors are returned, not thrown, so the client gets an error message and the socket stays open.
  */
 export function webSocketGuard(schema: GraphQLSchema, production: boolean) {
@@ -117,7 +136,7 @@ export function webSocketGuard(schema: GraphQLSchema, production: boolean) {
       );
     }
     try {
-      assertCostWithinLimit(schema, document, payload.operationName, payload.variables ?? undefined);
+      checkResolvedOperation(schema, document, payload.operationName, payload.variables);
     } catch (error) {
       if (error instanceof DomainError) return [error];
       throw error;

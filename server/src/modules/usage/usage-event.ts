@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Problems } from '../../core/graphql/errors.js';
+import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../core/lib/storable-text.js';
 
 export type Service = 'OPENAI' | 'ELEVENLABS' | 'SMARTFLO';
 export type CallStatus = 'SUCCESS' | 'ERROR';
@@ -84,7 +85,7 @@ export function validateUsage(
   if (model !== null && (model.trim().length === 0 || model.length > RECORDING_LIMITS.modelMaxLength)) {
     problems.add('model', `must be 1-${RECORDING_LIMITS.modelMaxLength} characters when given`, index);
   } else if (model !== null && !isStorableText(model)) {
-    problems.add('model', 'may not contain NUL characters or unpaired surrogates', index);
+    problems.add('model', UNSTORABLE_TEXT_MESSAGE, index);
   }
   const unitKind = unitKindOf(fields.service, model);
 
@@ -110,7 +111,7 @@ export function validateUsage(
   if (typeof fields.requestId !== 'string' || fields.requestId.length < 1 || fields.requestId.length > RECORDING_LIMITS.requestIdMaxLength) {
     problems.add('requestId', `must be 1-${RECORDING_LIMITS.requestIdMaxLength} characters`, index);
   } else if (!isStorableText(fields.requestId)) {
-    problems.add('requestId', 'may not contain NUL characters or unpaired surrogates', index);
+    problems.add('requestId', UNSTORABLE_TEXT_MESSAGE, index);
   }
 
   const occurredAt = fields.occurredAt ?? now;
@@ -129,8 +130,8 @@ export function validateUsage(
       metadataText = canonicalJson(fields.metadata);
       if (Buffer.byteLength(metadataText, 'utf8') > RECORDING_LIMITS.metadataMaxBytes) {
         problems.add('metadata', 'is larger than 16 KiB of JSON', index);
-      } else if (metadataText.includes('\\u0000') || hasUnpairedSurrogate(fields.metadata)) {
-        problems.add('metadata', 'may not contain NUL characters or unpaired surrogates', index);
+      } else if (findUnstorableText(fields.metadata)) {
+        problems.add('metadata', UNSTORABLE_TEXT_MESSAGE, index);
       }
     }
   }
@@ -170,22 +171,6 @@ export function validateUsage(
 
 function describe(service: Service, model: string | null): string {
   return service === 'OPENAI' && model ? `OPENAI model ${model}` : service;
-}
-
-/**
- * PostgreSQL text and jsonb cannot hold NUL, nor UTF-16 halves without their pair: a lone
- * surrogate is stored as U+FFFD (so two different requestIds could collide into one key) or
- * refused by jsonb (an internal error). Both are bad input.
- */
-const UNPAIRED_SURROGATE = /\p{Cs}/u;
-function isStorableText(text: string): boolean {
-  return !text.includes('\u0000') && !UNPAIRED_SURROGATE.test(text);
-}
-
-function hasUnpairedSurrogate(value: unknown): boolean {
-  if (typeof value === 'string') return UNPAIRED_SURROGATE.test(value);
-  if (value === null || typeof value !== 'object') return false;
-  return Object.entries(value as object).some(([key, child]) => UNPAIRED_SURROGATE.test(key) || hasUnpairedSurrogate(child));
 }
 
 /** JSON with object keys sorted, so equal values always produce equal text. */
