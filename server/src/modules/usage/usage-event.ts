@@ -8,13 +8,17 @@ export type CallStatus = 'SUCCESS' | 'ERROR';
 /** What kind of unit a service and model is billed in (api-contract.md "Recording usage"). */
 export type UnitKind = 'TOKENS' | 'CHARACTERS' | 'SECONDS';
 
+/** OpenAI models billed in something other than tokens, by lower-case name prefix (also read by the SQL rebuild). */
+export const OPENAI_NON_TOKEN_PREFIXES: readonly (readonly [prefix: string, kind: UnitKind])[] = [
+  ['tts-', 'CHARACTERS'],
+  ['whisper', 'SECONDS'],
+];
+
 export function unitKindOf(service: Service, model: string | null | undefined): UnitKind {
   if (service === 'ELEVENLABS') return 'CHARACTERS';
   if (service === 'SMARTFLO') return 'SECONDS';
   const name = (model ?? '').toLowerCase();
-  if (name.startsWith('tts-')) return 'CHARACTERS';
-  if (name.startsWith('whisper')) return 'SECONDS';
-  return 'TOKENS';
+  return OPENAI_NON_TOKEN_PREFIXES.find(([prefix]) => name.startsWith(prefix))?.[1] ?? 'TOKENS';
 }
 
 /** The fields an integrator sends, as GraphQL delivered them. */

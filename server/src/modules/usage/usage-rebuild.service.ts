@@ -1,12 +1,19 @@
 import type pg from 'pg';
+import { OPENAI_NON_TOKEN_PREFIXES, type UnitKind } from './usage-event.js';
+
+const prefixed = (kind: UnitKind) =>
+  OPENAI_NON_TOKEN_PREFIXES.filter(([, k]) => k === kind)
+    .map(([prefix]) => ` or (l.service = 'OPENAI' and lower(coalesce(l.model, '')) like '${prefix}%')`)
+    .join('');
 
 /**
- * SQL mirror of what the recorder adds per event (usage-aggregates.ts): the chart units of a
- * call by its unit kind (usage-event.ts `unitKindOf`): tokens in + out, characters, or minutes.
+ * What the recorder adds per event as chart units (usage-aggregates.ts), in SQL: by the same unit
+ * kinds as `unitKindOf` (usage-event.ts, whose prefix list this reads): tokens in + out,
+ * characters, or minutes.
  */
 const UNITS_SQL = `case
-  when l.service = 'ELEVENLABS' or (l.service = 'OPENAI' and lower(coalesce(l.model, '')) like 'tts-%') then coalesce(l.characters, 0)::numeric
-  when l.service = 'SMARTFLO' or (l.service = 'OPENAI' and lower(coalesce(l.model, '')) like 'whisper%') then coalesce(l.duration_seconds, 0) / 60
+  when l.service = 'ELEVENLABS'${prefixed('CHARACTERS')} then coalesce(l.characters, 0)::numeric
+  when l.service = 'SMARTFLO'${prefixed('SECONDS')} then coalesce(l.duration_seconds, 0) / 60
   else (coalesce(l.input_tokens, 0) + coalesce(l.output_tokens, 0))::numeric end`;
 
 const openai = (expr: string) => `coalesce(sum(${expr}) filter (where l.service = 'OPENAI'), 0)`;
