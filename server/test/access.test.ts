@@ -25,6 +25,7 @@ const RULES: Record<string, Rule> = {
   tenants: { op: '{ tenants { id } }', allowed: ['ADMIN'] },
   tenant: { op: `{ tenant(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
   monthlySummaries: { op: '{ monthlySummaries { period } }', allowed: ['ADMIN', 'CUSTOMER'] },
+  monthlySummaryPage: { op: '{ monthlySummaryPage { totalCount } }', allowed: ['ADMIN', 'CUSTOMER'] },
   usageLogs: { op: '{ usageLogs { totalCount } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { usageLogs(filter: { tenantId: $other }) { totalCount } }' },
   serviceBreakdown: { op: '{ serviceBreakdown { service } }', allowed: ['ADMIN'] },
   topTenants: { op: '{ topTenants { totalCostUsd } }', allowed: ['ADMIN'] },

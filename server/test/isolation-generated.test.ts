@@ -112,6 +112,9 @@ beforeAll(async () => {
       t: b.tenantId,
     })
   ).usageLogs;
+  const summaries = (
+    await ok(`query($n: String) { monthlySummaryPage(first: 1, search: $n) { pageInfo { endCursor } } }`, { n: b.name })
+  ).monthlySummaryPage;
   expect(alerts.length).toBeGreaterThan(0);
   victim = {
     tenant: b.tenantId,
@@ -120,6 +123,7 @@ beforeAll(async () => {
     user: user.id,
     log: recorded.recordUsages[0].log.id,
     cursor: page.pageInfo.endCursor,
+    cursors: { monthlySummaryPage: summaries.pageInfo.endCursor },
     name: b.name,
   };
 

@@ -30,6 +30,8 @@ export interface VictimIds {
   user: string;
   log: string;
   cursor: string;
+  /** B's cursor of a connection whose cursors are not usageLogs' ones, by root field name. */
+  cursors?: Record<string, string>;
   name: string;
 }
 
@@ -46,6 +48,7 @@ export interface BuiltOperation {
 
 let sequence = 0;
 let textOverride: string | undefined;
+let cursor = '';
 
 /**
  * `scope: 'victim'` names B in every tenantId; `'own'` leaves optional tenantIds out (the caller's
@@ -65,6 +68,7 @@ export function buildOperation(
   text?: string,
 ): BuiltOperation {
   textOverride = text;
+  cursor = victim.cursors?.[field.name] ?? victim.cursor;
   const variables: Record<string, unknown> = {};
   const definitions: string[] = [];
   const args: string[] = [];
@@ -121,7 +125,7 @@ function valueFor(
       return name === 'tenantId' ? victim.tenant : victim[idKind];
     case 'String':
       if (textOverride !== undefined) return textOverride;
-      if (['after', 'before', 'cursor'].includes(name)) return victim.cursor;
+      if (['after', 'before', 'cursor'].includes(name)) return cursor;
       if (name === 'search') return victim.name;
       if (name === 'period') return new Date().toISOString().slice(0, 7);
       if (name === 'email') return `probe-${sequence++}@probe.test`;

@@ -89,6 +89,15 @@ export type ErrorCode =
   | 'SERVICE_UNAVAILABLE'
   | 'UNAUTHENTICATED';
 
+/** Order of monthlySummaryPage. Ties (equal cost or calls) are broken by tenant name, case-insensitively. */
+export type MonthlySummaryOrder =
+  /** Most totalApiCalls first. */
+  | 'API_CALLS_DESC'
+  /** Tenant name A to Z, case-insensitively. */
+  | 'TENANT_NAME_ASC'
+  /** Highest totalCostUsd first. */
+  | 'TOTAL_COST_DESC';
+
 export type PricingStatus =
   | 'PRICED'
   | 'UNPRICED';

@@ -10,6 +10,7 @@ import { Migration20261122000000_initial } from './migrations/Migration202611220
 import { Migration20261122000100_seed_prices } from './migrations/Migration20261122000100_seed_prices.js';
 import { Migration20261201000000_tenant_error_index } from './migrations/Migration20261201000000_tenant_error_index.js';
 import { Migration20261201000100_platform_rollup_shards } from './migrations/Migration20261201000100_platform_rollup_shards.js';
+import { Migration20261210000000_monthly_summary_calls_index } from './migrations/Migration20261210000000_monthly_summary_calls_index.js';
 
 // bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
 // stays a string so it is never squeezed through a float.
@@ -20,6 +21,7 @@ export const migrationsList = [
   { name: 'Migration20261122000100_seed_prices', class: Migration20261122000100_seed_prices },
   { name: 'Migration20261201000000_tenant_error_index', class: Migration20261201000000_tenant_error_index },
   { name: 'Migration20261201000100_platform_rollup_shards', class: Migration20261201000100_platform_rollup_shards },
+  { name: 'Migration20261210000000_monthly_summary_calls_index', class: Migration20261210000000_monthly_summary_calls_index },
 ];
 
 export function ormOptions(clientUrl: string, poolSize = 6): Options {

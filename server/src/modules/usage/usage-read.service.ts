@@ -4,24 +4,11 @@ import { UserInputError } from '../../core/graphql/errors.js';
 import { Money, ZERO, formatMoney, money } from '../../core/lib/money.js';
 import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../core/lib/period.js';
 import { countLogs } from './usage-log-count.js';
+import { summaryPage, type SummaryPage, type SummaryPageRequest } from './monthly-summary-page.js';
+import { emptySummary, escapeLike, SUMMARY_SELECT, summaryFromRow, type SummaryRecord } from './monthly-summary.record.js';
 import { logFromRow, normalizeDecimal, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
 
-export interface SummaryRecord {
-  tenantId: string;
-  tenantName: string;
-  window: MonthWindow;
-  openaiInputTokens: number;
-  openaiOutputTokens: number;
-  openaiCostUsd: string;
-  elevenlabsCharacters: number;
-  elevenlabsCostUsd: string;
-  smartfloSeconds: string;
-  smartfloCostUsd: string;
-  totalCostUsd: string;
-  totalApiCalls: number;
-  errorCalls: number;
-  unpricedCalls: number;
-}
+export type { SummaryRecord } from './monthly-summary.record.js';
 
 export interface LogFilter {
   tenantId?: string;
@@ -33,43 +20,6 @@ export interface LogFilter {
 
 export const PAGE_SIZE_LIMIT = 200;
 export const TIME_SERIES_RANGES = [7, 30, 90, 365] as const;
-
-const SUMMARY_SELECT = `select s.tenant_id, t.name as tenant_name, to_char(s.period, 'YYYY-MM') as period,
-  s.openai_input_tokens, s.openai_output_tokens, s.openai_cost_usd::text, s.elevenlabs_characters, s.elevenlabs_cost_usd::text,
-  s.smartflo_seconds::text, s.smartflo_cost_usd::text, s.total_cost_usd::text, s.total_api_calls, s.error_calls, s.unpriced_calls
-  from monthly_summaries s join tenants t on t.id = s.tenant_id`;
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function summaryFromRow(row: any): SummaryRecord {
-  return {
-    tenantId: row.tenant_id,
-    tenantName: row.tenant_name,
-    window: periodWindow(row.period),
-    openaiInputTokens: row.openai_input_tokens,
-    openaiOutputTokens: row.openai_output_tokens,
-    openaiCostUsd: normalizeDecimal(row.openai_cost_usd),
-    elevenlabsCharacters: row.elevenlabs_characters,
-    elevenlabsCostUsd: normalizeDecimal(row.elevenlabs_cost_usd),
-    smartfloSeconds: normalizeDecimal(row.smartflo_seconds),
-    smartfloCostUsd: normalizeDecimal(row.smartflo_cost_usd),
-    totalCostUsd: normalizeDecimal(row.total_cost_usd),
-    totalApiCalls: row.total_api_calls,
-    errorCalls: row.error_calls,
-    unpricedCalls: row.unpriced_calls,
-  };
-}
-
-export function emptySummary(tenantId: string, tenantName: string, window: MonthWindow): SummaryRecord {
-  return {
-    tenantId, tenantName, window,
-    openaiInputTokens: 0, openaiOutputTokens: 0, openaiCostUsd: '0', elevenlabsCharacters: 0, elevenlabsCostUsd: '0',
-    smartfloSeconds: '0', smartfloCostUsd: '0', totalCostUsd: '0', totalApiCalls: 0, errorCalls: 0, unpricedCalls: 0,
-  };
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /**
  * Every read of usage: dashboards read summaries and rollups (their cost does not grow with the
@@ -96,6 +46,11 @@ export class UsageReadService {
       [formatDay(window.start), options.tenantId ?? null, options.search ? escapeLike(options.search.trim()) : null],
     );
     return rows.map(summaryFromRow);
+  }
+
+  /** The same rows a page at a time, in an order the admin picks (keyset, see monthly-summary-page.ts). */
+  summaryPage(window: MonthWindow, request: SummaryPageRequest): Promise<SummaryPage> {
+    return summaryPage(this.pool, window, request);
   }
 
   async summaryOf(tenantId: string, tenantName: string, window: MonthWindow): Promise<SummaryRecord> {

@@ -2,15 +2,16 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscri
 import { filter, pipe } from '@graphql-yoga/subscription';
 import type { GraphQLContext } from '../../core/graphql/context.js';
 import type { UsageUpdateRecord } from '../../core/graphql/live-events.js';
-import { alertOutput, quotaUsageOutput, summaryOutput, tenantOutput, usageLogOutput } from '../../core/graphql/mappers.js';
+import { alertOutput, quotaUsageOutput, tenantOutput, usageLogOutput } from '../../core/graphql/mappers.js';
 import { scopedTenantFilter, scopedTenantId } from '../../core/graphql/tenant-scope.js';
 import type { Service } from '../../core/graphql/enums.js';
 import type { RecordOutcome } from './usage-recorder.js';
 import {
-  ModelUsage, MonthlySummary, Overview, RecordUsageInput, RecordUsagePayload, ServiceTotal, TenantCost, UnpricedUsage,
+  ModelUsage, Overview, RecordUsageInput, RecordUsagePayload, ServiceTotal, TenantCost, UnpricedUsage,
   UsageLogConnection, UsageLogFilter, UsageTimeSeries, UsageTimeSeriesInput, UsageUpdate,
 } from './usage.types.js';
 import { UsageDashboardResolver } from './usage-dashboard.resolver.js';
+import { UsageSummariesResolver } from './usage-summaries.resolver.js';
 
 async function payloadOutput(ctx: GraphQLContext, outcome: RecordOutcome): Promise<RecordUsagePayload> {
   const payload = Object.assign(new RecordUsagePayload(), {
@@ -55,29 +56,6 @@ export class UsageResolver {
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
       totalCount: page.totalCount,
     });
-  }
-
-  @Authorized('ADMIN', 'CUSTOMER')
-  @Query(() => [MonthlySummary], { description: 'Admin: every tenant with usage in the period; customer: only their own.' })
-  async monthlySummaries(
-    @Arg('period', () => String, { nullable: true }) period: string | null,
-    @Arg('search', () => String, { nullable: true }) search: string | null,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<MonthlySummary[]> {
-    const summaries = await ctx.services.usage.monthlySummaries(ctx.services.usage.window(period), { tenantId: scopedTenantFilter(ctx.viewer, null), search });
-    return Promise.all(summaries.map((summary) => summaryOutput(ctx.services, summary)));
-  }
-
-  @Authorized('ADMIN', 'CUSTOMER')
-  @Query(() => [MonthlySummary], { description: 'The last `months` calendar months, oldest first, including the current one.' })
-  async usageHistory(
-    @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
-    @Arg('months', () => Int, { nullable: true, defaultValue: 6 }) months: number,
-    @Ctx() ctx: GraphQLContext,
-  ): Promise<MonthlySummary[]> {
-    const tenant = await tenantOutput(ctx.services, await ctx.services.tenants.requireExisting(scopedTenantId(ctx.viewer, tenantId)));
-    const history = await ctx.services.usage.history(tenant.id, tenant.name, months ?? 6);
-    return Promise.all(history.map((summary) => summaryOutput(ctx.services, summary)));
   }
 
   @Authorized('ADMIN')
@@ -150,4 +128,4 @@ export class UsageResolver {
   }
 }
 
-export const usageResolvers = [UsageResolver, UsageDashboardResolver] as const;
+export const usageResolvers = [UsageResolver, UsageSummariesResolver, UsageDashboardResolver] as const;

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar, JSONScalar, SafeIntScalar } from '../../core/graphql/scalars.js';
 import { CallStatus, PricingStatus, Service, TimeSeriesGrouping } from '../../core/graphql/enums.js';
 import { Tenant } from '../tenants/tenant.types.js';
@@ -202,4 +202,26 @@ export class UsageUpdate {
   @Field(() => DecimalScalar) totalCostUsd!: string;
   @Field(() => SafeIntScalar) totalApiCalls!: number;
   @Field(() => SafeIntScalar) errorCalls!: number;
+}
+
+export enum MonthlySummaryOrder {
+  TOTAL_COST_DESC = 'TOTAL_COST_DESC',
+  API_CALLS_DESC = 'API_CALLS_DESC',
+  TENANT_NAME_ASC = 'TENANT_NAME_ASC',
+}
+registerEnumType(MonthlySummaryOrder, {
+  name: 'MonthlySummaryOrder',
+  description: 'Order of monthlySummaryPage. Ties (equal cost or calls) are broken by tenant name, case-insensitively.',
+  valuesConfig: {
+    TOTAL_COST_DESC: { description: 'Highest totalCostUsd first.' },
+    API_CALLS_DESC: { description: 'Most totalApiCalls first.' },
+    TENANT_NAME_ASC: { description: 'Tenant name A to Z, case-insensitively.' },
+  },
+});
+
+@ObjectType()
+export class MonthlySummaryConnection {
+  @Field(() => [MonthlySummary]) nodes!: MonthlySummary[];
+  @Field(() => PageInfo) pageInfo!: PageInfo;
+  @Field(() => Int, { description: 'Tenants matching period and search, over all pages.' }) totalCount!: number;
 }
