@@ -84,7 +84,8 @@ export function dashboardQueries(tenantId) {
   return [
     { name: 'me (reference)', query: '{ me { id } }' },
     { name: 'overview', query: '{ overview { customerCount totalCostUsd totalApiCalls activeAlertCount } }' },
-    { name: 'monthlySummaries', query: `{ monthlySummaries { tenant { id name } ${SUMMARY_FIELDS} } }` },
+    // The admin's Monthly Summaries tab: its first page (MonthlySummariesTab, SUMMARY_PAGE_SIZE).
+    { name: 'monthlySummaryPage (first 24)', query: `{ monthlySummaryPage(first: 24, orderBy: TOTAL_COST_DESC) { totalCount pageInfo { hasNextPage endCursor } nodes { tenant { id name } ${SUMMARY_FIELDS} } } }` },
     { name: 'topTenants', query: '{ topTenants(limit: 10) { tenant { id name } totalCostUsd totalApiCalls } }' },
     { name: 'serviceBreakdown', query: '{ serviceBreakdown { service units costUsd apiCalls } }' },
     { name: 'usageDashboard', query: 'query($t: ID) { usageDashboard(tenantId: $t) { totalCostUsd totalApiCalls errorCalls projectedMonthEndCostUsd services { service units costUsd apiCalls } } }', variables: { t: tenantId } },

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Clock } from '../../core/lib/clock.js';
 import { UserInputError } from '../../core/graphql/errors.js';
-import { Money, ZERO, formatMoney, money } from '../../core/lib/money.js';
+import { formatMoney, money } from '../../core/lib/money.js';
 import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../core/lib/period.js';
 import { countLogs } from './usage-log-count.js';
 import { summaryPage, type SummaryPage, type SummaryPageRequest } from './monthly-summary-page.js';
@@ -140,38 +140,39 @@ export class UsageReadService {
     const previousFrom = new Date(from.getTime() - days * DAY_MS);
     const table = tenantId ? 'daily_rollups' : 'platform_daily_rollups';
     const keyColumn = groupBy === 'SERVICE' ? 'service' : `case when model = '' then service else model end`;
-    const tenantCondition = tenantId ? 'and tenant_id = $3' : '';
-    const params: unknown[] = [formatDay(from), formatDay(to)];
-    if (tenantId) params.push(tenantId);
-    const { rows } = await this.pool.query(
-      `select to_char(day, 'YYYY-MM-DD') as date, ${keyColumn} as key, sum(cost_usd)::text as cost, sum(api_calls) as calls, sum(units)::text as units
-         from ${table} where day >= $1::date and day < $2::date ${tenantCondition}
-        group by day, 2 order by day, 2`,
-      params,
-    );
-    const previousParams: unknown[] = [formatDay(previousFrom), formatDay(from)];
-    if (tenantId) previousParams.push(tenantId);
-    const { rows: previous } = await this.pool.query(
-      `select coalesce(sum(cost_usd), 0)::text as cost, coalesce(sum(api_calls), 0) as calls
-         from ${table} where day >= $1::date and day < $2::date ${tenantCondition}`,
-      previousParams,
-    );
-    let total: Money = ZERO;
-    let calls = 0;
-    const points = rows.map((row) => {
-      total = total.plus(row.cost);
-      calls += Number(row.calls);
-      return { date: row.date, key: row.key, costUsd: normalizeDecimal(row.cost), apiCalls: Number(row.calls), units: Number(row.units) };
-    });
+    const tenant = tenantId ? [tenantId] : [];
+    // Measured on a saturated year (1,095 points): the points are most of the time, so they are
+    // built as plain objects with no decimal arithmetic in JS, and both spans' totals are one SQL
+    // aggregate, read in parallel with the points (pg hands numeric over as exact text).
+    const [{ rows }, { rows: totals }] = await Promise.all([
+      this.pool.query(
+        `select day::text as date, ${keyColumn} as key, sum(cost_usd) as cost, sum(api_calls) as calls, sum(units) as units
+           from ${table} where day >= $1::date and day < $2::date ${tenantId ? 'and tenant_id = $3' : ''}
+          group by day, 2 order by day, 2`,
+        [formatDay(from), formatDay(to), ...tenant],
+      ),
+      this.pool.query(
+        `select coalesce(sum(cost_usd) filter (where day >= $2::date), 0) as cost, coalesce(sum(api_calls) filter (where day >= $2::date), 0) as calls,
+                coalesce(sum(cost_usd) filter (where day < $2::date), 0) as previous_cost, coalesce(sum(api_calls) filter (where day < $2::date), 0) as previous_calls
+           from ${table} where day >= $1::date and day < $3::date ${tenantId ? 'and tenant_id = $4' : ''}`,
+        [formatDay(previousFrom), formatDay(from), formatDay(to), ...tenant],
+      ),
+    ]);
+    const points = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      points[i] = { date: row.date, key: row.key, costUsd: normalizeDecimal(row.cost), apiCalls: Number(row.calls), units: Number(row.units) };
+    }
+    const total = totals[0];
     return {
       from,
       to,
       days,
       points,
-      totalCostUsd: formatMoney(total),
-      totalApiCalls: calls,
-      previousTotalCostUsd: normalizeDecimal(previous[0].cost),
-      previousTotalApiCalls: Number(previous[0].calls),
+      totalCostUsd: normalizeDecimal(total.cost),
+      totalApiCalls: Number(total.calls),
+      previousTotalCostUsd: normalizeDecimal(total.previous_cost),
+      previousTotalApiCalls: Number(total.previous_calls),
     };
   }
 

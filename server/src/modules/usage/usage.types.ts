@@ -167,7 +167,9 @@ export class ModelUsage {
   @Field(() => DecimalScalar) costUsd!: string;
 }
 
-@ObjectType()
+// Plain data read straight off the object (no field middleware or auth): a 365-day series is
+// ~1,100 of these, and type-graphql's per-field wrapper was a measurable part of executing it.
+@ObjectType({ simpleResolvers: true })
 export class TimeSeriesPoint {
   @Field({ description: 'UTC day, "YYYY-MM-DD".' }) date!: string;
   @Field({ description: 'Service name or model, per the grouping.' }) key!: string;
