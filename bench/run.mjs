@@ -5,6 +5,8 @@
 //                                 crashes, errors and lost events, never on noisy ratios)
 //   --logs=N                      B4's large size (default 10,000,000; short: 100,000)
 //   --only=B0,B1,...              a subset (ratios need their reference in the subset)
+//   BENCH_SERVER_ARGS="--flag …"  extra node flags for the servers under test (experiments only:
+//                                 a quoted run uses the server exactly as it starts in production)
 // Assumes `pnpm build` ran. Writes the table to bench/results/latest.md (short: short.md;
 // --only: partial.md).
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -84,7 +84,7 @@ export async function startServer({ databaseUrl, env = {}, execArgv = [] } = {})
       LOG_LEVEL: 'warn',
       ...env,
     },
-    execArgv,
+    execArgv: [...execArgv, ...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(" ") : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await waitReady(child, 'server');
