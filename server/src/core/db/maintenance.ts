@@ -1,6 +1,8 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
+import { compactPlatformRollups } from '../../modules/usage/platform-rollup-compaction.js';
 import type { Clock } from '../lib/clock.js';
+import { dayStart } from '../lib/period.js';
 import { ensureUsageLogPartitions } from './database.js';
 
 /** Session advisory lock held while one instance does upkeep (exported for tests). */
@@ -9,7 +11,7 @@ export const MAINTENANCE_LOCK = 7_310_001;
 /**
  * Hourly upkeep, done by one instance at a time (a session advisory lock): create the coming
  * months' log partitions, drop whole partitions past retention (summaries and rollups are kept
- * forever), and trim the per-second rate counters.
+ * forever), trim the per-second rate counters, and fold closed days' platform rollup shards.
  */
 export class Maintenance {
   private timer?: NodeJS.Timeout;
@@ -30,7 +32,7 @@ export class Maintenance {
     clearInterval(this.timer);
   }
 
-  async run(): Promise<{ droppedPartitions: string[]; deletedRateCounters: number } | undefined> {
+  async run(): Promise<{ droppedPartitions: string[]; deletedRateCounters: number; foldedRollupRows: number } | undefined> {
     const client = await this.pool.connect().catch(() => undefined);
     if (!client) return undefined;
     try {
@@ -43,7 +45,12 @@ export class Maintenance {
         const { rowCount } = await client.query(`delete from rate_counters where second_start < $1::timestamptz - interval '5 minutes'`, [now]);
         await client.query(`delete from login_throttle where window_started_at < $1::timestamptz - interval '1 day' and (locked_until is null or locked_until < $1)`, [now]);
         if (droppedPartitions.length > 0) this.logger.info({ droppedPartitions, retentionDays: this.retentionDays }, 'retention dropped usage log partitions');
-        return { droppedPartitions, deletedRateCounters: rowCount ?? 0 };
+        // Gives way to recording (lock_timeout): a run that meets a busy row folds nothing, the next one does.
+        const { foldedRows } = await compactPlatformRollups(this.pool, dayStart(now)).catch((error: Error) => {
+          this.logger.info({ err: error.message }, 'platform rollup compaction deferred');
+          return { foldedRows: 0 };
+        });
+        return { droppedPartitions, deletedRateCounters: rowCount ?? 0, foldedRollupRows: foldedRows };
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MAINTENANCE_LOCK]);
       }
