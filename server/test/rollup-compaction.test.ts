@@ -19,7 +19,7 @@ const today = dayStart(new Date());
 const DAYS = [new Date(today.getTime() - 2 * DAY_MS + 3_600_000), new Date(today.getTime() - DAY_MS + 7_200_000), new Date()];
 
 const READS = `{
-  bySevice: usageTimeSeries(input: { days: 7, groupBy: SERVICE }) { totalCostUsd totalApiCalls previousTotalCostUsd points { date key costUsd apiCalls units } }
+  byService: usageTimeSeries(input: { days: 7, groupBy: SERVICE }) { totalCostUsd totalApiCalls previousTotalCostUsd points { date key costUsd apiCalls units } }
   byModel: usageTimeSeries(input: { days: 7, groupBy: MODEL }) { totalCostUsd totalApiCalls points { date key costUsd apiCalls units } }
   serviceBreakdown { service units costUsd apiCalls }
   unpricedUsage { apiCalls models { service model apiCalls } }
