@@ -20,6 +20,16 @@ export function unstorableTextIn(variables: Record<string, unknown> | undefined)
 
 /** The same for string literals written into the operation text; names the argument or input field. */
 export function unstorableLiteralIn(document: DocumentNode): FieldProblem | undefined {
+  // Apollo hands the same parsed document to every request with the same text: walk it once.
+  if (literalProblems.has(document)) return literalProblems.get(document);
+  const problem = findUnstorableLiteral(document);
+  literalProblems.set(document, problem);
+  return problem;
+}
+
+const literalProblems = new WeakMap<DocumentNode, FieldProblem | undefined>();
+
+function findUnstorableLiteral(document: DocumentNode): FieldProblem | undefined {
   let problem: FieldProblem | undefined;
   visit(document, {
     StringValue(node, _key, parent, _path, ancestors) {

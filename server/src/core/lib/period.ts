@@ -53,6 +53,12 @@ export function formatDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 
+/** The "YYYY-MM" period and the "YYYY-MM-01" first day of the month of a "YYYY-MM-DD" day. */
+export function periodOfDay(day: string): { period: string; periodStart: string } {
+  const period = day.slice(0, 7);
+  return { period, periodStart: `${period}-01` };
+}
+
 export const DAY_MS = 86_400_000;
 
 /** A month's share that has elapsed at `now` (1 for past months, 0 for future ones). */

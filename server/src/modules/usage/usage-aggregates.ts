@@ -1,5 +1,4 @@
-import { Money, ZERO, formatMoney } from '../../core/lib/money.js';
-import { formatDay, monthWindow } from '../../core/lib/period.js';
+import { Money, ZERO } from '../../core/lib/money.js';
 import type { PricedEvent } from './usage-recorder.js';
 
 /** Increments of one tenant's monthly summary from a group of events (exact sums, in code). */
@@ -48,13 +47,13 @@ export function chartUnits(event: PricedEvent): Money {
 }
 
 export function summaryIncrementOf(event: PricedEvent): SummaryIncrement {
-  const window = monthWindow(event.occurredAt);
-  const seconds = new Money(String(event.durationSeconds ?? 0));
+  // String(number) is the shortest text that round-trips the double the client sent.
+  const seconds = event.durationSeconds === null ? ZERO : new Money(String(event.durationSeconds));
   const isOpenai = event.service === 'OPENAI';
   return {
     tenantId: event.tenantId,
-    period: window.period,
-    periodStart: formatDay(window.start),
+    period: event.period,
+    periodStart: event.periodStart,
     openaiInputTokens: isOpenai ? (event.inputTokens ?? 0) : 0,
     openaiCachedInputTokens: isOpenai ? (event.cachedInputTokens ?? 0) : 0,
     openaiOutputTokens: isOpenai ? (event.outputTokens ?? 0) : 0,
@@ -72,33 +71,42 @@ export function summaryIncrementOf(event: PricedEvent): SummaryIncrement {
   };
 }
 
-export function addSummary(a: SummaryIncrement, b: SummaryIncrement): SummaryIncrement {
-  return {
-    ...a,
-    openaiInputTokens: a.openaiInputTokens + b.openaiInputTokens,
-    openaiCachedInputTokens: a.openaiCachedInputTokens + b.openaiCachedInputTokens,
-    openaiOutputTokens: a.openaiOutputTokens + b.openaiOutputTokens,
-    openaiCharacters: a.openaiCharacters + b.openaiCharacters,
-    openaiSeconds: a.openaiSeconds.plus(b.openaiSeconds),
-    openaiCostUsd: a.openaiCostUsd.plus(b.openaiCostUsd),
-    elevenlabsCharacters: a.elevenlabsCharacters + b.elevenlabsCharacters,
-    elevenlabsCostUsd: a.elevenlabsCostUsd.plus(b.elevenlabsCostUsd),
-    smartfloSeconds: a.smartfloSeconds.plus(b.smartfloSeconds),
-    smartfloCostUsd: a.smartfloCostUsd.plus(b.smartfloCostUsd),
-    totalCostUsd: a.totalCostUsd.plus(b.totalCostUsd),
-    totalApiCalls: a.totalApiCalls + b.totalApiCalls,
-    errorCalls: a.errorCalls + b.errorCalls,
-    unpricedCalls: a.unpricedCalls + b.unpricedCalls,
-  };
+/** a + b for money that is often zero (most of an event's per-service columns are): no new Decimal then. */
+function plus(a: Money, b: Money): Money {
+  if (b.isZero()) return a;
+  if (a.isZero()) return b;
+  return a.plus(b);
 }
 
-/** Groups increments by key, sorted by key so concurrent transactions lock rows in one order. */
-export function groupBy<T>(items: T[], key: (item: T) => string, merge: (a: T, b: T) => T): T[] {
+/** Adds b into a (a is the group's own accumulator, never an event's increment). */
+export function addSummary(a: SummaryIncrement, b: SummaryIncrement): void {
+  a.openaiInputTokens += b.openaiInputTokens;
+  a.openaiCachedInputTokens += b.openaiCachedInputTokens;
+  a.openaiOutputTokens += b.openaiOutputTokens;
+  a.openaiCharacters += b.openaiCharacters;
+  a.openaiSeconds = plus(a.openaiSeconds, b.openaiSeconds);
+  a.openaiCostUsd = plus(a.openaiCostUsd, b.openaiCostUsd);
+  a.elevenlabsCharacters += b.elevenlabsCharacters;
+  a.elevenlabsCostUsd = plus(a.elevenlabsCostUsd, b.elevenlabsCostUsd);
+  a.smartfloSeconds = plus(a.smartfloSeconds, b.smartfloSeconds);
+  a.smartfloCostUsd = plus(a.smartfloCostUsd, b.smartfloCostUsd);
+  a.totalCostUsd = plus(a.totalCostUsd, b.totalCostUsd);
+  a.totalApiCalls += b.totalApiCalls;
+  a.errorCalls += b.errorCalls;
+  a.unpricedCalls += b.unpricedCalls;
+}
+
+/**
+ * Sums items by key into fresh accumulators (the items themselves are left untouched), sorted by
+ * key so concurrent transactions lock rows in one order.
+ */
+export function sumBy<T extends object>(items: readonly T[], key: (item: T) => string, add: (into: T, item: T) => void): T[] {
   const groups = new Map<string, T>();
   for (const item of items) {
     const k = key(item);
     const existing = groups.get(k);
-    groups.set(k, existing ? merge(existing, item) : item);
+    if (existing) add(existing, item);
+    else groups.set(k, { ...item });
   }
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
@@ -106,7 +114,7 @@ export function groupBy<T>(items: T[], key: (item: T) => string, merge: (a: T, b
 export function rollupIncrementOf(event: PricedEvent): RollupIncrement {
   return {
     tenantId: event.tenantId,
-    day: formatDay(event.occurredAt),
+    day: event.day,
     service: event.service,
     model: event.model ?? '',
     apiCalls: 1,
@@ -117,15 +125,11 @@ export function rollupIncrementOf(event: PricedEvent): RollupIncrement {
   };
 }
 
-export function addRollup(a: RollupIncrement, b: RollupIncrement): RollupIncrement {
-  return {
-    ...a,
-    apiCalls: a.apiCalls + b.apiCalls,
-    errorCalls: a.errorCalls + b.errorCalls,
-    unpricedCalls: a.unpricedCalls + b.unpricedCalls,
-    units: a.units.plus(b.units),
-    costUsd: a.costUsd.plus(b.costUsd),
-  };
+export function addRollup(a: RollupIncrement, b: RollupIncrement): void {
+  a.apiCalls += b.apiCalls;
+  a.errorCalls += b.errorCalls;
+  a.unpricedCalls += b.unpricedCalls;
+  a.units = plus(a.units, b.units);
+  a.costUsd = plus(a.costUsd, b.costUsd);
 }
 
-export const moneyText = (value: Money) => formatMoney(value);

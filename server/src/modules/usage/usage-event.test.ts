@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Problems } from '../../core/graphql/errors.js';
-import { validateUsage, type RecordUsageFields } from './usage-event.js';
+import { bodyFingerprint, canonicalJson, validateUsage, type RecordUsageFields } from './usage-event.js';
 
 const now = new Date('2026-11-22T10:00:00Z');
 const tenant = '00000000-0000-0000-0000-000000000001';
@@ -51,5 +51,24 @@ describe('validateUsage', () => {
   });
   it('keeps cached input tokens within input tokens', () => {
     expect(check({ model: 'gpt-4o', inputTokens: 10, cachedInputTokens: 11 }).fields).toEqual(['cachedInputTokens']);
+  });
+});
+
+describe('bodyFingerprint', () => {
+  // The hashes of recorded events are stored (usage_request_keys.body_hash): the fast writer must
+  // produce exactly the text canonicalJson did, or retries of old events would turn into conflicts.
+  it('is exactly canonicalJson of the same ten fields', () => {
+    const samples = [
+      { service: 'OPENAI', model: 'gpt-4o-mini', inputTokens: 1200, cachedInputTokens: 200, outputTokens: 3, characters: null, durationSeconds: null, status: 'SUCCESS' },
+      { service: 'ELEVENLABS', model: null, inputTokens: null, cachedInputTokens: null, outputTokens: null, characters: 0, durationSeconds: null, status: 'ERROR' },
+      { service: 'SMARTFLO', model: 'a "quoted" \\ model ☎', inputTokens: null, cachedInputTokens: null, outputTokens: null, characters: null, durationSeconds: 185.25, status: 'SUCCESS' },
+      { service: 'SMARTFLO', model: null, inputTokens: null, cachedInputTokens: null, outputTokens: null, characters: null, durationSeconds: 1e-7, status: 'SUCCESS' },
+    ] as const;
+    for (const event of samples) {
+      for (const [occurredAt, metadata] of [[null, null], ['2026-12-01T10:00:00.000Z', canonicalJson({ b: [1, { c: 'ü\n' }], a: null })]] as const) {
+        const expected = canonicalJson({ ...event, occurredAt, metadata });
+        expect(bodyFingerprint(event, occurredAt, metadata)).toBe(expected);
+      }
+    }
   });
 });

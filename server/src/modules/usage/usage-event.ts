@@ -158,19 +158,25 @@ export function validateUsage(
   };
   // occurredAt enters the fingerprint only when the integrator sent it: a retry that omits it
   // (and so "happens" at a later now) is still the same body.
-  const fingerprint = canonicalJson({
-    service: event.service,
-    model: event.model,
-    inputTokens: event.inputTokens,
-    cachedInputTokens: event.cachedInputTokens,
-    outputTokens: event.outputTokens,
-    characters: event.characters,
-    durationSeconds: event.durationSeconds,
-    status: event.status,
-    occurredAt: fields.occurredAt ? fields.occurredAt.toISOString() : null,
-    metadata: metadataText ?? null,
-  });
+  const fingerprint = bodyFingerprint(event, fields.occurredAt ? fields.occurredAt.toISOString() : null, metadataText ?? null);
   return { ...event, bodyHash: createHash('sha256').update(fingerprint).digest() };
+}
+
+/**
+ * The text an event's bodyHash is taken of: exactly canonicalJson of these ten fields (so hashes
+ * stored by earlier versions still match), written directly because it runs for every event.
+ */
+export function bodyFingerprint(
+  event: Pick<UsageEvent, 'service' | 'model' | 'inputTokens' | 'cachedInputTokens' | 'outputTokens' | 'characters' | 'durationSeconds' | 'status'>,
+  occurredAtSent: string | null,
+  metadataText: string | null,
+): string {
+  const j = JSON.stringify;
+  return (
+    `{"cachedInputTokens":${j(event.cachedInputTokens)},"characters":${j(event.characters)},"durationSeconds":${j(event.durationSeconds)},` +
+    `"inputTokens":${j(event.inputTokens)},"metadata":${j(metadataText)},"model":${j(event.model)},"occurredAt":${j(occurredAtSent)},` +
+    `"outputTokens":${j(event.outputTokens)},"service":${j(event.service)},"status":${j(event.status)}}`
+  );
 }
 
 function describe(service: Service, model: string | null): string {

@@ -62,9 +62,11 @@ export class UsageIngestService {
     const now = this.clock.now();
     const problems = new Problems();
     const events: UsageEvent[] = [];
+    // A batch names one tenant, or a few (an admin's): each is looked up once, not per event.
+    const known = new Map<string, boolean>();
+    for (const tenantId of tenantIds) if (!known.has(tenantId)) known.set(tenantId, (await this.tenants.find(tenantId)) !== null);
     for (const [index, fields] of inputs.entries()) {
-      const tenant = await this.tenants.find(tenantIds[index]!);
-      if (!tenant) problems.add('tenantId', 'is not a known tenant', batch ? index : undefined);
+      if (!known.get(tenantIds[index]!)) problems.add('tenantId', 'is not a known tenant', batch ? index : undefined);
       const event = validateUsage(fields, tenantIds[index]!, now, problems, batch ? index : undefined);
       if (event) events.push(event);
     }

@@ -4,12 +4,12 @@ import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '../../core/graphql/errors.js';
 import type { Clock } from '../../core/lib/clock.js';
 import { Money, formatMoney, money } from '../../core/lib/money.js';
-import { formatDay, monthWindow } from '../../core/lib/period.js';
+import { formatDay, periodOfDay } from '../../core/lib/period.js';
 import type { AlertRecord } from '../alerts/alert.record.js';
 import type { AlertRaiser, EventUsage, SummaryAfter } from '../alerts/alert-raiser.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { QuotaLimits, QuotaStanding } from '../quotas/evaluate-quota.js';
-import { addRollup, addSummary, groupBy, rollupIncrementOf, summaryIncrementOf, type SummaryIncrement } from './usage-aggregates.js';
+import { addRollup, addSummary, rollupIncrementOf, sumBy, summaryIncrementOf, type SummaryIncrement } from './usage-aggregates.js';
 import type { UsageEvent } from './usage-event.js';
 import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
 import { CLAIM_AND_WRITE_SQL, CLAIMED_BY_US_SQL, WRITE_SQL } from './usage-write.sql.js';
@@ -17,6 +17,14 @@ import { CLAIM_AND_WRITE_SQL, CLAIMED_BY_US_SQL, WRITE_SQL } from './usage-write
 export interface PricedEvent extends UsageEvent {
   logId: string;
   costUsd: Money;
+  /** costUsd as the API and the SQL parameters write it (formatted once per event). */
+  costText: string;
+  /** The UTC day and month of occurredAt, worked out once per event. */
+  day: string;
+  period: string;
+  periodStart: string;
+  /** occurredAt as a timestamptz parameter (ISO text: the driver's own Date formatting is slower). */
+  occurredAtText: string;
   pricingStatus: 'PRICED' | 'UNPRICED';
   priceId: string | null;
 }
@@ -90,7 +98,18 @@ export class UsageRecorder {
 
   private price(event: UsageEvent): PricedEvent {
     const rated = this.prices.rate(event);
-    return { ...event, logId: randomUUID(), costUsd: rated.costUsd, pricingStatus: rated.pricingStatus, priceId: rated.priceId };
+    const day = formatDay(event.occurredAt);
+    return {
+      ...event,
+      ...periodOfDay(day),
+      day,
+      occurredAtText: event.occurredAt.toISOString(),
+      logId: randomUUID(),
+      costUsd: rated.costUsd,
+      costText: formatMoney(rated.costUsd),
+      pricingStatus: rated.pricingStatus,
+      priceId: rated.priceId,
+    };
   }
 
   private async writeGroup(events: PricedEvent[], batch: boolean): Promise<RecordOutcome[]> {
@@ -132,7 +151,7 @@ export class UsageRecorder {
       unique.map((i) => events[i]!.requestId),
       unique.map((i) => events[i]!.bodyHash),
       unique.map((i) => events[i]!.logId),
-      unique.map((i) => events[i]!.occurredAt),
+      unique.map((i) => events[i]!.occurredAtText),
     ];
     // Optimistic: claim every key and write every event in one statement (one round trip).
     const inOrder = [...unique].sort((a, b) => a - b);
@@ -197,9 +216,10 @@ export class UsageRecorder {
 
   /** With `claim` (key columns), writes only if every key was new; null when it wrote nothing. */
   private async insertFresh(client: pg.PoolClient, fresh: PricedEvent[], now: Date, claim?: unknown[][]): Promise<{ logs: UsageLogRecord[]; summaries: SummaryAfter[] } | null> {
-    const summaryRows = groupBy(fresh.map(incrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
-    const rollupRows = groupBy(fresh.map(rollupIncrementOf), (r) => `${r.tenantId}|${r.day}|${r.service}|${r.model}`, addRollup);
-    const platformRows = groupBy(rollupRows.map((r) => ({ ...r, tenantId: '' })), (r) => `${r.day}|${r.service}|${r.model}`, addRollup);
+    const nowText = now.toISOString();
+    const summaryRows = sumBy(fresh.map(incrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
+    const rollupRows = sumBy(fresh.map(rollupIncrementOf), (r) => `${r.tenantId}|${r.day}|${r.service}|${r.model}`, addRollup);
+    const platformRows = sumBy(rollupRows, (r) => `${r.day}|${r.service}|${r.model}`, addRollup);
     const { rows } = await client.query({
       // Named: prepared once per connection, then only bound and executed (no parse, no plan).
       name: claim ? 'um_claim_and_write' : 'um_write',
@@ -207,8 +227,8 @@ export class UsageRecorder {
       values: [
       fresh.map((e) => e.logId),
       fresh.map((e) => e.tenantId),
-      fresh.map((e) => e.occurredAt),
-      fresh.map(() => now),
+      fresh.map((e) => e.occurredAtText),
+      fresh.map(() => nowText),
       fresh.map((e) => e.service),
       fresh.map((e) => e.model),
       fresh.map((e) => e.inputTokens),
@@ -216,7 +236,7 @@ export class UsageRecorder {
       fresh.map((e) => e.outputTokens),
       fresh.map((e) => e.characters),
       fresh.map((e) => (e.durationSeconds === null ? null : String(e.durationSeconds))),
-      fresh.map((e) => formatMoney(e.costUsd)),
+      fresh.map((e) => e.costText),
       fresh.map((e) => e.pricingStatus),
       fresh.map((e) => e.priceId),
       fresh.map((e) => e.status),
@@ -259,7 +279,7 @@ export class UsageRecorder {
       outputTokens: event.outputTokens,
       characters: event.characters,
       durationSeconds: event.durationSeconds,
-      costUsd: formatMoney(event.costUsd),
+      costUsd: event.costText,
       pricingStatus: event.pricingStatus,
       status: event.status,
       requestId: event.requestId,
@@ -288,23 +308,35 @@ export class UsageRecorder {
    */
   private runningUsage(fresh: number[], events: PricedEvent[], summaries: SummaryAfter[], now: Date): EventUsage[] {
     const remaining = new Map(summaries.map((s) => [`${s.tenantId}|${s.period}`, { ...s.usage }]));
-    const result: EventUsage[] = [];
+    const periods = fresh.map((index) => events[index]!.period);
+    // How many of the group's events are still to walk back per tenant-month: the earliest one
+    // needs no subtraction (nothing before it in the group), and it is the only one most groups have.
+    const left = new Map<string, number>();
+    fresh.forEach((index, position) => {
+      const key = `${events[index]!.tenantId}|${periods[position]}`;
+      left.set(key, (left.get(key) ?? 0) + 1);
+    });
+    const result: EventUsage[] = new Array(fresh.length);
     const today = formatDay(now);
-    for (const index of [...fresh].reverse()) {
+    for (let position = fresh.length - 1; position >= 0; position--) {
+      const index = fresh[position]!;
       const event = events[index]!;
-      const period = monthWindow(event.occurredAt).period;
+      const period = periods[position]!;
       const key = `${event.tenantId}|${period}`;
       const after = remaining.get(key)!;
-      result.push({ index, tenantId: event.tenantId, period, usageAfter: { ...after }, touchesToday: formatDay(event.occurredAt) === today });
+      result[position] = { index, tenantId: event.tenantId, period, usageAfter: { ...after }, touchesToday: event.day === today };
+      const earlier = left.get(key)! - 1;
+      left.set(key, earlier);
+      if (earlier === 0) continue;
       const increment = incrementOf(event);
       remaining.set(key, {
         openaiTokens: after.openaiTokens - increment.openaiInputTokens - increment.openaiOutputTokens,
         elevenlabsCharacters: after.elevenlabsCharacters - increment.elevenlabsCharacters,
-        smartfloSeconds: money(after.smartfloSeconds).minus(increment.smartfloSeconds).toFixed(),
-        totalCostUsd: money(after.totalCostUsd).minus(increment.totalCostUsd).toFixed(),
+        smartfloSeconds: increment.smartfloSeconds.isZero() ? after.smartfloSeconds : money(after.smartfloSeconds).minus(increment.smartfloSeconds).toFixed(),
+        totalCostUsd: increment.totalCostUsd.isZero() ? after.totalCostUsd : money(after.totalCostUsd).minus(increment.totalCostUsd).toFixed(),
       });
     }
-    return result.reverse();
+    return result;
   }
 }
 

@@ -5,23 +5,27 @@ import type { UsageUpdateRecord } from '../../core/graphql/live-events.js';
 import { alertOutput, quotaUsageOutput, tenantOutput, usageLogOutput } from '../../core/graphql/mappers.js';
 import { scopedTenantFilter, scopedTenantId } from '../../core/graphql/tenant-scope.js';
 import type { Service } from '../../core/graphql/enums.js';
+import type { Alert } from '../alerts/alert.types.js';
 import type { RecordOutcome } from './usage-recorder.js';
 import {
   ModelUsage, Overview, RecordUsageInput, RecordUsagePayload, ServiceTotal, TenantCost, UnpricedUsage,
-  UsageLogConnection, UsageLogFilter, UsageTimeSeries, UsageTimeSeriesInput, UsageUpdate,
+  UsageLog, UsageLogConnection, UsageLogFilter, UsageTimeSeries, UsageTimeSeriesInput, UsageUpdate,
 } from './usage.types.js';
 import { UsageDashboardResolver } from './usage-dashboard.resolver.js';
 import { UsageSummariesResolver } from './usage-summaries.resolver.js';
 
-async function payloadOutput(ctx: GraphQLContext, outcome: RecordOutcome): Promise<RecordUsagePayload> {
-  const payload = Object.assign(new RecordUsagePayload(), {
-    log: await usageLogOutput(ctx.services, outcome.log),
-    duplicate: outcome.duplicate,
-    alerts: await Promise.all(outcome.alerts.map((alert) => alertOutput(ctx.services, alert))),
+function payloadOutput(ctx: GraphQLContext, outcome: RecordOutcome): RecordUsagePayload {
+  const payload = Object.assign(new RecordUsagePayload(), { duplicate: outcome.duplicate });
+  // GraphQL reads a field only when the operation selects it: the log, the alerts and the quota
+  // standings are built on first read, so a batch answering only `duplicate` builds none of them
+  // (see the recorder for the standings).
+  let log: Promise<UsageLog> | undefined;
+  let alerts: Promise<Alert[]> | undefined;
+  return Object.defineProperties(payload, {
+    log: { get: () => (log ??= usageLogOutput(ctx.services, outcome.log)), enumerable: true, configurable: true },
+    alerts: { get: () => (alerts ??= Promise.all(outcome.alerts.map((alert) => alertOutput(ctx.services, alert)))), enumerable: true, configurable: true },
+    quotas: { get: () => outcome.quotas.map(quotaUsageOutput), enumerable: true, configurable: true },
   });
-  // GraphQL reads `quotas` only when the operation selects it, so the standings stay unbuilt
-  // for the many callers that don't (see the recorder).
-  return Object.defineProperty(payload, 'quotas', { get: () => outcome.quotas.map(quotaUsageOutput), enumerable: true, configurable: true });
 }
 
 @Resolver()
@@ -38,7 +42,7 @@ export class UsageResolver {
   async recordUsages(@Arg('inputs', () => [RecordUsageInput]) inputs: RecordUsageInput[], @Ctx() ctx: GraphQLContext): Promise<RecordUsagePayload[]> {
     const tenantIds = inputs.map((input) => scopedTenantId(ctx.viewer, input.tenantId));
     const outcomes = await ctx.services.ingest.recordBatch(inputs, tenantIds);
-    return Promise.all(outcomes.map((outcome) => payloadOutput(ctx, outcome)));
+    return outcomes.map((outcome) => payloadOutput(ctx, outcome));
   }
 
   @Authorized('ADMIN', 'CUSTOMER')
