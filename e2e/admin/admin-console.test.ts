@@ -391,6 +391,53 @@ describe('admin console', () => {
     await page.setViewportSize(DESKTOP);
   });
 
+  it('pages monthly summaries in the server order, showing more on demand', async () => {
+    // More customers with usage than one page holds (24), with costs that tie in pairs.
+    const created = await Promise.all(
+      Array.from({ length: 26 }, (_, i) =>
+        api(`mutation($n: String!) { createTenant(input: { name: $n }) { id } }`, { n: `Paging ${String(i).padStart(2, '0')}` }),
+      ),
+    );
+    await api(`mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`, {
+      i: created.map(({ createTenant }: { createTenant: { id: string } }, i: number) => ({
+        tenantId: createTenant.id,
+        service: 'SMARTFLO',
+        durationSeconds: 60 * (1 + Math.floor(i / 2)),
+        requestId: `paging-${i}`,
+      })),
+    });
+    const listing = async (orderBy: string) => {
+      const names: string[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const { monthlySummaryPage: page }: any = await api(
+          `query($o: MonthlySummaryOrder, $a: String) { monthlySummaryPage(orderBy: $o, first: 100, after: $a) { nodes { tenant { name } } pageInfo { hasNextPage endCursor } totalCount } }`,
+          { o: orderBy, a: after },
+        );
+        names.push(...page.nodes.map((n: { tenant: { name: string } }) => n.tenant.name));
+        if (!page.pageInfo.hasNextPage) return names;
+        after = page.pageInfo.endCursor;
+      }
+    };
+    await page.goto(app());
+    const cards = page.locator('article.summary-card');
+    const names = () => cards.locator('h3').allTextContents();
+    const byCost = await listing('TOTAL_COST_DESC');
+    expect(byCost.length).toBeGreaterThan(24);
+    await expect.poll(() => cards.count()).toBe(24);
+    expect(await names()).toEqual(byCost.slice(0, 24));
+    await page.getByText(`Showing 24 of ${byCost.length} customers`).waitFor();
+    await page.getByRole('button', { name: `Show ${Math.min(24, byCost.length - 24)} more` }).click();
+    await expect.poll(names).toEqual(byCost.slice(0, 48));
+    await page.getByText(/live refresh paused/).waitFor();
+    // Another order is the server's too, from its first page again.
+    await page.getByLabel('Sort by').selectOption('name');
+    await page.waitForURL(/sort=name/);
+    const byName = await listing('TENANT_NAME_ASC');
+    await expect.poll(names).toEqual(byName.slice(0, 24));
+    expect(await page.getByText(/live refresh paused/).count()).toBe(0);
+  });
+
   it('sends a revoked session back to sign-in with a notice', async () => {
     const token = await page.evaluate(() => localStorage.getItem('um.admin.token'));
     expect((await server.gql('mutation { logout }', {}, token!)).data).toEqual({ logout: true });

@@ -28,6 +28,19 @@ export function createCache(): InMemoryCache {
       QuotaUsage: { keyFields: false },
       UsageTimeSeries: { keyFields: false },
       UsageDashboard: { keyFields: false },
+      Query: {
+        fields: {
+          // One listing per (period, search, order): "Show more" appends the page after the
+          // cursor; a request without `after` (first load, poll, retry) starts the listing again.
+          monthlySummaryPage: {
+            keyArgs: ['period', 'search', 'orderBy'],
+            merge(existing: { nodes: readonly unknown[] } | undefined, incoming: { nodes: readonly unknown[] }, { args }) {
+              if (!existing || !args?.after) return incoming;
+              return { ...incoming, nodes: [...existing.nodes, ...incoming.nodes] };
+            },
+          },
+        },
+      },
       Tenant: {
         fields: {
           providerCredentials: { merge: (_existing, incoming: unknown) => incoming },

@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { MonthlySummariesDocument, type SummaryCardFragment } from '../../__generated__/graphql';
+import { MonthlySummariesDocument, type MonthlySummaryOrder } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { compareDecimals } from '../../shared/money';
 import { periodLabel } from '../../shared/period';
 import { readChoice, readString, withParams } from '../../shared/urlFilters';
 import { EmptyState } from '../../shared/ui/EmptyState';
@@ -11,47 +11,67 @@ import { SearchBox } from '../../shared/ui/SearchBox';
 import { SkeletonCards } from '../../shared/ui/Skeleton';
 import { SummaryCard } from './SummaryCard';
 
-export const SUMMARY_SORTS = ['cost', 'usage'] as const;
+export const SUMMARY_SORTS = ['cost', 'usage', 'name'] as const;
 export type SummarySort = (typeof SUMMARY_SORTS)[number];
+/** Cards per page: eight rows of the three-column grid. The bench (B4) probes this same page. */
+export const SUMMARY_PAGE_SIZE = 24;
 
-/** Highest cost first (exact decimal comparison) or most API calls first; name breaks ties. */
-export function sortSummaries<T extends Pick<SummaryCardFragment, 'totalCostUsd' | 'totalApiCalls' | 'tenant'>>(
-  summaries: readonly T[],
-  sort: SummarySort,
-): T[] {
-  return [...summaries].sort((a, b) => {
-    const primary =
-      sort === 'cost' ? compareDecimals(b.totalCostUsd, a.totalCostUsd) : b.totalApiCalls - a.totalApiCalls;
-    return primary || a.tenant.name.localeCompare(b.tenant.name);
-  });
-}
+/** The server orders and pages (ties by name); the URL keeps its short words. */
+const ORDER_BY: Record<SummarySort, MonthlySummaryOrder> = {
+  cost: 'TOTAL_COST_DESC',
+  usage: 'API_CALLS_DESC',
+  name: 'TENANT_NAME_ASC',
+};
 
 export function MonthlySummariesTab({ period }: { period: string }) {
   const [params, setParams] = useSearchParams();
   const search = readString(params, 'q') ?? '';
   const sort = readChoice(params, 'sort', SUMMARY_SORTS, 'cost');
-  const { data, previousData, loading, error, refetch } = useQuery(MonthlySummariesDocument, {
-    variables: { period, search: search || undefined },
-    pollInterval: usePollInterval(),
+  const pollInterval = usePollInterval();
+  const [loadingMore, setLoadingMore] = useState(false);
+  // The first page is all that shows until "Show more" adds one (a new period, search or order
+  // starts again from one page).
+  const [extendedFor, setExtendedFor] = useState<string | null>(null);
+  const listing = JSON.stringify([period, search, sort]);
+  const extended = extendedFor === listing;
+  const { data, previousData, loading, error, refetch, fetchMore } = useQuery(MonthlySummariesDocument, {
+    variables: { period, search: search || undefined, orderBy: ORDER_BY[sort], first: SUMMARY_PAGE_SIZE },
+    // A poll reloads the first page only (the cache policy starts the listing again), so it
+    // would take back the pages "Show more" added: live refresh runs while one page is shown.
+    pollInterval: extended ? 0 : pollInterval,
   });
-  const shown = data ?? previousData;
-  const summaries = shown ? sortSummaries(shown.monthlySummaries, sort) : [];
+
+  const shown = (data ?? previousData)?.monthlySummaryPage;
+  const summaries = shown?.nodes ?? [];
+
+  const showMore = async () => {
+    if (!shown?.pageInfo.endCursor) return;
+    setLoadingMore(true);
+    try {
+      await fetchMore({ variables: { after: shown.pageInfo.endCursor } });
+      setExtendedFor(listing);
+    } finally {
+      setLoadingMore(false);
+    }
+  };
 
   return (
     <div>
       <div className="toolbar">
-        <SearchBox
-          label="Search customers"
-          value={search}
-          onCommit={(q) => setParams(withParams(params, { q }), { replace: true })}
-        />
+        <SearchBox label="Search customers" value={search} onCommit={(q) => setParams(withParams(params, { q }), { replace: true })} />
         <div className="inline-field">
           <label htmlFor="summary-sort">Sort by</label>
           <select id="summary-sort" value={sort} onChange={(e) => setParams(withParams(params, { sort: e.target.value === 'cost' ? undefined : e.target.value }))}>
             <option value="cost">Cost (highest first)</option>
             <option value="usage">Usage (most API calls)</option>
+            <option value="name">Name (A to Z)</option>
           </select>
         </div>
+        {shown && summaries.length > 0 && (
+          <span className="muted small" aria-live="polite">
+            Showing {summaries.length} of {shown.totalCount} customers{extended ? ' · live refresh paused' : ''}
+          </span>
+        )}
       </div>
       <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
       {!shown && loading && <SkeletonCards count={6} label="Loading monthly summaries" />}
@@ -66,10 +86,17 @@ export function MonthlySummariesTab({ period }: { period: string }) {
         )
       )}
       {summaries.length > 0 && (
-        <div className={`card-grid card-grid-3${loading ? ' is-refreshing' : ''}`}>
+        <div className={`card-grid card-grid-3${loading && !loadingMore ? ' is-refreshing' : ''}`}>
           {summaries.map((s) => (
             <SummaryCard key={s.tenant.id} summary={s} />
           ))}
+        </div>
+      )}
+      {shown?.pageInfo.hasNextPage && (
+        <div className="toolbar">
+          <button type="button" className="button" onClick={() => void showMore()} disabled={loadingMore} aria-busy={loadingMore}>
+            {loadingMore ? 'Loading…' : `Show ${Math.min(SUMMARY_PAGE_SIZE, shown.totalCount - summaries.length)} more`}
+          </button>
         </div>
       )}
     </div>
