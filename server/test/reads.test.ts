@@ -99,6 +99,30 @@ describe('dashboards and charts', () => {
     expect(bad.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'days' });
   });
 
+  it('answers lines with the same numbers as points, one per key, zero-filled on the dates', async () => {
+    const admin = await server.adminToken();
+    for (const [groupBy, days, token] of [['MODEL', 7, admin], ['SERVICE', 365, admin], ['MODEL', 30, big.customerToken]] as const) {
+      const series = (
+        await server.gql(
+          `query($d: Int!, $g: TimeSeriesGrouping!) { usageTimeSeries(input: { days: $d, groupBy: $g }) { totalCostUsd totalApiCalls dates
+            points { date key costUsd apiCalls units } lines { key totalCostUsd totalApiCalls costUsd apiCalls units } } }`,
+          { d: days, g: groupBy },
+          token,
+        )
+      ).data!.usageTimeSeries;
+      expect(series.dates).toHaveLength(days);
+      const fromLines = series.lines.flatMap((line: { key: string; costUsd: string[]; apiCalls: number[]; units: number[] }) =>
+        series.dates
+          .map((date: string, i: number) => ({ date, key: line.key, costUsd: line.costUsd[i], apiCalls: line.apiCalls[i], units: line.units[i] }))
+          .filter((p: { apiCalls: number }) => p.apiCalls > 0),
+      );
+      const order = (a: { date: string; key: string }, b: { date: string; key: string }) => (a.date + a.key < b.date + b.key ? -1 : 1);
+      expect(fromLines.sort(order)).toEqual([...series.points].sort(order));
+      expect(series.lines.reduce((sum: number, l: { totalApiCalls: number }) => sum + l.totalApiCalls, 0)).toBe(series.totalApiCalls);
+      if (token === admin) expect(series.lines[0]).toMatchObject({ key: groupBy === 'MODEL' ? 'gpt-4' : 'OPENAI', totalCostUsd: '3.6' });
+    }
+  });
+
   it('usageDashboard gives the month per service, previous month and the projection', async () => {
     const dashboard = (await server.gql(`{ usageDashboard { period totalCostUsd previousPeriodTotalCostUsd projectedMonthEndCostUsd totalApiCalls errorCalls
       services { service units costUsd apiCalls quota { metric } } costQuota { metric } alerts { type } tenant { name } } }`, {}, big.customerToken)).data!.usageDashboard;

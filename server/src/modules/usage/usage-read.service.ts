@@ -4,6 +4,7 @@ import { UserInputError } from '../../core/graphql/errors.js';
 import { formatMoney, money } from '../../core/lib/money.js';
 import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../core/lib/period.js';
 import { countLogs } from './usage-log-count.js';
+import { seriesDates, type SeriesPointRecord } from './time-series-lines.js';
 import { summaryPage, type SummaryPage, type SummaryPageRequest } from './monthly-summary-page.js';
 import { emptySummary, escapeLike, SUMMARY_SELECT, summaryFromRow, type SummaryRecord } from './monthly-summary.record.js';
 import { logFromRow, normalizeDecimal, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
@@ -158,7 +159,7 @@ export class UsageReadService {
         [formatDay(previousFrom), formatDay(from), formatDay(to), ...tenant],
       ),
     ]);
-    const points = new Array(rows.length);
+    const points: SeriesPointRecord[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
       points[i] = { date: row.date, key: row.key, costUsd: normalizeDecimal(row.cost), apiCalls: Number(row.calls), units: Number(row.units) };
@@ -169,6 +170,7 @@ export class UsageReadService {
       to,
       days,
       points,
+      dates: seriesDates(from, to),
       totalCostUsd: normalizeDecimal(total.cost),
       totalApiCalls: Number(total.calls),
       previousTotalCostUsd: normalizeDecimal(total.previous_cost),

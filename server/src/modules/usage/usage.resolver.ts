@@ -13,6 +13,7 @@ import {
 } from './usage.types.js';
 import { UsageDashboardResolver } from './usage-dashboard.resolver.js';
 import { UsageSummariesResolver } from './usage-summaries.resolver.js';
+import { seriesLines } from './time-series-lines.js';
 
 function payloadOutput(ctx: GraphQLContext, outcome: RecordOutcome): RecordUsagePayload {
   const payload = Object.assign(new RecordUsagePayload(), { duplicate: outcome.duplicate });
@@ -104,7 +105,8 @@ export class UsageResolver {
   @Query(() => UsageTimeSeries, { description: 'Daily series for charts. Admin: all tenants or one; customers: their own.' })
   async usageTimeSeries(@Arg('input', () => UsageTimeSeriesInput) input: UsageTimeSeriesInput, @Ctx() ctx: GraphQLContext): Promise<UsageTimeSeries> {
     const series = await ctx.services.usage.timeSeries(input.days, input.groupBy, scopedTenantFilter(ctx.viewer, input.tenantId));
-    return Object.assign(new UsageTimeSeries(), series);
+    // Lines are built only when the operation selects them (points-only callers pay nothing).
+    return Object.defineProperty(Object.assign(new UsageTimeSeries(), series), 'lines', { get: () => seriesLines(series.dates, series.points), enumerable: true });
   }
 
   @Authorized('ADMIN')

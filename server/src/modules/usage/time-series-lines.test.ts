@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { seriesDates, seriesLines } from './time-series-lines.js';
+
+describe('seriesDates', () => {
+  it('lists the UTC days of a half-open range', () => {
+    expect(seriesDates(new Date('2026-02-27T00:00:00Z'), new Date('2026-03-02T00:00:00Z'))).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
+  });
+});
+
+describe('seriesLines', () => {
+  const dates = ['2026-03-01', '2026-03-02', '2026-03-03'];
+  it('zero-fills each key on the dates and totals exactly, highest cost first', () => {
+    const lines = seriesLines(dates, [
+      { date: '2026-03-01', key: 'OPENAI', costUsd: '0.1', apiCalls: 1, units: 10 },
+      { date: '2026-03-03', key: 'OPENAI', costUsd: '0.2', apiCalls: 2, units: 20 },
+      { date: '2026-03-02', key: 'SMARTFLO', costUsd: '0.300000000001', apiCalls: 1, units: 1.5 },
+      { date: '2026-03-09', key: 'SMARTFLO', costUsd: '99', apiCalls: 9, units: 9 },
+    ]);
+    expect(lines).toEqual([
+      { key: 'SMARTFLO', totalCostUsd: '0.300000000001', totalApiCalls: 1, costUsd: ['0', '0.300000000001', '0'], apiCalls: [0, 1, 0], units: [0, 1.5, 0] },
+      // 0.1 + 0.2 is exactly 0.3 (no float), below 0.300000000001.
+      { key: 'OPENAI', totalCostUsd: '0.3', totalApiCalls: 3, costUsd: ['0.1', '0', '0.2'], apiCalls: [1, 0, 2], units: [10, 0, 20] },
+    ]);
+  });
+
+  it('breaks equal costs by calls, then by key', () => {
+    const lines = seriesLines(dates, [
+      { date: '2026-03-01', key: 'b', costUsd: '1', apiCalls: 1, units: 0 },
+      { date: '2026-03-01', key: 'a', costUsd: '1', apiCalls: 1, units: 0 },
+      { date: '2026-03-01', key: 'c', costUsd: '1', apiCalls: 5, units: 0 },
+    ]);
+    expect(lines.map((l) => l.key)).toEqual(['c', 'a', 'b']);
+  });
+});
