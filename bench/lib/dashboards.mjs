@@ -73,6 +73,7 @@ export function rebuildAggregates(server) {
 }
 
 const SUMMARY_FIELDS = 'period totalCostUsd totalApiCalls openaiTotalTokens';
+const SERIES = 'totalCostUsd dates lines { key totalCostUsd costUsd apiCalls }';
 const LOG_PAGE = 'totalCount pageInfo { hasNextPage endCursor } nodes { id occurredAt service costUsd status }';
 
 /** Every dashboard read of issue 7, as the admin app sends it (page size 50). */
@@ -97,7 +98,8 @@ export function dashboardQueries(tenantId) {
     { name: 'usageLogs: status SUCCESS', query: logs(), variables: { f: { status: 'SUCCESS' } } },
     { name: 'usageLogs: from/to (31 days)', query: logs(), variables: { f: { from, to } } },
     { name: 'usageLogs: tenant+service+ERROR', query: logs(), variables: { f: { tenantId, service: 'OPENAI', status: 'ERROR' } } },
-    { name: 'usageTimeSeries 365 d (all)', query: '{ usageTimeSeries(input: { days: 365, groupBy: SERVICE }) { totalCostUsd points { date key costUsd } } }' },
-    { name: 'usageTimeSeries 365 d (tenant)', query: 'query($t: ID) { usageTimeSeries(input: { days: 365, groupBy: MODEL, tenantId: $t }) { totalCostUsd points { date key costUsd } } }', variables: { t: tenantId } },
+    // The admin's charts read the series as lines (one per key, aligned with dates), not points.
+    { name: 'usageTimeSeries 365 d (all)', query: `{ usageTimeSeries(input: { days: 365, groupBy: SERVICE }) { ${SERIES} } }` },
+    { name: 'usageTimeSeries 365 d (tenant)', query: `query($t: ID) { usageTimeSeries(input: { days: 365, groupBy: MODEL, tenantId: $t }) { ${SERIES} } }`, variables: { t: tenantId } },
   ];
 }

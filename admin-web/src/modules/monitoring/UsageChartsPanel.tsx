@@ -51,8 +51,8 @@ export function UsageChartsPanel() {
 }
 
 function ChartsBody({ byService, byModel, days, refreshing }: { byService: SeriesFieldsFragment; byModel: SeriesFieldsFragment; days: number; refreshing: boolean }) {
-  const daily = buildDailySeries(byService.points, byService.from, byService.to);
-  const models = topWithOther(totalsByKey(byModel.points), 10);
+  const daily = buildDailySeries(byService.dates, byService.lines);
+  const models = topWithOther(totalsByKey(byModel.lines), 10);
   const trend = computeTrend(byService.totalCostUsd, byService.previousTotalCostUsd, `the previous ${days} days`);
   const callsTrend = computeTrend(byService.totalApiCalls, byService.previousTotalApiCalls, `the previous ${days} days`);
   const costSeries = daily.keys.map((k) => ({
@@ -88,7 +88,7 @@ function ChartsBody({ byService, byModel, days, refreshing }: { byService: Serie
           <figcaption>API calls over time</figcaption>
           <LineChart
             labels={daily.labels}
-            series={daily.keys.map((k) => ({ label: serviceName(k), values: daily.calls[k], display: daily.calls[k].map(formatInt), color: SERVICE_COLORS[k] ?? PALETTE[0] }))}
+            series={daily.keys.map((k) => ({ label: serviceName(k), values: [...daily.calls[k]], display: daily.calls[k].map(formatInt), color: SERVICE_COLORS[k] ?? PALETTE[0] }))}
             ariaLabel={`API calls per day by service over the last ${days} days; total ${formatInt(byService.totalApiCalls)}`}
           />
         </figure>

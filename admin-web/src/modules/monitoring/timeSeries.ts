@@ -1,25 +1,12 @@
-import { addDecimals, compareDecimals, sumDecimals } from '../../shared/money';
+import { compareDecimals, sumDecimals } from '../../shared/money';
 
-export interface SeriesPoint {
-  date: string;
+/** One key of a series as the server sends it: values aligned with the series' dates, zero-filled. */
+export interface SeriesLine {
   key: string;
-  costUsd: string;
-  apiCalls: number;
-  units: number;
-}
-
-/** UTC calendar days "YYYY-MM-DD" in the half-open [from, to). */
-export function dayRange(fromIso: string, toIso: string): string[] {
-  const days: string[] = [];
-  const cursor = new Date(fromIso);
-  cursor.setUTCHours(0, 0, 0, 0);
-  const end = new Date(toIso).getTime();
-  // 400 is a guard against a malformed range, above the largest window (365 days).
-  while (cursor.getTime() < end && days.length < 400) {
-    days.push(cursor.toISOString().slice(0, 10));
-    cursor.setUTCDate(cursor.getUTCDate() + 1);
-  }
-  return days;
+  totalCostUsd: string;
+  totalApiCalls: number;
+  costUsd: readonly string[];
+  apiCalls: readonly number[];
 }
 
 export interface DailySeries {
@@ -27,32 +14,20 @@ export interface DailySeries {
   /** Keys (services or models) by total cost, highest first. */
   keys: string[];
   /** Exact cost per key per day (zero-filled). */
-  cost: Record<string, string[]>;
-  calls: Record<string, number[]>;
+  cost: Record<string, readonly string[]>;
+  calls: Record<string, readonly number[]>;
   totalCost: string[];
   totalCalls: number[];
 }
 
-/** Zero-filled day-by-key matrices; days with no usage are real zeros on a trend chart. */
-export function buildDailySeries(points: readonly SeriesPoint[], fromIso: string, toIso: string): DailySeries {
-  const labels = dayRange(fromIso, toIso);
-  const index = new Map(labels.map((d, i) => [d, i]));
-  const keys = totalsByKey(points).map((t) => t.key);
-  const cost: Record<string, string[]> = {};
-  const calls: Record<string, number[]> = {};
-  for (const key of keys) {
-    cost[key] = labels.map(() => '0');
-    calls[key] = labels.map(() => 0);
-  }
-  for (const p of points) {
-    const i = index.get(p.date);
-    if (i === undefined) continue;
-    cost[p.key][i] = addDecimals(cost[p.key][i], p.costUsd);
-    calls[p.key][i] += p.apiCalls;
-  }
-  const totalCost = labels.map((_, i) => sumDecimals(keys.map((k) => cost[k][i])));
-  const totalCalls = labels.map((_, i) => keys.reduce((sum, k) => sum + calls[k][i], 0));
-  return { labels, keys, cost, calls, totalCost, totalCalls };
+/** Day-by-key matrices from the server's lines (already zero-filled on `dates`, highest cost first). */
+export function buildDailySeries(dates: readonly string[], lines: readonly SeriesLine[]): DailySeries {
+  const keys = lines.map((l) => l.key);
+  const cost = Object.fromEntries(lines.map((l) => [l.key, l.costUsd]));
+  const calls = Object.fromEntries(lines.map((l) => [l.key, l.apiCalls]));
+  const totalCost = dates.map((_, i) => sumDecimals(lines.map((l) => l.costUsd[i] ?? '0')));
+  const totalCalls = dates.map((_, i) => lines.reduce((sum, l) => sum + (l.apiCalls[i] ?? 0), 0));
+  return { labels: [...dates], keys, cost, calls, totalCost, totalCalls };
 }
 
 export interface KeyTotal {
@@ -62,17 +37,10 @@ export interface KeyTotal {
 }
 
 /** Totals per key over the whole range, highest cost first (exact), then most calls. */
-export function totalsByKey(points: readonly SeriesPoint[]): KeyTotal[] {
-  const totals = new Map<string, KeyTotal>();
-  for (const p of points) {
-    const t = totals.get(p.key) ?? { key: p.key, costUsd: '0', apiCalls: 0 };
-    t.costUsd = addDecimals(t.costUsd, p.costUsd);
-    t.apiCalls += p.apiCalls;
-    totals.set(p.key, t);
-  }
-  return [...totals.values()].sort(
-    (a, b) => compareDecimals(b.costUsd, a.costUsd) || b.apiCalls - a.apiCalls || a.key.localeCompare(b.key),
-  );
+export function totalsByKey(lines: readonly SeriesLine[]): KeyTotal[] {
+  return lines
+    .map((l) => ({ key: l.key, costUsd: l.totalCostUsd, apiCalls: l.totalApiCalls }))
+    .sort((a, b) => compareDecimals(b.costUsd, a.costUsd) || b.apiCalls - a.apiCalls || a.key.localeCompare(b.key));
 }
 
 /** Keeps the `limit - 1` largest keys and folds the rest into "Other", so charts stay legible. */
