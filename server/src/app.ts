@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
 import { execute, subscribe, type GraphQLSchema } from 'graphql';
@@ -114,7 +115,13 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
     introspection: config.NODE_ENV !== 'production',
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
+    // Compact JSON: Apollo's default indents every response, which costs CPU and bytes on every
+    // call and grows with the result (a 365-day series, a page of logs).
+    stringifyResult: (result) => JSON.stringify(result),
     plugins: [
+      // We give no cache hints and send no Cache-Control for GraphQL; the default cache-control
+      // plugin would still hook every resolved field of every operation.
+      ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       loggingPlugin,
