@@ -12,6 +12,7 @@ import type { QuotaLimits, QuotaStanding } from '../quotas/evaluate-quota.js';
 import { addRollup, addSummary, rollupIncrementOf, sumBy, summaryIncrementOf, type SummaryIncrement } from './usage-aggregates.js';
 import type { UsageEvent } from './usage-event.js';
 import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
+import { plainArray, textArray } from '../../core/db/pg-array.js';
 import { CLAIM_AND_WRITE_SQL, CLAIMED_BY_US_SQL, WRITE_SQL } from './usage-write.sql.js';
 
 export interface PricedEvent extends UsageEvent {
@@ -146,12 +147,12 @@ export class UsageRecorder {
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     });
 
-    const keyColumns = [
-      unique.map((i) => events[i]!.tenantId),
-      unique.map((i) => events[i]!.requestId),
+    const keyColumns: unknown[] = [
+      plainArray(unique.map((i) => events[i]!.tenantId)),
+      textArray(unique.map((i) => events[i]!.requestId)),
       unique.map((i) => events[i]!.bodyHash),
-      unique.map((i) => events[i]!.logId),
-      unique.map((i) => events[i]!.occurredAtText),
+      plainArray(unique.map((i) => events[i]!.logId)),
+      plainArray(unique.map((i) => events[i]!.occurredAtText)),
     ];
     // Optimistic: claim every key and write every event in one statement (one round trip).
     const inOrder = [...unique].sort((a, b) => a - b);
@@ -215,7 +216,7 @@ export class UsageRecorder {
   }
 
   /** With `claim` (key columns), writes only if every key was new; null when it wrote nothing. */
-  private async insertFresh(client: pg.PoolClient, fresh: PricedEvent[], now: Date, claim?: unknown[][]): Promise<{ logs: UsageLogRecord[]; summaries: SummaryAfter[] } | null> {
+  private async insertFresh(client: pg.PoolClient, fresh: PricedEvent[], now: Date, claim?: unknown[]): Promise<{ logs: UsageLogRecord[]; summaries: SummaryAfter[] } | null> {
     const nowText = now.toISOString();
     const summaryRows = sumBy(fresh.map(incrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
     const rollupRows = sumBy(fresh.map(rollupIncrementOf), (r) => `${r.tenantId}|${r.day}|${r.service}|${r.model}`, addRollup);
@@ -224,43 +225,44 @@ export class UsageRecorder {
       // Named: prepared once per connection, then only bound and executed (no parse, no plan).
       name: claim ? 'um_claim_and_write' : 'um_write',
       text: claim ? CLAIM_AND_WRITE_SQL : WRITE_SQL,
+      // Array literals built here (core/db/pg-array.ts): plain for our own values, quoted for text.
       values: [
-      fresh.map((e) => e.logId),
-      fresh.map((e) => e.tenantId),
-      fresh.map((e) => e.occurredAtText),
-      fresh.map(() => nowText),
-      fresh.map((e) => e.service),
-      fresh.map((e) => e.model),
-      fresh.map((e) => e.inputTokens),
-      fresh.map((e) => e.cachedInputTokens),
-      fresh.map((e) => e.outputTokens),
-      fresh.map((e) => e.characters),
-      fresh.map((e) => (e.durationSeconds === null ? null : String(e.durationSeconds))),
-      fresh.map((e) => e.costText),
-      fresh.map((e) => e.pricingStatus),
-      fresh.map((e) => e.priceId),
-      fresh.map((e) => e.status),
-      fresh.map((e) => e.requestId),
-      fresh.map((e) => (e.metadata === null ? null : JSON.stringify(e.metadata))),
+      plainArray(fresh.map((e) => e.logId)),
+      plainArray(fresh.map((e) => e.tenantId)),
+      plainArray(fresh.map((e) => e.occurredAtText)),
+      plainArray(fresh.map(() => nowText)),
+      plainArray(fresh.map((e) => e.service)),
+      textArray(fresh.map((e) => e.model)),
+      plainArray(fresh.map((e) => e.inputTokens)),
+      plainArray(fresh.map((e) => e.cachedInputTokens)),
+      plainArray(fresh.map((e) => e.outputTokens)),
+      plainArray(fresh.map((e) => e.characters)),
+      plainArray(fresh.map((e) => (e.durationSeconds === null ? null : String(e.durationSeconds)))),
+      plainArray(fresh.map((e) => e.costText)),
+      plainArray(fresh.map((e) => e.pricingStatus)),
+      plainArray(fresh.map((e) => e.priceId)),
+      plainArray(fresh.map((e) => e.status)),
+      textArray(fresh.map((e) => e.requestId)),
+      textArray(fresh.map((e) => (e.metadata === null ? null : JSON.stringify(e.metadata)))),
       // daily rollups
-      rollupRows.map((r) => r.tenantId),
-      rollupRows.map((r) => r.day),
-      rollupRows.map((r) => r.service),
-      rollupRows.map((r) => r.model),
-      rollupRows.map((r) => r.apiCalls),
-      rollupRows.map((r) => r.errorCalls),
-      rollupRows.map((r) => r.unpricedCalls),
-      rollupRows.map((r) => r.units.toFixed()),
-      rollupRows.map((r) => r.costUsd.toFixed()),
+      plainArray(rollupRows.map((r) => r.tenantId)),
+      plainArray(rollupRows.map((r) => r.day)),
+      plainArray(rollupRows.map((r) => r.service)),
+      textArray(rollupRows.map((r) => r.model)),
+      plainArray(rollupRows.map((r) => r.apiCalls)),
+      plainArray(rollupRows.map((r) => r.errorCalls)),
+      plainArray(rollupRows.map((r) => r.unpricedCalls)),
+      plainArray(rollupRows.map((r) => r.units.toFixed())),
+      plainArray(rollupRows.map((r) => r.costUsd.toFixed())),
       // platform rollups
-      platformRows.map((r) => r.day),
-      platformRows.map((r) => r.service),
-      platformRows.map((r) => r.model),
-      platformRows.map((r) => r.apiCalls),
-      platformRows.map((r) => r.errorCalls),
-      platformRows.map((r) => r.unpricedCalls),
-      platformRows.map((r) => r.units.toFixed()),
-      platformRows.map((r) => r.costUsd.toFixed()),
+      plainArray(platformRows.map((r) => r.day)),
+      plainArray(platformRows.map((r) => r.service)),
+      textArray(platformRows.map((r) => r.model)),
+      plainArray(platformRows.map((r) => r.apiCalls)),
+      plainArray(platformRows.map((r) => r.errorCalls)),
+      plainArray(platformRows.map((r) => r.unpricedCalls)),
+      plainArray(platformRows.map((r) => r.units.toFixed())),
+      plainArray(platformRows.map((r) => r.costUsd.toFixed())),
       // monthly summaries
       ...summaryColumns(summaryRows),
       this.nextPlatformShard(),
@@ -348,7 +350,7 @@ function incrementOf(event: PricedEvent): SummaryIncrement {
   return increment;
 }
 
-function summaryColumns(rows: SummaryIncrement[]): unknown[] {
+function summaryColumns(rows: SummaryIncrement[]): string[] {
   return [
     rows.map((r) => r.tenantId),
     rows.map((r) => r.periodStart),
@@ -366,7 +368,7 @@ function summaryColumns(rows: SummaryIncrement[]): unknown[] {
     rows.map((r) => r.totalApiCalls),
     rows.map((r) => r.errorCalls),
     rows.map((r) => r.unpricedCalls),
-  ];
+  ].map(plainArray);
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
