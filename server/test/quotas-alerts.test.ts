@@ -44,6 +44,32 @@ describe('quotas', () => {
     expect((await server.gql(`query($t: ID) { quota(tenantId: $t) { alertAtPercentage } }`, { t: t.tenantId }, admin)).data!.quota).toBeNull();
   });
 
+  it('in one batch, the event that crosses a threshold is the one that reports it, with its own standing', async () => {
+    const admin = await server.adminToken();
+    const t = await createTenantWithAccess(server, 'Batch Crossing');
+    await server.gql(SET_QUOTA, { t: t.tenantId, i: { openaiTokenLimit: 1_000 } }, admin);
+    // 300 + 300 + 300 = 900 tokens (90 %: approaching, at the third), + 300 = 1,200 (exceeded, at the fourth), then one more.
+    const batch = [300, 300, 300, 300, 300].map((n, i) => tokens(n, `batch-crossing-${i}`));
+    const result = await server.gql(
+      `mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { alerts { type } quotas { metric percentUsed } } }`,
+      { i: batch },
+      t.apiKey,
+    );
+    const payloads = result.data!.recordUsages as { alerts: { type: string }[]; quotas: { metric: string; percentUsed: number }[] }[];
+    expect(payloads.map((p) => p.alerts.map((a) => a.type))).toEqual([[], [], ['QUOTA_APPROACHING'], ['QUOTA_EXCEEDED'], []]);
+    expect(payloads.map((p) => p.quotas.find((q) => q.metric === 'OPENAI_TOKENS')!.percentUsed)).toEqual([30, 60, 90, 120, 150]);
+    // A batch that stays under every threshold raises nothing and still reports each event's standing.
+    const quiet = await createTenantWithAccess(server, 'Batch Quiet');
+    await server.gql(SET_QUOTA, { t: quiet.tenantId, i: { openaiTokenLimit: 1_000_000 } }, admin);
+    const calm = await server.gql(
+      `mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { alerts { type } quotas { metric percentUsed } } }`,
+      { i: [1_000, 2_000].map((n, i) => tokens(n, `batch-quiet-${i}`)) },
+      quiet.apiKey,
+    );
+    expect(calm.data!.recordUsages.map((p: { alerts: unknown[] }) => p.alerts.length)).toEqual([0, 0]);
+    expect(calm.data!.recordUsages.map((p: { quotas: { percentUsed: number }[] }) => p.quotas[0]!.percentUsed)).toEqual([0.1, 0.3]);
+  });
+
   it('the seeds’ Acme example: 24 %, 62 %, 104 %, exactly one 80 % and one exceeded alert while the third week races', async () => {
     const admin = await server.adminToken();
     const acme = await createTenantWithAccess(server, 'Acme Quota Example');

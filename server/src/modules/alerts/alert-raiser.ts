@@ -24,8 +24,8 @@ export interface EventUsage {
   index: number;
   tenantId: string;
   period: string;
-  /** The tenant-month's usage right after this event (running total within the group). */
-  usageAfter: MonthUsage;
+  /** The tenant-month's usage right after this event (running total within the group; may be computed on first read). */
+  readonly usageAfter: MonthUsage;
   touchesToday: boolean;
 }
 
@@ -67,13 +67,22 @@ export class AlertRaiser {
     const byTenantPeriod = new Map(summaries.map((s) => [`${s.tenantId}|${s.period}`, s]));
     const requestsLastMinute = await this.countRequests(client, summaries, events, now);
 
+    // Usage only grows within a group (every increment is >= 0, prices included), so a
+    // tenant-month whose total after the whole group stands past no threshold has no event that
+    // does: its events are not examined one by one (the usual case, and most of a batch's cost).
+    const crossesAny = new Map(
+      summaries.map((s) => [`${s.tenantId}|${s.period}`, s.quota !== null && thresholdCrossings(s.quota, s.usage, s.period).length > 0]),
+    );
     const seenKeys = new Set<string>();
     for (const event of events) {
-      const summary = byTenantPeriod.get(`${event.tenantId}|${event.period}`)!;
-      const quota = summary.quota;
+      const key = `${event.tenantId}|${event.period}`;
+      const quota = byTenantPeriod.get(key)!.quota;
       if (!quota) continue;
-      const usage = { ...event.usageAfter, requestsLastMinute: requestsLastMinute.get(event.tenantId) };
-      standings.set(event.index, () => quotaStandings(quota, usage, monthWindow(now), now));
+      const requests = requestsLastMinute.get(event.tenantId);
+      standings.set(event.index, () => quotaStandings(quota, { ...event.usageAfter, requestsLastMinute: requests }, monthWindow(now), now));
+      if (!crossesAny.get(key)) continue;
+      const summary = byTenantPeriod.get(key)!;
+      const usage = { ...event.usageAfter, requestsLastMinute: requests };
       for (const crossing of thresholdCrossings(quota, usage, event.period)) {
         if (seenKeys.has(`${event.tenantId}|${crossing.dedupKey}`)) continue;
         seenKeys.add(`${event.tenantId}|${crossing.dedupKey}`);

@@ -8,7 +8,7 @@ import { formatDay, periodOfDay } from '../../core/lib/period.js';
 import type { AlertRecord } from '../alerts/alert.record.js';
 import type { AlertRaiser, EventUsage, SummaryAfter } from '../alerts/alert-raiser.js';
 import type { PriceBook } from '../pricing/price-book.js';
-import type { QuotaLimits, QuotaStanding } from '../quotas/evaluate-quota.js';
+import type { MonthUsage, QuotaLimits, QuotaStanding } from '../quotas/evaluate-quota.js';
 import { addRollup, addSummary, rollupIncrementOf, sumBy, summaryIncrementOf, type SummaryIncrement } from './usage-aggregates.js';
 import type { UsageEvent } from './usage-event.js';
 import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
@@ -307,39 +307,56 @@ export class UsageRecorder {
   /**
    * The tenant-month usage right after each event: the committed totals minus what later events
    * of the same group add. So the event that crosses a threshold is the one that reports it.
+   * Walked on first read of any event's `usageAfter`: the alert checks read it only for a
+   * tenant-month that crossed a threshold, and the standings only when `quotas` is selected.
    */
   private runningUsage(fresh: number[], events: PricedEvent[], summaries: SummaryAfter[], now: Date): EventUsage[] {
-    const remaining = new Map(summaries.map((s) => [`${s.tenantId}|${s.period}`, { ...s.usage }]));
-    const periods = fresh.map((index) => events[index]!.period);
-    // How many of the group's events are still to walk back per tenant-month: the earliest one
-    // needs no subtraction (nothing before it in the group), and it is the only one most groups have.
-    const left = new Map<string, number>();
-    fresh.forEach((index, position) => {
-      const key = `${events[index]!.tenantId}|${periods[position]}`;
-      left.set(key, (left.get(key) ?? 0) + 1);
-    });
-    const result: EventUsage[] = new Array(fresh.length);
+    let walked: MonthUsage[] | undefined;
+    const usageAfter = (position: number) => (walked ??= walkBack(fresh, events, summaries))[position]!;
     const today = formatDay(now);
-    for (let position = fresh.length - 1; position >= 0; position--) {
-      const index = fresh[position]!;
+    return fresh.map((index, position) => {
       const event = events[index]!;
-      const period = periods[position]!;
-      const key = `${event.tenantId}|${period}`;
-      const after = remaining.get(key)!;
-      result[position] = { index, tenantId: event.tenantId, period, usageAfter: { ...after }, touchesToday: event.day === today };
-      const earlier = left.get(key)! - 1;
-      left.set(key, earlier);
-      if (earlier === 0) continue;
-      const increment = incrementOf(event);
-      remaining.set(key, {
-        openaiTokens: after.openaiTokens - increment.openaiInputTokens - increment.openaiOutputTokens,
-        elevenlabsCharacters: after.elevenlabsCharacters - increment.elevenlabsCharacters,
-        smartfloSeconds: increment.smartfloSeconds.isZero() ? after.smartfloSeconds : money(after.smartfloSeconds).minus(increment.smartfloSeconds).toFixed(),
-        totalCostUsd: increment.totalCostUsd.isZero() ? after.totalCostUsd : money(after.totalCostUsd).minus(increment.totalCostUsd).toFixed(),
-      });
-    }
-    return result;
+      return {
+        index,
+        tenantId: event.tenantId,
+        period: event.period,
+        touchesToday: event.day === today,
+        get usageAfter() {
+          return usageAfter(position);
+        },
+      };
+    });
   }
+}
+
+/** Each fresh event's tenant-month usage right after it, from the group's committed totals. */
+function walkBack(fresh: number[], events: PricedEvent[], summaries: SummaryAfter[]): MonthUsage[] {
+  const remaining = new Map(summaries.map((s) => [`${s.tenantId}|${s.period}`, { ...s.usage }]));
+  // How many of the group's events are still to walk back per tenant-month: the earliest one
+  // needs no subtraction (nothing before it in the group), and it is the only one most groups have.
+  const left = new Map<string, number>();
+  for (const index of fresh) {
+    const key = `${events[index]!.tenantId}|${events[index]!.period}`;
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
+  const result: MonthUsage[] = new Array(fresh.length);
+  for (let position = fresh.length - 1; position >= 0; position--) {
+    const event = events[fresh[position]!]!;
+    const key = `${event.tenantId}|${event.period}`;
+    const after = remaining.get(key)!;
+    result[position] = { ...after };
+    const earlier = left.get(key)! - 1;
+    left.set(key, earlier);
+    if (earlier === 0) continue;
+    const increment = incrementOf(event);
+    remaining.set(key, {
+      openaiTokens: after.openaiTokens - increment.openaiInputTokens - increment.openaiOutputTokens,
+      elevenlabsCharacters: after.elevenlabsCharacters - increment.elevenlabsCharacters,
+      smartfloSeconds: increment.smartfloSeconds.isZero() ? after.smartfloSeconds : money(after.smartfloSeconds).minus(increment.smartfloSeconds).toFixed(),
+      totalCostUsd: increment.totalCostUsd.isZero() ? after.totalCostUsd : money(after.totalCostUsd).minus(increment.totalCostUsd).toFixed(),
+    });
+  }
+  return result;
 }
 
 /** Each event's summary increment, computed once per write (summed, then walked back per event). */
