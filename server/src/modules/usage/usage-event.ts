@@ -141,7 +141,7 @@ export function validateUsage(
   }
   if (problems.list.length > before) return undefined;
 
-  const event: Omit<UsageEvent, 'bodyHash'> = {
+  const event: UsageEvent = {
     tenantId,
     service: fields.service,
     model,
@@ -155,11 +155,14 @@ export function validateUsage(
     requestId: fields.requestId,
     occurredAt,
     metadata: fields.metadata ?? null,
+    // Set below, once the rest of the event is known (one object, no copy).
+    bodyHash: EMPTY_HASH,
   };
   // occurredAt enters the fingerprint only when the integrator sent it: a retry that omits it
   // (and so "happens" at a later now) is still the same body.
   const fingerprint = bodyFingerprint(event, fields.occurredAt ? fields.occurredAt.toISOString() : null, metadataText ?? null);
-  return { ...event, bodyHash: createHash('sha256').update(fingerprint).digest() };
+  event.bodyHash = createHash('sha256').update(fingerprint).digest();
+  return event;
 }
 
 /**
@@ -178,6 +181,8 @@ export function bodyFingerprint(
     `"outputTokens":${j(event.outputTokens)},"service":${j(event.service)},"status":${j(event.status)}}`
   );
 }
+
+const EMPTY_HASH = Buffer.alloc(0);
 
 function describe(service: Service, model: string | null): string {
   return service === 'OPENAI' && model ? `OPENAI model ${model}` : service;

@@ -100,16 +100,33 @@ export class UsageRecorder {
   private price(event: UsageEvent): PricedEvent {
     const rated = this.prices.rate(event);
     const day = formatDay(event.occurredAt);
+    const { period, periodStart } = periodOfDay(day);
+    // Written out field by field: a spread of the event into a wider object was a measurable
+    // share of a batch's CPU (and of its garbage).
     return {
-      ...event,
-      ...periodOfDay(day),
-      day,
-      occurredAtText: event.occurredAt.toISOString(),
+      tenantId: event.tenantId,
+      service: event.service,
+      model: event.model,
+      unitKind: event.unitKind,
+      inputTokens: event.inputTokens,
+      cachedInputTokens: event.cachedInputTokens,
+      outputTokens: event.outputTokens,
+      characters: event.characters,
+      durationSeconds: event.durationSeconds,
+      status: event.status,
+      requestId: event.requestId,
+      occurredAt: event.occurredAt,
+      metadata: event.metadata,
+      bodyHash: event.bodyHash,
       logId: randomUUID(),
       costUsd: rated.costUsd,
       costText: formatMoney(rated.costUsd),
       pricingStatus: rated.pricingStatus,
       priceId: rated.priceId,
+      day,
+      period,
+      periodStart,
+      occurredAtText: event.occurredAt.toISOString(),
     };
   }
 
