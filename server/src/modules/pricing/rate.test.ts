@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../core/lib/money.js';
 import { unitKindOf, type Service } from '../usage/usage-event.js';
 import { DEFAULT_PRICES } from './default-prices.js';
-import { findPrice, rate, type BillableUnits, type Price } from './rate.js';
+import { findPrice, rate, rateWithDecimals, type BillableUnits, type Price } from './rate.js';
 
 const at = new Date('2026-11-22T10:00:00Z');
 
@@ -69,5 +69,51 @@ describe('exactness', () => {
     expect(cost('OPENAI', 'gpt-4o-mini', { inputTokens: 1, outputTokens: 0 })).toBe('0.00000015');
     expect(cost('SMARTFLO', null, { durationSeconds: 0.1 })).toBe('0.000033333333');
     expect(cost('OPENAI', 'gpt-4', { inputTokens: 2147483647, outputTokens: 2147483647 })).toBe('193273.52823');
+  });
+});
+
+describe('rate: the integer path equals the decimal reference', () => {
+  // Deterministic pseudo-random cases (a fixed seed), so a failure is reproducible.
+  let seed = 20261201;
+  const next = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+  const rateText = () => {
+    const decimals = next(13);
+    const digits = String(next(10 ** 6)) + String(next(10 ** 6));
+    const whole = next(4) === 0 ? String(next(1000)) : '0';
+    return decimals === 0 ? whole : `${whole}.${digits.padStart(decimals, '0').slice(0, decimals)}`;
+  };
+  // "0.05" → "0.050", as numeric columns with a fixed scale print it (still within 12 decimals).
+  const withTrailingZero = (text: string) => (text.includes('.') && text.split('.')[1]!.length < 12 ? `${text}0` : text);
+  const price = (overrides: Partial<Price>): Price => ({
+    id: 'p', service: 'OPENAI', modelPrefix: '', inputPer1kTokens: null, cachedInputPer1kTokens: null, outputPer1kTokens: null,
+    per1kCharacters: null, perMinute: null, effectiveFrom: at, ...overrides,
+  });
+
+  it('for 5,000 token and character calls under random rates (0 to 12 decimals, trailing zeros, big counts)', () => {
+    for (let i = 0; i < 5_000; i++) {
+      const input = next(3) === 0 ? next(2_000_000_000) : next(5_000);
+      const tokens: BillableUnits = {
+        unitKind: 'TOKENS', inputTokens: input, cachedInputTokens: next(2) ? next(input + 1) : null, outputTokens: next(100_000),
+        characters: null, durationSeconds: null,
+      };
+      const tokenPrice = price({ inputPer1kTokens: rateText(), outputPer1kTokens: withTrailingZero(rateText()), cachedInputPer1kTokens: next(2) ? rateText() : null });
+      const fast = rate(tokens, tokenPrice);
+      const reference = rateWithDecimals(tokens, tokenPrice);
+      expect(fast.costText).toBe(formatMoney(reference.costUsd));
+      expect(fast.costUsd.eq(reference.costUsd)).toBe(true);
+      const characters: BillableUnits = { unitKind: 'CHARACTERS', inputTokens: null, cachedInputTokens: null, outputTokens: null, characters: next(10_000_000), durationSeconds: null };
+      const characterPrice = price({ service: 'ELEVENLABS', per1kCharacters: rateText() });
+      expect(rate(characters, characterPrice).costText).toBe(formatMoney(rateWithDecimals(characters, characterPrice).costUsd));
+    }
+  });
+
+  it('falls back to decimals for a rate with more decimals than the money scale, with the same result', () => {
+    const fine = price({ inputPer1kTokens: '0.0000000000015', outputPer1kTokens: '0.001' });
+    const units: BillableUnits = { unitKind: 'TOKENS', inputTokens: 999, cachedInputTokens: null, outputTokens: 1, characters: null, durationSeconds: null };
+    expect(rate(units, fine).costText).toBeUndefined();
+    expect(formatMoney(rate(units, fine).costUsd)).toBe(formatMoney(rateWithDecimals(units, fine).costUsd));
   });
 });

@@ -1,4 +1,4 @@
-import { Money, ZERO, money, roundCost } from '../../core/lib/money.js';
+import { MONEY_SCALE, Money, ZERO, money, roundCost } from '../../core/lib/money.js';
 import type { Service, UnitKind } from '../usage/usage-event.js';
 
 /** One row of the price table; rates are exact decimal strings (null: not priced for that unit). */
@@ -26,6 +26,8 @@ export interface BillableUnits {
 
 export interface Rated {
   costUsd: Money;
+  /** costUsd as formatMoney writes it, when the rating already had it (the integer path). */
+  costText?: string;
   pricingStatus: 'PRICED' | 'UNPRICED';
   priceId: string | null;
 }
@@ -56,12 +58,39 @@ export function findPrice(prices: readonly Price[], service: Service, model: str
 }
 
 /**
- * The exact cost of one call under one price, rounded once to the money scale. Cached input
- * tokens (part of inputTokens) use the cached rate when the price has one, else the input rate.
- * Seconds are prorated from the per-minute rate (185 s at $0.02/min = 0.061666666667).
+ * The exact cost of one call under one price, rounded once to the money scale (half-up). Cached
+ * input tokens (part of inputTokens) use the cached rate when the price has one, else the input
+ * rate. Seconds are prorated from the per-minute rate (185 s at $0.02/min = 0.061666666667).
+ *
+ * Tokens and characters are whole numbers and rates have at most MONEY_SCALE decimals, so their
+ * cost is computed in integers of 10^-12 USD (BigInt), exactly; it runs for every event and was
+ * a large share of a batch's CPU in decimal objects. `rateWithDecimals` is the same rule in
+ * decimal arithmetic: it prices seconds (a float's digits), any rate the integers cannot hold,
+ * and is the reference the integer path is tested against.
  */
 export function rate(units: BillableUnits, price: Price | undefined): Rated {
   if (!price) return UNPRICED;
+  if (units.unitKind === 'SECONDS') return rateWithDecimals(units, price);
+  const rates = scaledRatesOf(price);
+  let perThousand: bigint;
+  if (units.unitKind === 'TOKENS') {
+    if (rates.input === undefined || rates.output === undefined || rates.cachedInput === undefined) return rateWithDecimals(units, price);
+    if (rates.input === null || rates.output === null) return UNPRICED;
+    const cached = BigInt(units.cachedInputTokens ?? 0);
+    const uncached = BigInt(units.inputTokens ?? 0) - cached;
+    perThousand = uncached * rates.input + cached * (rates.cachedInput ?? rates.input) + BigInt(units.outputTokens ?? 0) * rates.output;
+  } else {
+    if (rates.characters === undefined) return rateWithDecimals(units, price);
+    if (rates.characters === null) return UNPRICED;
+    perThousand = BigInt(units.characters ?? 0) * rates.characters;
+  }
+  // Per 1k units, and half-up at the money scale (the amounts are never negative here).
+  const scaled = (perThousand + 500n) / 1000n;
+  const costText = scaledToText(scaled);
+  return { costUsd: new Money(costText), costText, pricingStatus: 'PRICED', priceId: price.id };
+}
+
+export function rateWithDecimals(units: BillableUnits, price: Price): Rated {
   const thousand = 1000;
   let cost = ZERO;
   switch (units.unitKind) {
@@ -88,4 +117,46 @@ export function rate(units: BillableUnits, price: Price | undefined): Rated {
       break;
   }
   return { costUsd: roundCost(cost), pricingStatus: 'PRICED', priceId: price.id };
+}
+
+/** A price's rates in integers of 10^-12 USD: null when not priced, undefined when not representable. */
+interface ScaledRates {
+  input: bigint | null | undefined;
+  cachedInput: bigint | null | undefined;
+  output: bigint | null | undefined;
+  characters: bigint | null | undefined;
+}
+
+const scaledRates = new WeakMap<Price, ScaledRates>();
+
+function scaledRatesOf(price: Price): ScaledRates {
+  let rates = scaledRates.get(price);
+  if (!rates) {
+    rates = {
+      input: scaledRate(price.inputPer1kTokens),
+      cachedInput: scaledRate(price.cachedInputPer1kTokens),
+      output: scaledRate(price.outputPer1kTokens),
+      characters: scaledRate(price.per1kCharacters),
+    };
+    scaledRates.set(price, rates);
+  }
+  return rates;
+}
+
+const RATE_TEXT = new RegExp(`^(\\d+)(?:\\.(\\d{1,${MONEY_SCALE}}))?$`);
+
+function scaledRate(text: string | null): bigint | null | undefined {
+  if (text === null) return null;
+  const match = RATE_TEXT.exec(text);
+  if (!match) return undefined;
+  return BigInt(match[1]! + (match[2] ?? '').padEnd(MONEY_SCALE, '0'));
+}
+
+const UNIT = 10n ** BigInt(MONEY_SCALE);
+
+/** formatMoney's text of an amount in integers of 10^-12 (>= 0): "0.0315", "7.2", "0". */
+function scaledToText(scaled: bigint): string {
+  const whole = (scaled / UNIT).toString();
+  const fraction = (scaled % UNIT).toString().padStart(MONEY_SCALE, '0').replace(/0+$/, '');
+  return fraction ? `${whole}.${fraction}` : whole;
 }

@@ -120,7 +120,7 @@ export class UsageRecorder {
       bodyHash: event.bodyHash,
       logId: randomUUID(),
       costUsd: rated.costUsd,
-      costText: formatMoney(rated.costUsd),
+      costText: rated.costText ?? formatMoney(rated.costUsd),
       pricingStatus: rated.pricingStatus,
       priceId: rated.priceId,
       day,
