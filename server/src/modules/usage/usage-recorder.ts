@@ -9,7 +9,7 @@ import type { AlertRecord } from '../alerts/alert.record.js';
 import type { AlertRaiser, EventUsage, SummaryAfter } from '../alerts/alert-raiser.js';
 import type { PriceBook } from '../pricing/price-book.js';
 import type { MonthUsage, QuotaLimits, QuotaStanding } from '../quotas/evaluate-quota.js';
-import { addRollup, addSummary, rollupIncrementOf, sumBy, summaryIncrementOf, type SummaryIncrement } from './usage-aggregates.js';
+import { addRollup, addSummary, rollupIncrementOf, sumBy, summaryIncrementOf, type RollupIncrement, type SummaryIncrement } from './usage-aggregates.js';
 import type { UsageEvent } from './usage-event.js';
 import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
 import { plainArray, textArray } from '../../core/db/pg-array.js';
@@ -261,25 +261,10 @@ export class UsageRecorder {
       plainArray(fresh.map((e) => e.status)),
       textArray(fresh.map((e) => e.requestId)),
       textArray(fresh.map((e) => (e.metadata === null ? null : JSON.stringify(e.metadata)))),
-      // daily rollups
+      // daily rollups, then platform rollups (the same columns without the tenant)
       plainArray(rollupRows.map((r) => r.tenantId)),
-      plainArray(rollupRows.map((r) => r.day)),
-      plainArray(rollupRows.map((r) => r.service)),
-      textArray(rollupRows.map((r) => r.model)),
-      plainArray(rollupRows.map((r) => r.apiCalls)),
-      plainArray(rollupRows.map((r) => r.errorCalls)),
-      plainArray(rollupRows.map((r) => r.unpricedCalls)),
-      plainArray(rollupRows.map((r) => r.units.toFixed())),
-      plainArray(rollupRows.map((r) => r.costUsd.toFixed())),
-      // platform rollups
-      plainArray(platformRows.map((r) => r.day)),
-      plainArray(platformRows.map((r) => r.service)),
-      textArray(platformRows.map((r) => r.model)),
-      plainArray(platformRows.map((r) => r.apiCalls)),
-      plainArray(platformRows.map((r) => r.errorCalls)),
-      plainArray(platformRows.map((r) => r.unpricedCalls)),
-      plainArray(platformRows.map((r) => r.units.toFixed())),
-      plainArray(platformRows.map((r) => r.costUsd.toFixed())),
+      ...rollupColumns(rollupRows),
+      ...rollupColumns(platformRows),
       // monthly summaries
       ...summaryColumns(summaryRows),
       this.nextPlatformShard(),
@@ -382,6 +367,19 @@ function incrementOf(event: PricedEvent): SummaryIncrement {
   let increment = increments.get(event);
   if (!increment) increments.set(event, (increment = summaryIncrementOf(event)));
   return increment;
+}
+
+function rollupColumns(rows: RollupIncrement[]): string[] {
+  return [
+    plainArray(rows.map((r) => r.day)),
+    plainArray(rows.map((r) => r.service)),
+    textArray(rows.map((r) => r.model)),
+    plainArray(rows.map((r) => r.apiCalls)),
+    plainArray(rows.map((r) => r.errorCalls)),
+    plainArray(rows.map((r) => r.unpricedCalls)),
+    plainArray(rows.map((r) => r.units.toFixed())),
+    plainArray(rows.map((r) => r.costUsd.toFixed())),
+  ];
 }
 
 function summaryColumns(rows: SummaryIncrement[]): string[] {
