@@ -1,4 +1,4 @@
-import { MONEY_SCALE, Money, ZERO, money, roundCost } from '../../core/lib/money.js';
+import { Money, ZERO, formatScaledMoney, parseScaledMoney, roundCost } from '../../core/lib/money.js';
 import type { Service, UnitKind } from '../usage/usage-event.js';
 
 /** One row of the price table; rates are exact decimal strings (null: not priced for that unit). */
@@ -62,101 +62,84 @@ export function findPrice(prices: readonly Price[], service: Service, model: str
  * input tokens (part of inputTokens) use the cached rate when the price has one, else the input
  * rate. Seconds are prorated from the per-minute rate (185 s at $0.02/min = 0.061666666667).
  *
- * Tokens and characters are whole numbers and rates have at most MONEY_SCALE decimals, so their
- * cost is computed in integers of 10^-12 USD (BigInt), exactly; it runs for every event and was
- * a large share of a batch's CPU in decimal objects. `rateWithDecimals` is the same rule in
- * decimal arithmetic: it prices seconds (a float's digits), any rate the integers cannot hold,
- * and is the reference the integer path is tested against.
+ * The rule is `billingOf`; it is evaluated in integers of 10^-12 USD (BigInt) whenever every
+ * quantity is a whole number and every rate has at most MONEY_SCALE decimals (always, for tokens
+ * and characters): exact, and far cheaper than decimal objects on a path that runs for every
+ * event. Otherwise (fractional seconds, a finer rate) in decimals, as `rateWithDecimals` does.
  */
 export function rate(units: BillableUnits, price: Price | undefined): Rated {
   if (!price) return UNPRICED;
-  if (units.unitKind === 'SECONDS') return rateWithDecimals(units, price);
-  const rates = scaledRatesOf(price);
-  let perThousand: bigint;
-  if (units.unitKind === 'TOKENS') {
-    if (rates.input === undefined || rates.output === undefined || rates.cachedInput === undefined) return rateWithDecimals(units, price);
-    if (rates.input === null || rates.output === null) return UNPRICED;
-    const cached = BigInt(units.cachedInputTokens ?? 0);
-    const uncached = BigInt(units.inputTokens ?? 0) - cached;
-    perThousand = uncached * rates.input + cached * (rates.cachedInput ?? rates.input) + BigInt(units.outputTokens ?? 0) * rates.output;
-  } else {
-    if (rates.characters === undefined) return rateWithDecimals(units, price);
-    if (rates.characters === null) return UNPRICED;
-    perThousand = BigInt(units.characters ?? 0) * rates.characters;
-  }
-  // Per 1k units, and half-up at the money scale (the amounts are never negative here).
-  const scaled = (perThousand + 500n) / 1000n;
-  const costText = scaledToText(scaled);
+  const billing = billingOf(units, price);
+  if (!billing) return UNPRICED;
+  const scaled = costInScaledIntegers(billing);
+  if (scaled === undefined) return { costUsd: costInDecimals(billing), pricingStatus: 'PRICED', priceId: price.id };
+  const costText = formatScaledMoney(scaled);
   return { costUsd: new Money(costText), costText, pricingStatus: 'PRICED', priceId: price.id };
 }
 
+/** The same rule evaluated in decimals only: the reference the integer evaluation is tested against. */
 export function rateWithDecimals(units: BillableUnits, price: Price): Rated {
-  const thousand = 1000;
-  let cost = ZERO;
+  const billing = billingOf(units, price);
+  if (!billing) return UNPRICED;
+  return { costUsd: costInDecimals(billing), pricingStatus: 'PRICED', priceId: price.id };
+}
+
+/** What a call is billed: each quantity at its rate, their sum divided by `per` units. */
+interface Billing {
+  terms: readonly (readonly [quantity: number, rate: string])[];
+  /** 1,000 (rates per 1k tokens or characters) or 60 (per-minute rates, quantities in seconds). */
+  per: number;
+}
+
+/** null: the price does not price this kind of unit. */
+function billingOf(units: BillableUnits, price: Price): Billing | null {
   switch (units.unitKind) {
     case 'TOKENS': {
-      if (price.inputPer1kTokens === null || price.outputPer1kTokens === null) return UNPRICED;
+      if (price.inputPer1kTokens === null || price.outputPer1kTokens === null) return null;
       const cached = units.cachedInputTokens ?? 0;
-      const uncached = (units.inputTokens ?? 0) - cached;
-      const cachedRate = money(price.cachedInputPer1kTokens ?? price.inputPer1kTokens);
-      cost = money(uncached)
-        .times(price.inputPer1kTokens)
-        .plus(money(cached).times(cachedRate))
-        .plus(money(units.outputTokens ?? 0).times(price.outputPer1kTokens))
-        .dividedBy(thousand);
-      break;
+      return {
+        per: 1000,
+        terms: [
+          [(units.inputTokens ?? 0) - cached, price.inputPer1kTokens],
+          [cached, price.cachedInputPer1kTokens ?? price.inputPer1kTokens],
+          [units.outputTokens ?? 0, price.outputPer1kTokens],
+        ],
+      };
     }
     case 'CHARACTERS':
-      if (price.per1kCharacters === null) return UNPRICED;
-      cost = money(units.characters ?? 0).times(price.per1kCharacters).dividedBy(thousand);
-      break;
+      if (price.per1kCharacters === null) return null;
+      return { per: 1000, terms: [[units.characters ?? 0, price.per1kCharacters]] };
     case 'SECONDS':
-      if (price.perMinute === null) return UNPRICED;
-      // String(number) is the shortest text that round-trips the double the client sent.
-      cost = new Money(String(units.durationSeconds ?? 0)).times(price.perMinute).dividedBy(60);
-      break;
+      if (price.perMinute === null) return null;
+      return { per: 60, terms: [[units.durationSeconds ?? 0, price.perMinute]] };
   }
-  return { costUsd: roundCost(cost), pricingStatus: 'PRICED', priceId: price.id };
 }
 
-/** A price's rates in integers of 10^-12 USD: null when not priced, undefined when not representable. */
-interface ScaledRates {
-  input: bigint | null | undefined;
-  cachedInput: bigint | null | undefined;
-  output: bigint | null | undefined;
-  characters: bigint | null | undefined;
+function costInDecimals(billing: Billing): Money {
+  let sum = ZERO;
+  // String(number) is the shortest text that round-trips the double the client sent.
+  for (const [quantity, rateText] of billing.terms) sum = sum.plus(new Money(String(quantity)).times(rateText));
+  return roundCost(sum.dividedBy(billing.per));
 }
 
-const scaledRates = new WeakMap<Price, ScaledRates>();
-
-function scaledRatesOf(price: Price): ScaledRates {
-  let rates = scaledRates.get(price);
-  if (!rates) {
-    rates = {
-      input: scaledRate(price.inputPer1kTokens),
-      cachedInput: scaledRate(price.cachedInputPer1kTokens),
-      output: scaledRate(price.outputPer1kTokens),
-      characters: scaledRate(price.per1kCharacters),
-    };
-    scaledRates.set(price, rates);
+/** In integers of 10^-MONEY_SCALE USD, rounded half-up; undefined when the integers cannot hold it exactly. */
+function costInScaledIntegers(billing: Billing): bigint | undefined {
+  let sum = 0n;
+  for (const [quantity, rateText] of billing.terms) {
+    if (!Number.isSafeInteger(quantity) || quantity < 0) return undefined;
+    const scaledRate = scaledRateOf(rateText);
+    if (scaledRate === undefined) return undefined;
+    sum += BigInt(quantity) * scaledRate;
   }
-  return rates;
+  const per = BigInt(billing.per);
+  // Half-up for amounts >= 0 (both divisors are even).
+  return (sum + per / 2n) / per;
 }
 
-const RATE_TEXT = new RegExp(`^(\\d+)(?:\\.(\\d{1,${MONEY_SCALE}}))?$`);
+/** Rates come from the price table, so there are few distinct texts: each is parsed once. */
+const scaledRates = new Map<string, bigint | undefined>();
 
-function scaledRate(text: string | null): bigint | null | undefined {
-  if (text === null) return null;
-  const match = RATE_TEXT.exec(text);
-  if (!match) return undefined;
-  return BigInt(match[1]! + (match[2] ?? '').padEnd(MONEY_SCALE, '0'));
-}
-
-const UNIT = 10n ** BigInt(MONEY_SCALE);
-
-/** formatMoney's text of an amount in integers of 10^-12 (>= 0): "0.0315", "7.2", "0". */
-function scaledToText(scaled: bigint): string {
-  const whole = (scaled / UNIT).toString();
-  const fraction = (scaled % UNIT).toString().padStart(MONEY_SCALE, '0').replace(/0+$/, '');
-  return fraction ? `${whole}.${fraction}` : whole;
+function scaledRateOf(text: string): bigint | undefined {
+  if (!scaledRates.has(text)) scaledRates.set(text, parseScaledMoney(text));
+  return scaledRates.get(text);
 }

@@ -1,7 +1,9 @@
 import type pg from 'pg';
+import { decodeCursor, encodeCursor, notACursor } from '../../core/graphql/cursor.js';
 import { UserInputError } from '../../core/graphql/errors.js';
 import { isDecimalLiteral } from '../../core/lib/money.js';
 import { formatDay, type MonthWindow } from '../../core/lib/period.js';
+import { isUuid } from '../tenants/tenant-directory.js';
 import { escapeLike, SUMMARY_SELECT, summaryFromRow, type SummaryRecord } from './monthly-summary.record.js';
 
 export const SUMMARY_ORDERS = ['TOTAL_COST_DESC', 'API_CALLS_DESC', 'TENANT_NAME_ASC'] as const;
@@ -43,8 +45,6 @@ interface Position {
   name: string;
   tenantId: string;
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * One page of a month's summaries, keyset-paginated. The cursor carries the order it was made
@@ -93,25 +93,17 @@ export async function summaryPage(pool: pg.Pool, window: MonthWindow, request: S
 }
 
 function encodePosition(position: Position): string {
-  return Buffer.from(JSON.stringify([position.orderBy, position.value, position.name, position.tenantId])).toString('base64url');
+  return encodeCursor([position.orderBy, position.value, position.name, position.tenantId]);
 }
 
 function decodePosition(cursor: string, orderBy: SummaryOrder): Position {
-  const refuse = (message: string) => new UserInputError({ field: 'after', message });
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw refuse('is not a cursor from this API');
+  const [order, value, name, tenantId] = decodeCursor(cursor, 4);
+  if (!(SUMMARY_ORDERS as readonly unknown[]).includes(order) || typeof name !== 'string' || typeof tenantId !== 'string' || !isUuid(tenantId)) {
+    throw notACursor();
   }
-  if (!Array.isArray(parts) || parts.length !== 4) throw refuse('is not a cursor from this API');
-  const [order, value, name, tenantId] = parts as unknown[];
-  if (!(SUMMARY_ORDERS as readonly unknown[]).includes(order) || typeof name !== 'string' || typeof tenantId !== 'string' || !UUID.test(tenantId)) {
-    throw refuse('is not a cursor from this API');
-  }
-  if (order !== orderBy) throw refuse(`was made for orderBy ${String(order)}; start again without it`);
+  if (order !== orderBy) throw notACursor(`was made for orderBy ${String(order)}; start again without it`);
   const ranked = RANKED[orderBy];
   const validValue = ranked ? typeof value === 'string' && (ranked.cast === 'bigint' ? /^\d{1,19}$/.test(value) : isDecimalLiteral(value)) : value === null;
-  if (!validValue) throw refuse('is not a cursor from this API');
+  if (!validValue) throw notACursor();
   return { orderBy, value: value as string | null, name, tenantId };
 }

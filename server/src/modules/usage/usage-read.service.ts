@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Clock } from '../../core/lib/clock.js';
+import { decodeCursor, encodeCursor, notACursor } from '../../core/graphql/cursor.js';
 import { UserInputError } from '../../core/graphql/errors.js';
 import { formatMoney, money } from '../../core/lib/money.js';
 import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../core/lib/period.js';
@@ -200,7 +201,7 @@ export class UsageReadService {
     if (!Number.isInteger(first) || first < 1 || first > PAGE_SIZE_LIMIT) {
       throw new UserInputError({ field: 'first', message: `must be 1-${PAGE_SIZE_LIMIT}` });
     }
-    const cursor = after ? decodeCursor(after) : undefined;
+    const cursor = after ? decodeLogCursor(after) : undefined;
     const conditions: string[] = [];
     const params: unknown[] = [];
     const add = (sql: string, value: unknown) => {
@@ -227,7 +228,7 @@ export class UsageReadService {
     return {
       nodes: page.map(logFromRow),
       hasNextPage: rows.length > first,
-      endCursor: last ? encodeCursor(last.cursor_at, last.id) : null,
+      endCursor: last ? encodeLogCursor(last.cursor_at, last.id) : null,
       totalCount,
     };
   }
@@ -265,16 +266,12 @@ export async function* streamLogs(pool: pg.Pool, filter: LogFilter, pageSize = 2
   }
 }
 
-function encodeCursor(occurredAt: string, id: string): string {
-  return Buffer.from(JSON.stringify([occurredAt, id])).toString('base64url');
+function encodeLogCursor(occurredAt: string, id: string): string {
+  return encodeCursor([occurredAt, id]);
 }
 
-function decodeCursor(cursor: string): { occurredAt: string; id: string } {
-  try {
-    const [occurredAt, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof occurredAt !== 'string' || Number.isNaN(Date.parse(occurredAt)) || !/^[0-9a-f-]{36}$/i.test(id)) throw new Error();
-    return { occurredAt, id };
-  } catch {
-    throw new UserInputError({ field: 'after', message: 'is not a cursor from this API' });
-  }
+function decodeLogCursor(cursor: string): { occurredAt: string; id: string } {
+  const [occurredAt, id] = decodeCursor(cursor, 2);
+  if (typeof occurredAt !== 'string' || Number.isNaN(Date.parse(occurredAt)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw notACursor();
+  return { occurredAt, id };
 }
