@@ -216,8 +216,11 @@ const MUTATIONS: fc.Arbitrary<Mutation> = fc.oneof(
     input.service = service;
     return ['service'];
   }),
-  fc.constantFrom('x\uD800', '\uDC00y', 'a\uDBFF\uDBFFb').map((half): Mutation => (input) => {
-    input.requestId = `${String(input.requestId).slice(0, 200)}${half}`; // an unpaired surrogate
+  fc.constantFrom('x\uD800z', '\uDC00y', 'a\uDBFF\uDBFFb').map((half): Mutation => (input) => {
+    // An unpaired surrogate that stays unpaired whatever the id ends with or another mutation
+    // appends: no high half last (it would pair with a later '\uDC00'), none cut in two here.
+    const kept = String(input.requestId).slice(0, 200).replace(/[\uD800-\uDBFF]$/, '');
+    input.requestId = `${kept}${half}`;
     return ['requestId'];
   }),
   fc
