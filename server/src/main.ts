@@ -8,6 +8,7 @@ import { createLogger } from './core/http/logging.js';
 import { DatabaseListener } from './core/graphql/live-events.js';
 import { createSchema } from './core/graphql/schema.js';
 import { systemClock } from './core/lib/clock.js';
+import { releaseIdleAsyncContexts } from './core/runtime/async-context.js';
 import { ALERT_CHANNEL } from './modules/alerts/alert-raiser.js';
 import { alertFromNotification } from './modules/alerts/alert.record.js';
 import { API_KEYS_CHANGED_CHANNEL } from './modules/auth/api-keys.service.js';
@@ -23,6 +24,9 @@ import { createServices } from './services.js';
 // Measured side by side: peak RSS 345 → 226 MB, with no measurable cost in CPU per request.
 // The flag is read at every full GC, so setting it here, before any load, takes effect.
 setFlagsFromString('--heap-growing-percent=100');
+
+// MikroORM's flushes would otherwise leave a promise hook on for every later request (see there).
+releaseIdleAsyncContexts();
 
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
