@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const ARTIFACTS = join(root, 'e2e', 'artifacts');
@@ -59,6 +60,7 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
       DATABASE_URL: '',
       ...env,
     },
+    execArgv: SERVER_NODE_FLAGS,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -5,6 +5,7 @@ import { fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../server/node-flags.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'server', 'dist', 'main.js');
@@ -14,7 +15,7 @@ if (!existsSync(entry)) {
 }
 const demo = process.argv.includes('--demo');
 const env = { ...process.env, ...(demo ? { DEMO_DATA: process.env.DEMO_DATA ?? '1' } : {}) };
-const child = fork(entry, [], { env, stdio: 'inherit' });
+const child = fork(entry, [], { env, stdio: 'inherit', execArgv: SERVER_NODE_FLAGS });
 
 child.on('message', async (message) => {
   if (!message?.ready) return;

@@ -7,6 +7,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SERVER_NODE_FLAGS } from '../../server/node-flags.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const SERVER_ENTRY = join(ROOT, 'server', 'dist', 'main.js');
@@ -84,7 +85,8 @@ export async function startServer({ databaseUrl, env = {}, execArgv = [] } = {})
       LOG_LEVEL: 'warn',
       ...env,
     },
-    execArgv: [...execArgv, ...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(" ") : [])],
+    // The server's own flags first, as every launcher passes them; BENCH_SERVER_ARGS adds more for experiments.
+    execArgv: [...SERVER_NODE_FLAGS, ...execArgv, ...(process.env.BENCH_SERVER_ARGS ? process.env.BENCH_SERVER_ARGS.split(' ') : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   await waitReady(child, 'server');

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pino from 'pino';
+import { SERVER_NODE_FLAGS } from '../node-flags.mjs';
 import { EmbeddedPostgres } from '../src/core/db/embedded-postgres.js';
 import { freePort } from './global-setup.js';
 
@@ -124,6 +125,7 @@ export async function startServerProcess(
       DATABASE_POOL_SIZE: '10',
       ...options.env,
     },
+    execArgv: SERVER_NODE_FLAGS,
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<number | string | null>((resolve) =>
