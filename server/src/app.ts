@@ -37,40 +37,30 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
   const { config, logger } = services;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API responses: Express would hash every GraphQL and JSON body (SHA-1) for a tag
+  // no client revalidates a POST with. The SPAs' static files keep theirs (serve-static's own).
+  app.set('etag', false);
   // req.ip (login throttling, logs) believes X-Forwarded-For only from the configured proxies.
   if (config.TRUST_PROXY !== false) app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = createServer(app);
   const state = { draining: false };
 
-  // One log line per request with its duration; never headers, bodies or query strings.
-  app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    res.on('finish', () => {
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10, op: res.locals.operationName }, 'request');
+  // One log line per request with its duration; never headers, bodies or query strings. Nothing
+  // is hooked at all when info lines are off (LOG_LEVEL=warn): the hot path pays for no listener.
+  const logRequests = logger.isLevelEnabled('info');
+  if (logRequests) {
+    app.use((req, res, next) => {
+      const started = process.hrtime.bigint();
+      res.on('finish', () => {
+        const ms = Number(process.hrtime.bigint() - started) / 1e6;
+        logger.info({ method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10, op: res.locals.operationName }, 'request');
+      });
+      next();
     });
-    next();
-  });
+  }
 
   // Every response, API included: nosniff and no framing matter for JSON and CSV too.
   app.use(securityHeaders);
-
-  app.get('/healthz', async (_req, res) => {
-    if (state.draining) return void res.status(503).json({ status: 'draining' });
-    try {
-      await Promise.race([
-        services.db.pool.query('select 1'),
-        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
-      ]);
-      if (!(await isMigrated(services.db.orm))) return void res.status(503).json({ status: 'migrating' });
-      res.status(200).json({ status: 'ok' });
-    } catch {
-      res.status(503).json({ status: 'database unavailable' });
-    }
-  });
-
-  const forgetPool = metrics.observePool(services.db.pool);
-  app.get('/metrics', metricsHandler(config.METRICS_TOKEN));
 
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: 1024 * 1024 });
   const guardWebSocket = webSocketGuard(schema, config.NODE_ENV === 'production');
@@ -124,20 +114,23 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
-      loggingPlugin,
+      ...(logRequests ? [loggingPlugin] : []),
       operationChecksPlugin(schema),
       metricsPlugin(),
     ],
   });
   await apollo.start();
 
+  // The API is mounted first: every recordUsage passes through Express's layers in order.
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const context = await createRequestContext(services, req.headers.authorization, req.ip ?? '');
-        return Object.assign(context, { res });
+        // Only the request log reads the response (the operation's name); otherwise every
+        // context keeps its class's shape.
+        return logRequests ? Object.assign(context, { res }) : context;
       },
     }),
   );
@@ -154,6 +147,23 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
     }
     next(error);
   }) as express.ErrorRequestHandler);
+
+  app.get('/healthz', async (_req, res) => {
+    if (state.draining) return void res.status(503).json({ status: 'draining' });
+    try {
+      await Promise.race([
+        services.db.pool.query('select 1'),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
+      ]);
+      if (!(await isMigrated(services.db.orm))) return void res.status(503).json({ status: 'migrating' });
+      res.status(200).json({ status: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  const forgetPool = metrics.observePool(services.db.pool);
+  app.get('/metrics', metricsHandler(config.METRICS_TOKEN));
 
   app.get('/export/usage.csv', (req, res) => void exportUsageCsv(services, req, res));
 

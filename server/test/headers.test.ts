@@ -68,6 +68,20 @@ describe('security headers and cookies', () => {
     expect(missing).toEqual([]);
   });
 
+  it('API answers carry no ETag (nothing revalidates a POST); the app files keep theirs', async () => {
+    const api = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(api.status).toBe(200);
+    await api.arrayBuffer();
+    expect(api.headers.get('etag')).toBeNull();
+    const asset = await fetch(`${server.httpUrl}/admin/assets/app.js`);
+    await asset.arrayBuffer();
+    expect(asset.headers.get('etag')).toMatch(/^W\/"/);
+  });
+
   it('sets no cookie at all: sessions are bearer tokens, so there is no cookie to steal or ride (CSRF)', async () => {
     const responses = [
       await fetch(server.url, {
