@@ -230,6 +230,23 @@ describe('query limits', () => {
     expect(() => operationCost(schema, logs, undefined, { n: 0 })).toThrow(/first/);
   });
 
+  it('cost remembered per document only where no variable decides it: sizes sent as variables are read on every request', () => {
+    const both = parse(`
+      query Page($n: Int) { usageLogs(first: $n) { nodes { id } } }
+      query Fixed($n: Int) { usageLogs(first: 5) { nodes { id } } me { id } }
+      mutation Record($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate log { id } } }
+    `);
+    for (const n of [10, 20, 10]) {
+      expect(operationCost(schema, both, 'Page', { n })).toBe(1 + n);
+      expect(operationCost(schema, both, 'Fixed', { n })).toBe(1 + 5 + 1);
+    }
+    expect(operationCost(schema, both, 'Page', {})).toBe(1 + 50);
+    expect(() => operationCost(schema, both, 'Page', { n: 0 })).toThrow(/first/);
+    // The event itself holds no size: the same cost whatever it says.
+    expect(operationCost(schema, both, 'Record', { i: { service: 'OPENAI', requestId: 'a' } })).toBe(2);
+    expect(operationCost(schema, both, 'Record', { i: null })).toBe(2);
+  });
+
   it('cost: L passes, L+1 is QUERY_TOO_COMPLEX', () => {
     const limits = { ...QUERY_LIMITS, maxCost: 1 + 10 * 2 + 1 };
     const logs = parse(

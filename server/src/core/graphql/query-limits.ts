@@ -151,16 +151,22 @@ export function queryLimitRules(limits: QueryLimits = QUERY_LIMITS): ValidationR
   return [rule];
 }
 
-function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
+/** Whether a cost computation read any variable: one that did not holds for every request. */
+interface VariableReads {
+  any: boolean;
+}
+
+function valueOf(node: ValueNode, variables: Record<string, unknown>, reads: VariableReads): unknown {
   switch (node.kind) {
     case Kind.VARIABLE:
+      reads.any = true;
       return variables[node.name.value];
     case Kind.INT:
       return Number(node.value);
     case Kind.FLOAT:
       return Number(node.value);
     case Kind.OBJECT:
-      return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value, variables)]));
+      return Object.fromEntries(node.fields.map((f) => [f.name.value, valueOf(f.value, variables, reads)]));
     case Kind.NULL:
       return null;
     default:
@@ -171,28 +177,28 @@ function valueOf(node: ValueNode, variables: Record<string, unknown>): unknown {
 /**
  * The size a field's arguments ask for: a size argument (as sent, or the schema default), looked
  * for on the field and one level down in input objects (`input: { days }`); undefined when it has
- * none. A size outside 1…maxListSize is refused here, before any resolver runs.
+ * none. A size outside 1…maxListSize is refused here, before any resolver runs. Only arguments
+ * that are or hold a size are evaluated, so `reads` tells whether the answer hung on a variable.
  */
 function requestedSize(
   node: FieldNode,
   definition: GraphQLField<unknown, unknown>,
   variables: Record<string, unknown>,
   limits: QueryLimits,
+  reads: VariableReads,
 ): number | undefined {
-  const sent = new Map(node.arguments?.map((a) => [a.name.value, valueOf(a.value, variables)]));
   for (const argument of definition.args) {
-    const candidates: [string, unknown][] = [];
-    const value = sent.has(argument.name) ? sent.get(argument.name) : argument.defaultValue;
-    if ((LIST_SIZE_ARGUMENTS as readonly string[]).includes(argument.name))
-      candidates.push([argument.name, value]);
+    const isSize = (LIST_SIZE_ARGUMENTS as readonly string[]).includes(argument.name);
     const inputType = getNamedType(argument.type);
+    const nestedSizes = isInputObjectType(inputType) ? LIST_SIZE_ARGUMENTS.filter((name) => name in inputType.getFields()) : [];
+    if (!isSize && nestedSizes.length === 0) continue;
+    const sent = node.arguments?.find((a) => a.name.value === argument.name);
+    const value = sent ? valueOf(sent.value, variables, reads) : argument.defaultValue;
+    const candidates: [string, unknown][] = [];
+    if (isSize) candidates.push([argument.name, value]);
     if (isInputObjectType(inputType) && value && typeof value === 'object') {
-      for (const name of LIST_SIZE_ARGUMENTS) {
-        if (name in inputType.getFields())
-          candidates.push([
-            `${argument.name}.${name}`,
-            (value as Record<string, unknown>)[name] ?? inputType.getFields()[name]!.defaultValue,
-          ]);
+      for (const name of nestedSizes) {
+        candidates.push([`${argument.name}.${name}`, (value as Record<string, unknown>)[name] ?? inputType.getFields()[name]!.defaultValue]);
       }
     }
     for (const [field, size] of candidates) {
@@ -217,6 +223,32 @@ export function operationCost(
   operationName?: string | null,
   variables: Record<string, unknown> = {},
   limits: QueryLimits = QUERY_LIMITS,
+): number {
+  // Apollo hands every request for the same text the same parsed document: a cost that read no
+  // variable (every recordUsage) is worked out once per document, not once per request.
+  const known = limits === QUERY_LIMITS ? variableFreeCosts.get(schema)?.get(document)?.get(operationName ?? '') : undefined;
+  if (known !== undefined) return known;
+  const reads: VariableReads = { any: false };
+  const cost = computeCost(schema, document, operationName, variables, limits, reads);
+  if (!reads.any && limits === QUERY_LIMITS) {
+    let bySchema = variableFreeCosts.get(schema);
+    if (!bySchema) variableFreeCosts.set(schema, (bySchema = new WeakMap()));
+    let byOperation = bySchema.get(document);
+    if (!byOperation) bySchema.set(document, (byOperation = new Map()));
+    byOperation.set(operationName ?? '', cost);
+  }
+  return cost;
+}
+
+const variableFreeCosts = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, Map<string, number>>>();
+
+function computeCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+  reads: VariableReads,
 ): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   const operations: OperationDefinitionNode[] = [];
@@ -254,7 +286,7 @@ export function operationCost(
         if (!definition) continue;
         const type = getNamedType(definition.type);
         if (!isCompositeType(type)) continue;
-        const asked = requestedSize(selection, definition, variables, limits);
+        const asked = requestedSize(selection, definition, variables, limits, reads);
         const isList = isListType(getNullableType(definition.type));
         const size = isList ? (asked ?? pageSize ?? limits.defaultListSize) : 1;
         total += size * (1 + costOf(selection.selectionSet, type, isList ? undefined : asked));
