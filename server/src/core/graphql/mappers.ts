@@ -24,16 +24,15 @@ export async function tenantOutput(services: Services, id: string): Promise<Tena
   });
 }
 
-export async function usageLogOutput(services: Services, log: UsageLogRecord): Promise<UsageLog> {
-  const totalTokens = log.inputTokens === null && log.outputTokens === null ? null : (log.inputTokens ?? 0) + (log.outputTokens ?? 0);
-  return Object.assign(new UsageLog(), {
-    ...log,
-    service: log.service as Service,
-    status: log.status as CallStatus,
-    pricingStatus: log.pricingStatus as PricingStatus,
-    totalTokens,
-    tenant: await tenantOutput(services, log.tenantId),
-  });
+/**
+ * A log as the API shows it. Its tenant is looked up only if the operation selects it: an
+ * integrator's `recordUsage { log { id costUsd } }` never does.
+ */
+export function usageLogOutput(services: Services, log: UsageLogRecord): UsageLog {
+  const output = Object.assign(new UsageLog(), log) as UsageLog;
+  output.totalTokens = log.inputTokens === null && log.outputTokens === null ? null : (log.inputTokens ?? 0) + (log.outputTokens ?? 0);
+  let tenant: Promise<Tenant> | undefined;
+  return Object.defineProperty(output, 'tenant', { get: () => (tenant ??= tenantOutput(services, log.tenantId)), enumerable: true });
 }
 
 export async function alertOutput(services: Services, alert: AlertRecord): Promise<Alert> {

@@ -6,6 +6,7 @@ import { alertOutput, quotaUsageOutput, tenantOutput, usageLogOutput } from '../
 import { scopedTenantFilter, scopedTenantId } from '../../core/graphql/tenant-scope.js';
 import type { Service } from '../../core/graphql/enums.js';
 import type { Alert } from '../alerts/alert.types.js';
+import type { QuotaUsage } from '../quotas/quota.types.js';
 import type { RecordOutcome } from './usage-recorder.js';
 import {
   ModelUsage, Overview, RecordUsageInput, RecordUsagePayload, ServiceTotal, TenantCost, UnpricedUsage,
@@ -15,18 +16,41 @@ import { UsageDashboardResolver } from './usage-dashboard.resolver.js';
 import { UsageSummariesResolver } from './usage-summaries.resolver.js';
 import { seriesLines } from './time-series-lines.js';
 
+/**
+ * GraphQL reads a field only when the operation selects it: the log, the alerts and the quota
+ * standings are built on first read, so a batch answering only `duplicate` builds none of them
+ * (see the recorder for the standings). Getters on a class, not per-object accessors: one shape
+ * for every payload.
+ */
+class RecordUsagePayloadOutput implements RecordUsagePayload {
+  private logOutput: UsageLog | undefined;
+  private alertOutputs: Promise<Alert[]> | undefined;
+
+  constructor(
+    private readonly ctx: GraphQLContext,
+    private readonly outcome: RecordOutcome,
+  ) {}
+
+  get duplicate(): boolean {
+    return this.outcome.duplicate;
+  }
+
+  get log(): UsageLog {
+    return (this.logOutput ??= usageLogOutput(this.ctx.services, this.outcome.log));
+  }
+
+  get alerts(): Alert[] {
+    // type-graphql resolves a promise here like any other field value.
+    return (this.alertOutputs ??= Promise.all(this.outcome.alerts.map((alert) => alertOutput(this.ctx.services, alert)))) as unknown as Alert[];
+  }
+
+  get quotas(): QuotaUsage[] {
+    return this.outcome.quotas.map(quotaUsageOutput);
+  }
+}
+
 function payloadOutput(ctx: GraphQLContext, outcome: RecordOutcome): RecordUsagePayload {
-  const payload = Object.assign(new RecordUsagePayload(), { duplicate: outcome.duplicate });
-  // GraphQL reads a field only when the operation selects it: the log, the alerts and the quota
-  // standings are built on first read, so a batch answering only `duplicate` builds none of them
-  // (see the recorder for the standings).
-  let log: Promise<UsageLog> | undefined;
-  let alerts: Promise<Alert[]> | undefined;
-  return Object.defineProperties(payload, {
-    log: { get: () => (log ??= usageLogOutput(ctx.services, outcome.log)), enumerable: true, configurable: true },
-    alerts: { get: () => (alerts ??= Promise.all(outcome.alerts.map((alert) => alertOutput(ctx.services, alert)))), enumerable: true, configurable: true },
-    quotas: { get: () => outcome.quotas.map(quotaUsageOutput), enumerable: true, configurable: true },
-  });
+  return new RecordUsagePayloadOutput(ctx, outcome);
 }
 
 @Resolver()
