@@ -72,7 +72,7 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
       // Authenticate once, in connection_init; refuse the socket (4403) without a valid viewer.
       onConnect: async (ctx) => {
         const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        const context = await createRequestContext(services, authorization, ctx.extra.request.socket.remoteAddress ?? '');
+        const context = await createRequestContext(services, authorization, () => ctx.extra.request.socket.remoteAddress ?? '');
         if (!context.viewer || context.viewer.kind === 'API_KEY') return false;
         ctx.extra.context = context;
         return true;
@@ -127,7 +127,7 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = await createRequestContext(services, req.headers.authorization, req.ip ?? '');
+        const context = await createRequestContext(services, req.headers.authorization, () => req.ip ?? '');
         // Only the request log reads the response (the operation's name); otherwise every
         // context keeps its class's shape.
         return logRequests ? Object.assign(context, { res }) : context;

@@ -9,7 +9,7 @@ import type { GraphQLContext, Viewer } from './context.js';
  * The one place a request gets its viewer and its EntityManager (CONVENTIONS 5): a fresh fork per
  * request, with the tenant filter bound to the viewer's tenant, or explicitly lifted for admins.
  */
-export async function createRequestContext(services: Services, authorization: string | undefined, ip: string): Promise<GraphQLContext> {
+export async function createRequestContext(services: Services, authorization: string | undefined, clientIp: () => string): Promise<GraphQLContext> {
   let viewer: Viewer | null = null;
   try {
     viewer = await services.auth.authenticate(authorization);
@@ -21,23 +21,30 @@ export async function createRequestContext(services: Services, authorization: st
     // else answers UNAUTHENTICATED from the auth checker.
     viewer = null;
   }
-  return new RequestContext(viewer, services, ip);
+  return new RequestContext(viewer, services, clientIp);
 }
 
 /**
  * The context itself. Its EntityManager is forked on first use: most requests (every
  * recordUsage) never touch the ORM, and a fork per request was a measurable share of the
- * ingestion path's CPU. The getter lives on the prototype because Apollo copies the context's
- * own properties for each operation, which would call an own getter (and fork) every time.
+ * ingestion path's CPU. The client's address is worked out on first read too (behind a trusted
+ * proxy Express parses X-Forwarded-For for it): only sign-in reads it. The getters live on the
+ * prototype because Apollo copies the context's own properties for each operation, which would
+ * call an own getter (and fork) every time.
  */
 class RequestContext implements GraphQLContext {
   private forked: EntityManager | undefined = undefined;
+  private address: string | undefined = undefined;
 
   constructor(
     readonly viewer: Viewer | null,
     readonly services: Services,
-    readonly ip: string,
+    private readonly clientIp: () => string,
   ) {}
+
+  get ip(): string {
+    return (this.address ??= this.clientIp());
+  }
 
   get em(): EntityManager {
     if (this.forked) return this.forked;

@@ -20,7 +20,7 @@ export function csvField(value: unknown): string {
  * export of millions of rows holds one page in memory. Same auth and tenant scoping as GraphQL.
  */
 export async function exportUsageCsv(services: Services, req: Request, res: Response): Promise<void> {
-  const context = await createRequestContext(services, req.headers.authorization, req.ip ?? '');
+  const context = await createRequestContext(services, req.headers.authorization, () => req.ip ?? '');
   try {
     if (!context.viewer || context.viewer.kind === 'API_KEY') {
       res.status(401).json({ error: { code: ErrorCode.UNAUTHENTICATED, message: 'Sign in to export usage' } });
