@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Problems } from '../../core/graphql/errors.js';
 import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../core/lib/storable-text.js';
 
@@ -161,7 +161,8 @@ export function validateUsage(
   // occurredAt enters the fingerprint only when the integrator sent it: a retry that omits it
   // (and so "happens" at a later now) is still the same body.
   const fingerprint = bodyFingerprint(event, fields.occurredAt ? fields.occurredAt.toISOString() : null, metadataText ?? null);
-  event.bodyHash = createHash('sha256').update(fingerprint).digest();
+  // One-shot hashing: a Hash object per event was a third of this function's time in a batch.
+  event.bodyHash = hash('sha256', fingerprint, 'buffer');
   return event;
 }
 
