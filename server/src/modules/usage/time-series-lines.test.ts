@@ -31,4 +31,18 @@ describe('seriesLines', () => {
     ]);
     expect(lines.map((l) => l.key)).toEqual(['c', 'a', 'b']);
   });
+
+  it('totals text with more than 12 decimals exactly too, and orders it among the others', () => {
+    const lines = seriesLines(dates, [
+      { date: '2026-03-01', key: 'fine', costUsd: '1.0000000000001', apiCalls: 1, units: 0 },
+      { date: '2026-03-02', key: 'fine', costUsd: '2', apiCalls: 1, units: 0 },
+      { date: '2026-03-01', key: 'plain', costUsd: '3', apiCalls: 9, units: 0 },
+      { date: '2026-03-01', key: 'more', costUsd: '3.000000000001', apiCalls: 1, units: 0 },
+    ]);
+    expect(lines.map((l) => [l.key, l.totalCostUsd])).toEqual([
+      ['more', '3.000000000001'],
+      ['fine', '3.0000000000001'],
+      ['plain', '3'],
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-import { ZERO, formatMoney, type Money } from '../../core/lib/money.js';
+import { ZERO, formatMoney, formatScaledMoney, money, parseScaledMoney, type Money } from '../../core/lib/money.js';
 import { DAY_MS, formatDay } from '../../core/lib/period.js';
 
 export interface SeriesPointRecord {
@@ -33,22 +33,34 @@ export function seriesDates(from: Date, to: Date): string[] {
  */
 export function seriesLines(dates: readonly string[], points: readonly SeriesPointRecord[]): SeriesLineRecord[] {
   const index = new Map(dates.map((date, i) => [date, i]));
-  const lines = new Map<string, SeriesLineRecord & { total: Money }>();
+  // Totals in integers of 10^-12 USD: a year of one tenant's models is thousands of points, and a
+  // decimal addition per point was most of this function. Text the integers cannot hold exactly
+  // (more than 12 decimals; rollups never have them) is added as a decimal instead.
+  const lines = new Map<string, SeriesLineRecord & { scaled: bigint; rest: Money }>();
   for (const point of points) {
     const i = index.get(point.date);
     if (i === undefined) continue;
     let line = lines.get(point.key);
     if (!line) {
-      line = { key: point.key, total: ZERO, totalCostUsd: '0', totalApiCalls: 0, costUsd: dates.map(() => '0'), apiCalls: dates.map(() => 0), units: dates.map(() => 0) };
+      line = { key: point.key, scaled: 0n, rest: ZERO, totalCostUsd: '0', totalApiCalls: 0, costUsd: dates.map(() => '0'), apiCalls: dates.map(() => 0), units: dates.map(() => 0) };
       lines.set(point.key, line);
     }
     line.costUsd[i] = point.costUsd;
     line.apiCalls[i] = point.apiCalls;
     line.units[i] = point.units;
-    line.total = line.total.plus(point.costUsd);
+    const scaled = parseScaledMoney(point.costUsd);
+    if (scaled === undefined) line.rest = line.rest.plus(point.costUsd);
+    else line.scaled += scaled;
     line.totalApiCalls += point.apiCalls;
   }
-  return [...lines.values()]
-    .sort((a, b) => b.total.comparedTo(a.total) || b.totalApiCalls - a.totalApiCalls || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
-    .map(({ total, ...line }) => ({ ...line, totalCostUsd: formatMoney(total) }));
+  const totalled = [...lines.values()].map(({ scaled, rest, ...line }) => ({
+    line,
+    total: rest.isZero() ? null : rest.plus(formatScaledMoney(scaled)),
+    scaled,
+  }));
+  const compare = (a: (typeof totalled)[number], b: (typeof totalled)[number]) =>
+    a.total === null && b.total === null ? (a.scaled < b.scaled ? -1 : a.scaled > b.scaled ? 1 : 0) : money(a.total ?? formatScaledMoney(a.scaled)).comparedTo(b.total ?? formatScaledMoney(b.scaled));
+  return totalled
+    .sort((a, b) => compare(b, a) || b.line.totalApiCalls - a.line.totalApiCalls || (a.line.key < b.line.key ? -1 : a.line.key > b.line.key ? 1 : 0))
+    .map(({ line, total, scaled }) => ({ ...line, totalCostUsd: total === null ? formatScaledMoney(scaled) : formatMoney(total) }));
 }
