@@ -8,7 +8,7 @@ import type { UsageLogRecord } from '../../modules/usage/usage-log.record.js';
 import type { SummaryRecord } from '../../modules/usage/usage-read.service.js';
 import { MonthlySummary, UsageLog } from '../../modules/usage/usage.types.js';
 import { money } from '../lib/money.js';
-import type { AlertStatus, AlertType, CallStatus, PricingStatus, QuotaMetric, Service, TenantStatus, UsageLevel } from './enums.js';
+import type { AlertStatus, AlertType, QuotaMetric, TenantStatus, UsageLevel } from './enums.js';
 
 /**
  * Entities and SQL records are not the API (CONVENTIONS 10): these small mappers build the
