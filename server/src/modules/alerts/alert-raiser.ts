@@ -76,14 +76,14 @@ export class AlertRaiser {
     const seenKeys = new Set<string>();
     for (const event of events) {
       const key = `${event.tenantId}|${event.period}`;
-      const quota = byTenantPeriod.get(key)!.quota;
+      const summary = byTenantPeriod.get(key)!;
+      const quota = summary.quota;
       if (!quota) continue;
       const requests = requestsLastMinute.get(event.tenantId);
       standings.set(event.index, () => quotaStandings(quota, { ...event.usageAfter, requestsLastMinute: requests }, monthWindow(now), now));
       if (!crossesAny.get(key)) continue;
-      const summary = byTenantPeriod.get(key)!;
-      const usage = { ...event.usageAfter, requestsLastMinute: requests };
-      for (const crossing of thresholdCrossings(quota, usage, event.period)) {
+      // Monthly thresholds only: requests per minute is decided below, per tenant (rateCandidates).
+      for (const crossing of thresholdCrossings(quota, event.usageAfter, event.period)) {
         if (seenKeys.has(`${event.tenantId}|${crossing.dedupKey}`)) continue;
         seenKeys.add(`${event.tenantId}|${crossing.dedupKey}`);
         candidates.push({

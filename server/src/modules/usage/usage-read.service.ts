@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor, notACursor } from '../../core/graphql/curso
 import { UserInputError } from '../../core/graphql/errors.js';
 import { formatMoney, money } from '../../core/lib/money.js';
 import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../core/lib/period.js';
+import { isUuid } from '../tenants/tenant-directory.js';
 import { countLogs } from './usage-log-count.js';
 import { seriesDates, type SeriesPointRecord } from './time-series-lines.js';
 import { summaryPage, type SummaryPage, type SummaryPageRequest } from './monthly-summary-page.js';
@@ -272,6 +273,6 @@ function encodeLogCursor(occurredAt: string, id: string): string {
 
 function decodeLogCursor(cursor: string): { occurredAt: string; id: string } {
   const [occurredAt, id] = decodeCursor(cursor, 2);
-  if (typeof occurredAt !== 'string' || Number.isNaN(Date.parse(occurredAt)) || typeof id !== 'string' || !/^[0-9a-f-]{36}$/i.test(id)) throw notACursor();
+  if (typeof occurredAt !== 'string' || Number.isNaN(Date.parse(occurredAt)) || typeof id !== 'string' || !isUuid(id)) throw notACursor();
   return { occurredAt, id };
 }

@@ -244,32 +244,33 @@ export class UsageRecorder {
       text: claim ? CLAIM_AND_WRITE_SQL : WRITE_SQL,
       // Array literals built here (core/db/pg-array.ts): plain for our own values, quoted for text.
       values: [
-      plainArray(fresh.map((e) => e.logId)),
-      plainArray(fresh.map((e) => e.tenantId)),
-      plainArray(fresh.map((e) => e.occurredAtText)),
-      plainArray(fresh.map(() => nowText)),
-      plainArray(fresh.map((e) => e.service)),
-      textArray(fresh.map((e) => e.model)),
-      plainArray(fresh.map((e) => e.inputTokens)),
-      plainArray(fresh.map((e) => e.cachedInputTokens)),
-      plainArray(fresh.map((e) => e.outputTokens)),
-      plainArray(fresh.map((e) => e.characters)),
-      plainArray(fresh.map((e) => (e.durationSeconds === null ? null : String(e.durationSeconds)))),
-      plainArray(fresh.map((e) => e.costText)),
-      plainArray(fresh.map((e) => e.pricingStatus)),
-      plainArray(fresh.map((e) => e.priceId)),
-      plainArray(fresh.map((e) => e.status)),
-      textArray(fresh.map((e) => e.requestId)),
-      textArray(fresh.map((e) => (e.metadata === null ? null : JSON.stringify(e.metadata)))),
-      // daily rollups, then platform rollups (the same columns without the tenant)
-      plainArray(rollupRows.map((r) => r.tenantId)),
-      ...rollupColumns(rollupRows),
-      ...rollupColumns(platformRows),
-      // monthly summaries
-      ...summaryColumns(summaryRows),
-      this.nextPlatformShard(),
-      ...(claim ?? []),
-    ] });
+        plainArray(fresh.map((e) => e.logId)),
+        plainArray(fresh.map((e) => e.tenantId)),
+        plainArray(fresh.map((e) => e.occurredAtText)),
+        plainArray(fresh.map(() => nowText)),
+        plainArray(fresh.map((e) => e.service)),
+        textArray(fresh.map((e) => e.model)),
+        plainArray(fresh.map((e) => e.inputTokens)),
+        plainArray(fresh.map((e) => e.cachedInputTokens)),
+        plainArray(fresh.map((e) => e.outputTokens)),
+        plainArray(fresh.map((e) => e.characters)),
+        plainArray(fresh.map((e) => (e.durationSeconds === null ? null : String(e.durationSeconds)))),
+        plainArray(fresh.map((e) => e.costText)),
+        plainArray(fresh.map((e) => e.pricingStatus)),
+        plainArray(fresh.map((e) => e.priceId)),
+        plainArray(fresh.map((e) => e.status)),
+        textArray(fresh.map((e) => e.requestId)),
+        textArray(fresh.map((e) => (e.metadata === null ? null : JSON.stringify(e.metadata)))),
+        // daily rollups, then platform rollups (the same columns without the tenant)
+        plainArray(rollupRows.map((r) => r.tenantId)),
+        ...rollupColumns(rollupRows),
+        ...rollupColumns(platformRows),
+        // monthly summaries
+        ...summaryColumns(summaryRows),
+        this.nextPlatformShard(),
+        ...(claim ?? []),
+      ],
+    });
     // Every write returns at least one summary row: none means the claim failed.
     if (rows.length === 0) return null;
     const logs = fresh.map((event) => ({
