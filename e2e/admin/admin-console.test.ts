@@ -186,9 +186,12 @@ describe('admin console', () => {
       `{ usageLogs(filter: { service: SMARTFLO }, first: 50) { nodes { id } } }`,
     );
     const table = page.getByRole('table', { name: 'Recent API calls' });
+    // Wait on the content, not only the row count: the unfiltered first page can have just as
+    // many rows as the filtered one, and is still on screen until the filtered answer arrives.
+    const serviceTags = () =>
+      table.locator('tbody tr td:nth-child(3) .service-tag').allTextContents();
+    await expect.poll(async () => [...new Set(await serviceTags())]).toEqual(['Smartflo']);
     await expect.poll(() => table.locator('tbody tr').count()).toBe(usageLogs.nodes.length);
-    const services = await table.locator('tbody tr td:nth-child(3) .service-tag').allTextContents();
-    expect(new Set(services)).toEqual(new Set(['Smartflo']));
 
     // The URL alone restores the view (shareable) ...
     const shared = page.url();
