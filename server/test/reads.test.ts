@@ -11,6 +11,9 @@ beforeAll(async () => {
   big = await createTenantWithAccess(server, 'Zeta Big Spender');
   small = await createTenantWithAccess(server, 'alpha small');
   const now = Date.now();
+  // Up to four hours back, but never before today's UTC midnight: the dashboards' expectations
+  // (one day's usage, a first-day cost spike) must hold when the suite runs just after midnight.
+  const spread = Math.min(3_600_000, Math.floor((now - new Date(now).setUTCHours(0, 0, 0, 0)) / 5));
   await server.gql(BATCH, {
     i: Array.from({ length: 120 }, (_, i) => ({
       service: i % 2 ? 'OPENAI' : 'SMARTFLO',
@@ -20,7 +23,7 @@ beforeAll(async () => {
       durationSeconds: i % 2 ? null : 90,
       status: i % 10 === 0 ? 'ERROR' : 'SUCCESS',
       requestId: `big-${i}`,
-      occurredAt: new Date(now - (i % 5) * 3_600_000).toISOString(),
+      occurredAt: new Date(now - (i % 5) * spread).toISOString(),
     })),
   }, big.apiKey);
   await server.gql(BATCH, { i: [{ service: 'ELEVENLABS', characters: 1000, requestId: 's-1' }] }, small.apiKey);
@@ -121,6 +124,26 @@ describe('dashboards and charts', () => {
       expect(series.lines.reduce((sum: number, l: { totalApiCalls: number }) => sum + l.totalApiCalls, 0)).toBe(series.totalApiCalls);
       if (token === admin) expect(series.lines[0]).toMatchObject({ key: groupBy === 'MODEL' ? 'gpt-4' : 'OPENAI', totalCostUsd: '3.6' });
     }
+  });
+
+  it("adds up a tenant's model key shared by two services within a day, in points and lines", async () => {
+    // A tenant's series by model reads its rollups unsummed; one model name under two services is
+    // two rollup rows of the same key and day, and must still be one point.
+    const shared = await createTenantWithAccess(server, 'omega shared model');
+    await server.gql(BATCH, {
+      i: [
+        { service: 'OPENAI', model: 'gpt-4', inputTokens: 1000, outputTokens: 500, requestId: 'shared-1' },
+        { service: 'ELEVENLABS', model: 'gpt-4', characters: 1000, requestId: 'shared-2' },
+      ],
+    }, shared.apiKey);
+    const series = (
+      await server.gql(`{ usageTimeSeries(input: { days: 7, groupBy: MODEL }) { totalCostUsd dates points { date key costUsd apiCalls units } lines { key totalCostUsd costUsd apiCalls } } }`, {}, shared.customerToken)
+    ).data!.usageTimeSeries;
+    const today = series.dates.at(-1);
+    // 0.03 + 0.03 for the OpenAI call, 0.03 for the characters; units are tokens plus characters.
+    expect(series.points).toEqual([{ date: today, key: 'gpt-4', costUsd: '0.09', apiCalls: 2, units: 2500 }]);
+    expect(series.lines).toEqual([{ key: 'gpt-4', totalCostUsd: '0.09', costUsd: [...Array(6).fill('0'), '0.09'], apiCalls: [...Array(6).fill(0), 2] }]);
+    expect(series.totalCostUsd).toBe('0.09');
   });
 
   it('usageDashboard gives the month per service, previous month and the projection', async () => {
