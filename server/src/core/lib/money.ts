@@ -51,3 +51,74 @@ export function formatScaledMoney(scaled: bigint): string {
 export function isDecimalLiteral(text: string): boolean {
   return /^-?(0|[1-9]\d{0,17})(\.\d{1,12})?$/.test(text);
 }
+
+const SAFE_PART = 2 ** 52;
+/** 10^k for k = 0..MONEY_SCALE: scales a fraction of k digits to 10^-MONEY_SCALE units. */
+const FRACTION_SCALE = Array.from({ length: MONEY_SCALE + 1 }, (_, k) => 10 ** (MONEY_SCALE - k));
+
+/**
+ * An exact running total of money texts, for sums over thousands of values (a year of daily
+ * points, where a decimal or BigInt operation per value was most of the work). Each text is read
+ * digit by digit into its whole part (up to 15 digits) and its fraction in 10^-MONEY_SCALE USD;
+ * both are summed as integers in doubles, which are exact below 2^53, and moved into a BigInt
+ * before either sum passes 2^52 (each part is below 2^50). Text these parts cannot hold (more
+ * decimals, a sign, an exponent) is summed as a decimal instead, so the total is always exact.
+ */
+export class MoneySum {
+  private whole = 0;
+  private fraction = 0;
+  private scaled = 0n;
+  private rest: Money | null = null;
+
+  add(text: string): void {
+    const length = text.length;
+    let whole = 0;
+    let i = 0;
+    for (; i < length; i++) {
+      const digit = text.charCodeAt(i) - 48;
+      if (digit < 0 || digit > 9) break;
+      whole = whole * 10 + digit;
+    }
+    let fraction = 0;
+    let exact = i > 0 && i <= 15;
+    if (exact && i < length) {
+      const start = ++i;
+      exact = text.charCodeAt(start - 1) === 46; // "."
+      for (; exact && i < length; i++) {
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) exact = false;
+        else fraction = fraction * 10 + digit;
+      }
+      const digits = length - start;
+      exact &&= digits > 0 && digits <= MONEY_SCALE;
+      if (exact) fraction *= FRACTION_SCALE[digits]!;
+    }
+    if (!exact) {
+      this.rest = (this.rest ?? ZERO).plus(text);
+      return;
+    }
+    this.whole += whole;
+    this.fraction += fraction;
+    if (this.whole >= SAFE_PART || this.fraction >= SAFE_PART) this.fold();
+  }
+
+  /** The exact total as formatMoney's text. */
+  total(): string {
+    this.fold();
+    return this.rest === null ? formatScaledMoney(this.scaled) : formatMoney(this.rest.plus(formatScaledMoney(this.scaled)));
+  }
+
+  /** < 0, 0 or > 0 as this total is below, equal to or above the other's. */
+  compare(other: MoneySum): number {
+    this.fold();
+    other.fold();
+    if (this.rest === null && other.rest === null) return this.scaled < other.scaled ? -1 : this.scaled > other.scaled ? 1 : 0;
+    return money(this.total()).comparedTo(other.total());
+  }
+
+  private fold(): void {
+    this.scaled += BigInt(this.whole) * SCALE_UNIT + BigInt(this.fraction);
+    this.whole = 0;
+    this.fraction = 0;
+  }
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { seriesDates, seriesLines } from './time-series-lines.js';
+import { seriesDates, seriesLines, seriesPoints } from './time-series-lines.js';
 
 describe('seriesDates', () => {
   it('lists the UTC days of a half-open range', () => {
@@ -43,6 +43,28 @@ describe('seriesLines', () => {
       ['more', '3.000000000001'],
       ['fine', '3.0000000000001'],
       ['plain', '3'],
+    ]);
+  });
+});
+
+describe('seriesPoints', () => {
+  it('reads rows as points, trimming the decimals PostgreSQL pads', () => {
+    expect(seriesPoints([['2026-03-01', 'gpt-4', '0.060000000000', '2', '3000']])).toEqual([{ date: '2026-03-01', key: 'gpt-4', costUsd: '0.06', apiCalls: 2, units: 3000 }]);
+  });
+
+  it('adds a key repeated within a day exactly, and keeps it apart on other days', () => {
+    const points = seriesPoints([
+      ['2026-03-01', 'shared', '0.100000000000', '1', '0.1'],
+      ['2026-03-01', 'shared', '0.200000000000', '2', '0.2'],
+      ['2026-03-01', 'shared', '0.000000000001', '3', '1'],
+      ['2026-03-01', 'solo', '1', '1', '1'],
+      ['2026-03-02', 'shared', '5', '1', '1'],
+    ]);
+    expect(points).toEqual([
+      // 0.1 + 0.2 is exactly 0.3 (no float), for the cost and the units alike.
+      { date: '2026-03-01', key: 'shared', costUsd: '0.300000000001', apiCalls: 6, units: 1.3 },
+      { date: '2026-03-01', key: 'solo', costUsd: '1', apiCalls: 1, units: 1 },
+      { date: '2026-03-02', key: 'shared', costUsd: '5', apiCalls: 1, units: 1 },
     ]);
   });
 });

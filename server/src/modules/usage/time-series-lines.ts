@@ -1,5 +1,6 @@
-import { ZERO, formatMoney, formatScaledMoney, money, parseScaledMoney, type Money } from '../../core/lib/money.js';
+import { MoneySum, money } from '../../core/lib/money.js';
 import { DAY_MS, formatDay } from '../../core/lib/period.js';
+import { normalizeDecimal } from './usage-log.record.js';
 
 export interface SeriesPointRecord {
   date: string;
@@ -25,42 +26,59 @@ export function seriesDates(from: Date, to: Date): string[] {
   return dates;
 }
 
+/** A point as PostgreSQL sends it, in text: [date, key, cost, calls, units]. */
+export type SeriesRow = readonly [date: string, key: string, costUsd: string, apiCalls: string, units: string];
+
+/**
+ * Rows ordered by date and key as points, one per (date, key). A key can come twice in a day when
+ * rows are read unsummed (a model named like another service's key, or one model under two
+ * services); those rows are adjacent and add up, exactly.
+ */
+export function seriesPoints(rows: readonly SeriesRow[]): SeriesPointRecord[] {
+  const points: SeriesPointRecord[] = [];
+  let last: SeriesRow | undefined;
+  for (const row of rows) {
+    if (last !== undefined && last[0] === row[0] && last[1] === row[1]) {
+      last = [row[0], row[1], money(last[2]).plus(row[2]).toFixed(), String(BigInt(last[3]) + BigInt(row[3])), money(last[4]).plus(row[4]).toFixed()];
+      points[points.length - 1] = pointFromRow(last);
+    } else {
+      last = row;
+      points.push(pointFromRow(row));
+    }
+  }
+  return points;
+}
+
+function pointFromRow(row: SeriesRow): SeriesPointRecord {
+  return { date: row[0], key: row[1], costUsd: normalizeDecimal(row[2]), apiCalls: Number(row[3]), units: Number(row[4]) };
+}
+
 /**
  * The same points as one line per key, each value list aligned with `dates` and zero-filled
  * (a day without usage is a real zero on a chart). Lines come highest exact total cost first,
  * then most calls, then by key, so the order never depends on float rounding. Each (date, key)
- * is one point (the SQL groups by both), so values are placed, never added.
+ * is one point (seriesPoints), so values are placed, never added.
  */
 export function seriesLines(dates: readonly string[], points: readonly SeriesPointRecord[]): SeriesLineRecord[] {
   const index = new Map(dates.map((date, i) => [date, i]));
-  // Totals in integers of 10^-12 USD: a year of one tenant's models is thousands of points, and a
-  // decimal addition per point was most of this function. Text the integers cannot hold exactly
-  // (more than 12 decimals; rollups never have them) is added as a decimal instead.
-  const lines = new Map<string, SeriesLineRecord & { scaled: bigint; rest: Money }>();
+  // Totals are exact sums without a decimal per point: a year of one tenant's models is
+  // thousands of points, and the per-point arithmetic was most of this function.
+  const lines = new Map<string, SeriesLineRecord & { cost: MoneySum }>();
   for (const point of points) {
     const i = index.get(point.date);
     if (i === undefined) continue;
     let line = lines.get(point.key);
     if (!line) {
-      line = { key: point.key, scaled: 0n, rest: ZERO, totalCostUsd: '0', totalApiCalls: 0, costUsd: dates.map(() => '0'), apiCalls: dates.map(() => 0), units: dates.map(() => 0) };
+      line = { key: point.key, cost: new MoneySum(), totalCostUsd: '0', totalApiCalls: 0, costUsd: dates.map(() => '0'), apiCalls: dates.map(() => 0), units: dates.map(() => 0) };
       lines.set(point.key, line);
     }
     line.costUsd[i] = point.costUsd;
     line.apiCalls[i] = point.apiCalls;
     line.units[i] = point.units;
-    const scaled = parseScaledMoney(point.costUsd);
-    if (scaled === undefined) line.rest = line.rest.plus(point.costUsd);
-    else line.scaled += scaled;
+    line.cost.add(point.costUsd);
     line.totalApiCalls += point.apiCalls;
   }
-  const totalled = [...lines.values()].map(({ scaled, rest, ...line }) => ({
-    line,
-    total: rest.isZero() ? null : rest.plus(formatScaledMoney(scaled)),
-    scaled,
-  }));
-  const compare = (a: (typeof totalled)[number], b: (typeof totalled)[number]) =>
-    a.total === null && b.total === null ? (a.scaled < b.scaled ? -1 : a.scaled > b.scaled ? 1 : 0) : money(a.total ?? formatScaledMoney(a.scaled)).comparedTo(b.total ?? formatScaledMoney(b.scaled));
-  return totalled
-    .sort((a, b) => compare(b, a) || b.line.totalApiCalls - a.line.totalApiCalls || (a.line.key < b.line.key ? -1 : a.line.key > b.line.key ? 1 : 0))
-    .map(({ line, total, scaled }) => ({ ...line, totalCostUsd: total === null ? formatScaledMoney(scaled) : formatMoney(total) }));
+  return [...lines.values()]
+    .sort((a, b) => b.cost.compare(a.cost) || b.totalApiCalls - a.totalApiCalls || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ cost, ...line }) => ({ ...line, totalCostUsd: cost.total() }));
 }

@@ -43,7 +43,12 @@ export function logFromRow(row: any): UsageLogRecord {
 
 /** numeric(30,12) arrives as "0.031500000000": send "0.0315". */
 export function normalizeDecimal(text: string): string {
-  if (!text.includes('.')) return text;
-  const trimmed = text.replace(/0+$/, '').replace(/\.$/, '');
+  if (text.indexOf('.') === -1) return text;
+  // By character codes, with one slice: a saturated year's series trims thousands of these, and
+  // two regex replacements were twice the time.
+  let end = text.length;
+  while (text.charCodeAt(end - 1) === 48 /* 0 */) end--;
+  if (text.charCodeAt(end - 1) === 46 /* . */) end--;
+  const trimmed = end === text.length ? text : text.slice(0, end);
   return trimmed === '-0' ? '0' : trimmed;
 }
