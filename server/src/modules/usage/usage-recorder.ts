@@ -133,8 +133,8 @@ export class UsageRecorder {
   private async writeGroup(events: PricedEvent[], batch: boolean): Promise<RecordOutcome[]> {
     const client = await this.pool.connect();
     try {
-      await client.query('begin');
-      const finish = await this.writeInTransaction(client, events, batch);
+      // Pipelined (createPool): BEGIN is written together with the group's statement.
+      const [, finish] = await Promise.all([client.query('begin'), this.writeInTransaction(client, events, batch)]);
       await client.query('commit');
       return finish();
     } catch (error) {
