@@ -32,12 +32,54 @@ export function formatMoney(value: Decimal.Value): string {
  * "0.050", "3"), or undefined when it has more decimals or is not such a text.
  */
 export function parseScaledMoney(text: string): bigint | undefined {
-  const match = SCALED_TEXT.exec(text);
-  if (!match) return undefined;
-  return BigInt(match[1]! + (match[2] ?? '').padEnd(MONEY_SCALE, '0'));
+  const parts: MoneyTextParts = { wholeDigits: 0, whole: 0, fraction: 0 };
+  if (!readMoneyText(text, parts)) return undefined;
+  return BigInt(text.slice(0, parts.wholeDigits)) * SCALE_UNIT + BigInt(parts.fraction);
 }
 
-const SCALED_TEXT = new RegExp(`^(\\d+)(?:\\.(\\d{1,${MONEY_SCALE}}))?$`);
+/** 10^(MONEY_SCALE - k) for k = 0..MONEY_SCALE: scales a fraction of k digits to 10^-MONEY_SCALE units. */
+const FRACTION_SCALE = Array.from({ length: MONEY_SCALE + 1 }, (_, k) => 10 ** (MONEY_SCALE - k));
+
+/** A money text read by readMoneyText; `whole` is exact only up to 15 digits. */
+interface MoneyTextParts {
+  wholeDigits: number;
+  whole: number;
+  fraction: number;
+}
+
+/**
+ * The one reading of a scaled money text: digits, then optionally "." and 1 to MONEY_SCALE
+ * digits; nothing else. Fills `parts` (the fraction in 10^-MONEY_SCALE units, always exact) and
+ * answers whether the text is one. By character code, into a caller's object: MoneySum reads
+ * thousands of texts per request with it.
+ */
+function readMoneyText(text: string, parts: MoneyTextParts): boolean {
+  const length = text.length;
+  let whole = 0;
+  let i = 0;
+  for (; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) break;
+    whole = whole * 10 + digit;
+  }
+  if (i === 0) return false;
+  parts.wholeDigits = i;
+  parts.whole = whole;
+  parts.fraction = 0;
+  if (i === length) return true;
+  if (text.charCodeAt(i) !== 46 /* . */) return false;
+  const digits = length - i - 1;
+  if (digits === 0 || digits > MONEY_SCALE) return false;
+  let fraction = 0;
+  for (i++; i < length; i++) {
+    const digit = text.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return false;
+    fraction = fraction * 10 + digit;
+  }
+  parts.fraction = fraction * FRACTION_SCALE[digits]!;
+  return true;
+}
+
 const SCALE_UNIT = 10n ** BigInt(MONEY_SCALE);
 
 /** formatMoney's text of an integer of 10^-MONEY_SCALE USD (>= 0): "0.0315", "7.2", "0". */
@@ -53,13 +95,11 @@ export function isDecimalLiteral(text: string): boolean {
 }
 
 const SAFE_PART = 2 ** 52;
-/** 10^k for k = 0..MONEY_SCALE: scales a fraction of k digits to 10^-MONEY_SCALE units. */
-const FRACTION_SCALE = Array.from({ length: MONEY_SCALE + 1 }, (_, k) => 10 ** (MONEY_SCALE - k));
 
 /**
  * An exact running total of money texts, for sums over thousands of values (a year of daily
  * points, where a decimal or BigInt operation per value was most of the work). Each text is read
- * digit by digit into its whole part (up to 15 digits) and its fraction in 10^-MONEY_SCALE USD;
+ * (readMoneyText) into its whole part (up to 15 digits) and its fraction in 10^-MONEY_SCALE USD;
  * both are summed as integers in doubles, which are exact below 2^53, and moved into a BigInt
  * before either sum passes 2^52 (each part is below 2^50). Text these parts cannot hold (more
  * decimals, a sign, an exponent) is summed as a decimal instead, so the total is always exact.
@@ -69,36 +109,16 @@ export class MoneySum {
   private fraction = 0;
   private scaled = 0n;
   private rest: Money | null = null;
+  private readonly parts: MoneyTextParts = { wholeDigits: 0, whole: 0, fraction: 0 };
 
   add(text: string): void {
-    const length = text.length;
-    let whole = 0;
-    let i = 0;
-    for (; i < length; i++) {
-      const digit = text.charCodeAt(i) - 48;
-      if (digit < 0 || digit > 9) break;
-      whole = whole * 10 + digit;
-    }
-    let fraction = 0;
-    let exact = i > 0 && i <= 15;
-    if (exact && i < length) {
-      const start = ++i;
-      exact = text.charCodeAt(start - 1) === 46; // "."
-      for (; exact && i < length; i++) {
-        const digit = text.charCodeAt(i) - 48;
-        if (digit < 0 || digit > 9) exact = false;
-        else fraction = fraction * 10 + digit;
-      }
-      const digits = length - start;
-      exact &&= digits > 0 && digits <= MONEY_SCALE;
-      if (exact) fraction *= FRACTION_SCALE[digits]!;
-    }
-    if (!exact) {
+    const parts = this.parts;
+    if (!readMoneyText(text, parts) || parts.wholeDigits > 15) {
       this.rest = (this.rest ?? ZERO).plus(text);
       return;
     }
-    this.whole += whole;
-    this.fraction += fraction;
+    this.whole += parts.whole;
+    this.fraction += parts.fraction;
     if (this.whole >= SAFE_PART || this.fraction >= SAFE_PART) this.fold();
   }
 
