@@ -47,8 +47,16 @@ async function cannon(job, seconds) {
       },
     ],
   });
+  // Every 2xx latency, in ms, so rounds of one scenario pool into one distribution (autocannon's
+  // own percentiles are per run and whole milliseconds).
+  const latencies = [];
+  instance.on('response', (_client, status, _bytes, ms) => {
+    if (status >= 200 && status < 300) latencies.push(Math.round(ms * 1000) / 1000);
+  });
   const result = await instance;
   return {
+    run,
+    latencies,
     seconds: result.duration,
     sent: n,
     completed: result.requests.total,
@@ -58,8 +66,6 @@ async function cannon(job, seconds) {
     gqlErrors,
     firstError,
     rps: (result['2xx'] - gqlErrors) / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
   };
 }
 
@@ -93,11 +99,12 @@ process.on('message', async (job) => {
   try {
     if (job.mode === 'probe') return process.send({ result: await probe(job) });
     // The warm-up's events are real too: they count in the exactly-once check, and so do its errors.
-    const warmup = job.warmupSeconds > 0 ? await cannon(job, job.warmupSeconds) : { ok: 0, sent: 0, non2xx: 0, errors: 0, gqlErrors: 0, firstError: '' };
+    const warmup = job.warmupSeconds > 0 ? await cannon(job, job.warmupSeconds) : { ok: 0, sent: 0, non2xx: 0, errors: 0, gqlErrors: 0, firstError: '', run: undefined };
     const result = await cannon(job, job.seconds);
     process.send({
       result: {
         ...result,
+        runs: [warmup.run, result.run].filter(Boolean),
         warmupOk: warmup.ok,
         warmupSent: warmup.sent,
         non2xx: result.non2xx + warmup.non2xx,
