@@ -41,6 +41,7 @@ export default async function setup(project: TestProject) {
   await migrate(templateOrm);
   await templateOrm.close(true);
   project.provide('postgresUrl', adminUrl);
+  project.provide('postgresSocketDir', postgres.socketDir ?? '');
   return async () => {
     await postgres.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -50,5 +51,7 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     postgresUrl: string;
+    /** The embedded PostgreSQL's Unix-socket directory ('' when its path was too long). */
+    postgresSocketDir: string;
   }
 }

@@ -69,7 +69,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     await embedded?.stop();
     throw error;
   }
-  const pool = createPool(url, config.DATABASE_POOL_SIZE);
+  const pool = createPool(url, config.DATABASE_POOL_SIZE, embedded?.socketDir);
   pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database connection failed'));
   await ensureUsageLogPartitions(pool, new Date(), config.USAGE_LOG_RETENTION_DAYS);
   return {
@@ -85,9 +85,15 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
   };
 }
 
-export function createPool(url: string, max: number): pg.Pool {
+/**
+ * The pool behind the hot path and aggregate reads. With `socketDir` (the embedded PostgreSQL's
+ * own socket) it connects over the Unix-domain socket instead of the URL's TCP address. Measured
+ * side by side under B1 load (two servers at once, 7 rounds): server CPU per request 0–6 % lower
+ * and PostgreSQL's 2–7 % lower in 5 of 7 rounds.
+ */
+export function createPool(url: string, max: number, socketDir?: string): pg.Pool {
   const pool = new pg.Pool({
-    connectionString: url,
+    ...(socketDir ? overSocket(url, socketDir) : { connectionString: url }),
     max,
     // Fail fast while PostgreSQL is away instead of queueing requests without bound.
     connectionTimeoutMillis: 5_000,
@@ -140,4 +146,18 @@ export async function ensureUsageLogPartitions(pool: pg.Pool, now: Date, retenti
       .query('select ensure_usage_log_partition($1::date)', [month.toISOString().slice(0, 10)])
       .catch(() => undefined);
   }
+}
+
+/** The URL's credentials and database, reached through the socket in `socketDir` (pg takes a
+ * directory as host and appends `.s.PGSQL.<port>`); pg would let a connection string win over
+ * an explicit host, so the URL is taken apart here. */
+function overSocket(url: string, socketDir: string): pg.PoolConfig {
+  const parsed = new URL(url);
+  return {
+    host: socketDir,
+    port: Number(parsed.port || 5432),
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    database: decodeURIComponent(parsed.pathname.slice(1)),
+  };
 }

@@ -38,6 +38,17 @@ export class EmbeddedPostgres {
     return `postgres://postgres:${encodeURIComponent(this.password)}@127.0.0.1:${this.options.port}/postgres`;
   }
 
+  /**
+   * The directory of PostgreSQL's Unix-domain socket, beside its data (so only the data
+   * directory's owner reaches it), for this process's own hot-path connections: a message over a
+   * local socket skips the TCP stack that loopback still runs on both sides. Undefined when the
+   * socket's path would pass the kernel's 107-byte limit; TCP (url) always works, for tools and
+   * other instances too.
+   */
+  get socketDir(): string | undefined {
+    return join(this.dataDir, `.s.PGSQL.${this.options.port}`).length <= 107 ? this.dataDir : undefined;
+  }
+
   async start(): Promise<void> {
     const binaries = await loadBinaries();
     this.prepareDirectory();
@@ -114,7 +125,7 @@ export class EmbeddedPostgres {
       '-D', this.dataDir,
       '-p', String(this.options.port),
       '-c', 'listen_addresses=127.0.0.1',
-      '-c', `unix_socket_directories=`,
+      '-c', `unix_socket_directories=${this.socketDir ?? ''}`,
       '-c', 'max_connections=300',
       '-c', 'shared_buffers=256MB',
       '-c', 'logging_collector=off',
