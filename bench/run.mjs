@@ -142,16 +142,21 @@ async function ingestion() {
   let b;
   try {
     const token = await adminToken(a.baseUrl);
-    log(`creating ${P.tenants} tenants with API keys and quotas through the API`);
-    const tenants = await createTenants(a.baseUrl, token, 'bench', P.tenants);
+    // Each scenario has tenants of its own: a tenant's state (today's cost, which decides the
+    // cost-spike check) then comes from its own scenario's events only, whatever ran before it
+    // in the rounds (B3's batches put hundreds of thousands of events on its tenants).
+    log(`creating ${P.tenants} + 1 + ${P.tenants} tenants (B1, B2, B3) with API keys and quotas through the API`);
+    const tenants = await createTenants(a.baseUrl, token, 'bench-b1', P.tenants);
     const keys = tenants.map((t) => t.key);
+    const burstingTenant = wanted('B2') ? (await createTenants(a.baseUrl, token, 'bench-b2', 1))[0] : undefined;
+    const batchKeys = wanted('B3') ? (await createTenants(a.baseUrl, token, 'bench-b3', P.tenants)).map((t) => t.key) : [];
     const stopSampling = sampleMemory(memoryOf, a.pid);
 
     const scenarios = [
       ceiling && { id: 'B0', servers: [ceiling], job: { urls: [ceiling.baseUrl], mode: 'single', connections: 32, keys: ['um_bench_not_checked_by_b0'] } },
       wanted('B1') && { id: 'B1', events: 1, servers: [a], job: { urls: [a.baseUrl], mode: 'single', connections: 32, keys } },
-      wanted('B2') && { id: 'B2', events: 1, servers: [a], job: { urls: [a.baseUrl], mode: 'single', connections: 32, keys: [tenants[0].key] } },
-      wanted('B3') && { id: 'B3', events: 500, servers: [a], job: { urls: [a.baseUrl], mode: 'batch', batchSize: 500, connections: 4, keys } },
+      wanted('B2') && { id: 'B2', events: 1, servers: [a], job: { urls: [a.baseUrl], mode: 'single', connections: 32, keys: [burstingTenant?.key] } },
+      wanted('B3') && { id: 'B3', events: 500, servers: [a], job: { urls: [a.baseUrl], mode: 'batch', batchSize: 500, connections: 4, keys: batchKeys } },
     ].filter(Boolean);
     log(`${scenarios.map((s) => s.id).join(', ')} in ${P.rounds} interleaved rounds of ${P.seconds / P.rounds} s each (B0: bare Apollo Server; B1: recordUsage, 32 connections, ${P.tenants} tenants; B2: one tenant; B3: recordUsages, 500 events, 4 connections)`);
     const measured = await interleaved(scenarios, P.rounds);
