@@ -99,7 +99,7 @@ export async function seedDemoData(services: Services): Promise<boolean> {
           requestId: `demo-${demo.slug}-${occurredAt.getTime()}-${c}`,
           occurredAt,
           metadata: { source: 'demo' },
-          bodyHash: createHash('sha256').update(`demo-${demo.slug}-${day}-${c}`).digest(),
+          bodyHash: createHash('sha256').update(`demo-${demo.slug}-${day}-${c}`).digest('hex'),
         });
       }
     }

@@ -52,8 +52,12 @@ export interface UsageEvent {
   requestId: string;
   occurredAt: Date;
   metadata: unknown;
-  /** Fingerprint of the body as sent: the same requestId with another body is a conflict. */
-  bodyHash: Buffer;
+  /**
+   * Fingerprint of the body as sent (SHA-256, lower-case hex): the same requestId with another
+   * body is a conflict. Hex text rather than a Buffer: a Buffer per event (an ArrayBuffer the GC
+   * tracks) only to be turned into hex again for the statement's parameter.
+   */
+  bodyHash: string;
 }
 
 export const RECORDING_LIMITS = {
@@ -162,7 +166,7 @@ export function validateUsage(
   // (and so "happens" at a later now) is still the same body.
   const fingerprint = bodyFingerprint(event, fields.occurredAt ? fields.occurredAt.toISOString() : null, metadataText ?? null);
   // One-shot hashing: a Hash object per event was a third of this function's time in a batch.
-  event.bodyHash = hash('sha256', fingerprint, 'buffer');
+  event.bodyHash = hash('sha256', fingerprint, 'hex');
   return event;
 }
 
@@ -183,7 +187,7 @@ export function bodyFingerprint(
   );
 }
 
-const EMPTY_HASH = Buffer.alloc(0);
+const EMPTY_HASH = '';
 
 function describe(service: Service, model: string | null): string {
   return service === 'OPENAI' && model ? `OPENAI model ${model}` : service;

@@ -155,7 +155,7 @@ export class UsageRecorder {
       const key = `${event.tenantId}|${event.requestId}`;
       const first = firstByKey.get(key);
       if (first === undefined) firstByKey.set(key, index);
-      else if (events[first]!.bodyHash.equals(event.bodyHash)) sameAs.set(index, first);
+      else if (events[first]!.bodyHash === event.bodyHash) sameAs.set(index, first);
       else throw new IdempotencyConflictError(index, batch);
     });
     const unique = [...firstByKey.values()].sort((a, b) => {
@@ -167,7 +167,7 @@ export class UsageRecorder {
     const keyColumns: unknown[] = [
       plainArray(unique.map((i) => events[i]!.tenantId)),
       textArray(unique.map((i) => events[i]!.requestId)),
-      unique.map((i) => events[i]!.bodyHash),
+      plainArray(unique.map((i) => events[i]!.bodyHash)),
       plainArray(unique.map((i) => events[i]!.logId)),
       plainArray(unique.map((i) => events[i]!.occurredAtText)),
     ];
@@ -226,7 +226,7 @@ export class UsageRecorder {
       const row = rows.find((r) => r.tenant_id === event.tenantId && r.request_id === event.requestId);
       // Not visible yet (its writer committed after our snapshot): retry the whole group.
       if (!row || !row.id) throw Object.assign(new Error('idempotency key not yet visible'), { code: 'UM001' });
-      if (!Buffer.from(row.body_hash).equals(event.bodyHash)) throw new IdempotencyConflictError(index, batch);
+      if ((row.body_hash as Buffer).toString('hex') !== event.bodyHash) throw new IdempotencyConflictError(index, batch);
       result.set(index, logFromRow(row));
     }
     return result;

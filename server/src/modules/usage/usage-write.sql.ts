@@ -10,7 +10,7 @@ export function writeStatement(claimFirst: boolean): string {
   const claim = claimFirst
     ? `claimed as (
   insert into usage_request_keys (tenant_id, request_id, body_hash, log_id, occurred_at)
-  select * from unnest($52::uuid[], $53::text[], $54::bytea[], $55::uuid[], $56::timestamptz[])
+  select t, r, decode(h, 'hex'), l, o from unnest($52::uuid[], $53::text[], $54::text[], $55::uuid[], $56::timestamptz[]) as k(t, r, h, l, o)
   on conflict (tenant_id, request_id) do nothing
   returning 1
 ), claim_check as (
