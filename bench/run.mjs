@@ -16,6 +16,7 @@ import { measureAlertDelivery } from './lib/alerts.mjs';
 import { initialJavaScript } from './lib/bundles.mjs';
 import { connect, createTenantsSql, dashboardQueries, loadLogs, rebuildAggregates, vacuumAggregates } from './lib/dashboards.mjs';
 import { runLoad, sampleMemory } from './lib/load.mjs';
+import { quantile } from './lib/quantile.mjs';
 import { ROOT, adminToken, cpuSecondsOf, memoryOf, postgresPids, startCeiling, startServer } from './lib/servers.mjs';
 import { createTenants } from './lib/setup.mjs';
 
@@ -67,9 +68,6 @@ async function measureJob(servers, job) {
   result.commits = servers[0].databaseUrl ? (await commits(servers[0])) - commits0 : NaN;
   return result;
 }
-
-/** The q-quantile of sorted values (nearest rank). */
-const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 
 /**
  * Scenarios that are compared with each other run in interleaved rounds (B0, B1, B2, B3, then

@@ -2,6 +2,7 @@
 // hears of it, on the instance that recorded it and on another instance (same database).
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { quantile } from './quantile.mjs';
 import { gql } from './servers.mjs';
 import { SET_QUOTA } from './setup.mjs';
 
@@ -50,8 +51,7 @@ function subscriber(wsUrl, token) {
 }
 
 function percentile(values, q) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return quantile([...values].sort((a, b) => a - b), q);
 }
 
 /**

@@ -3,6 +3,7 @@
 // sends the figures back.
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
+import { quantile } from './quantile.mjs';
 
 const RECORD = 'mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate log { id costUsd } } }';
 const RECORD_MANY = 'mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }';
@@ -90,8 +91,7 @@ async function probe(job) {
   }
   return items.map(({ name, times, failures, firstError }) => {
     times.sort((a, b) => a - b);
-    const at = (q) => times[Math.min(times.length - 1, Math.ceil(q * times.length) - 1)];
-    return { name, p50: at(0.5), p95: at(0.95), max: times.at(-1), failures, firstError };
+    return { name, p50: quantile(times, 0.5), p95: quantile(times, 0.95), max: times.at(-1), failures, firstError };
   });
 }
 

@@ -46,7 +46,7 @@ export class EmbeddedPostgres {
    * other instances too.
    */
   get socketDir(): string | undefined {
-    return join(this.dataDir, `.s.PGSQL.${this.options.port}`).length <= 107 ? this.dataDir : undefined;
+    return Buffer.byteLength(join(this.dataDir, `.s.PGSQL.${this.options.port}`)) <= 107 ? this.dataDir : undefined;
   }
 
   async start(): Promise<void> {
