@@ -14,7 +14,7 @@ import type { GraphQLContext } from './core/graphql/context.js';
 import { ErrorCode } from './core/graphql/errors.js';
 import { QUERY_LIMITS, queryLimitRules } from './core/graphql/query-limits.js';
 import { createRequestContext } from './core/graphql/request-context.js';
-import { formatGraphQLError, formatWebSocketErrors, metricsPlugin, operationChecksPlugin, webSocketGuard } from './core/http/graphql-guards.js';
+import { formatGraphQLError, formatWebSocketErrors, requestHooksPlugin, webSocketGuard } from './core/http/graphql-guards.js';
 import { securityHeaders } from './core/http/security-headers.js';
 import { metricsHandler } from './core/metrics/metrics-handler.js';
 import { metrics } from './core/metrics/metrics.js';
@@ -115,8 +115,7 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
       ApolloServerPluginDrainHttpServer({ httpServer }),
       { async serverWillStart() { return { async drainServer() { await wsCleanup.dispose(); } }; } },
       ...(logRequests ? [loggingPlugin] : []),
-      operationChecksPlugin(schema),
-      metricsPlugin(),
+      requestHooksPlugin(schema),
     ],
   });
   await apollo.start();

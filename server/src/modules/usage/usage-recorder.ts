@@ -158,11 +158,10 @@ export class UsageRecorder {
       else if (events[first]!.bodyHash === event.bodyHash) sameAs.set(index, first);
       else throw new IdempotencyConflictError(index, batch);
     });
-    const unique = [...firstByKey.values()].sort((a, b) => {
-      const ka = `${events[a]!.tenantId}|${events[a]!.requestId}`;
-      const kb = `${events[b]!.tenantId}|${events[b]!.requestId}`;
-      return ka < kb ? -1 : ka > kb ? 1 : 0;
-    });
+    // In key order, so concurrent groups claim their keys in the same order (no deadlock).
+    const unique = [...firstByKey]
+      .sort(([ka], [kb]) => (ka < kb ? -1 : ka > kb ? 1 : 0))
+      .map(([, index]) => index);
 
     const keyColumns: unknown[] = [
       plainArray(unique.map((i) => events[i]!.tenantId)),
