@@ -163,33 +163,33 @@ export class UsageRecorder {
       .sort(([ka], [kb]) => (ka < kb ? -1 : ka > kb ? 1 : 0))
       .map(([, index]) => index);
 
-    const keyColumns: unknown[] = [
-      plainArray(unique.map((i) => events[i]!.tenantId)),
-      textArray(unique.map((i) => events[i]!.requestId)),
-      plainArray(unique.map((i) => events[i]!.bodyHash)),
-      plainArray(unique.map((i) => events[i]!.logId)),
-      plainArray(unique.map((i) => events[i]!.occurredAtText)),
-    ];
-    // Optimistic: claim every key and write every event in one statement (one round trip).
-    const inOrder = [...unique].sort((a, b) => a - b);
-    let written = await this.insertFresh(client, inOrder.map((i) => events[i]!), now, keyColumns);
-    let fresh = inOrder;
+    // Optimistic: claim every key and write every event in one statement (one round trip). The
+    // logs go in key order: the statement claims the keys from the logs' own arrays.
+    let fresh = unique;
+    let written = await this.insertFresh(client, unique.map((i) => events[i]!), now, true);
     let existingLogs = new Map<number, UsageLogRecord>();
     if (!written) {
       // Some keys were recorded before: nothing was written but the keys we did claim.
-      const { rows: claimed } = await client.query({ name: 'um_claimed_by_us', text: CLAIMED_BY_US_SQL, values: [keyColumns[0], keyColumns[1], keyColumns[3]] });
+      const { rows: claimed } = await client.query({
+        name: 'um_claimed_by_us',
+        text: CLAIMED_BY_US_SQL,
+        values: [plainArray(unique.map((i) => events[i]!.tenantId)), textArray(unique.map((i) => events[i]!.requestId)), plainArray(unique.map((i) => events[i]!.logId))],
+      });
       const claimedKeys = new Set(claimed.map((row) => `${row.tenant_id}|${row.request_id}`));
-      fresh = unique.filter((i) => claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`)).sort((a, b) => a - b);
+      fresh = unique.filter((i) => claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`));
       const earlier = unique.filter((i) => !claimedKeys.has(`${events[i]!.tenantId}|${events[i]!.requestId}`));
       existingLogs = await this.loadEarlier(client, events, earlier, batch);
-      if (fresh.length > 0) written = await this.insertFresh(client, fresh.map((i) => events[i]!), now);
+      if (fresh.length > 0) written = await this.insertFresh(client, fresh.map((i) => events[i]!), now, false);
     }
 
     const outcomes: RecordOutcome[] = new Array(events.length);
     let standings = new Map<number, () => QuotaStanding[]>();
     if (written) {
       const { logs, summaries } = written;
-      const eventUsage = this.runningUsage(fresh, events, summaries, now);
+      // Within the group, events count in the order they came (the one that crosses a threshold
+      // reports it), whatever order they were written in.
+      const inOrder = [...fresh].sort((a, b) => a - b);
+      const eventUsage = this.runningUsage(inOrder, events, summaries, now);
       const raised = await this.alerts.raise(client, summaries, eventUsage, now);
       standings = raised.standings;
       fresh.forEach((index, position) => {
@@ -231,9 +231,11 @@ export class UsageRecorder {
     return result;
   }
 
-  /** With `claim` (key columns), writes only if every key was new; null when it wrote nothing. */
-  private async insertFresh(client: pg.PoolClient, fresh: PricedEvent[], now: Date, claim?: unknown[]): Promise<{ logs: UsageLogRecord[]; summaries: SummaryAfter[] } | null> {
-    const nowText = now.toISOString();
+  /**
+   * With `claim`, also claims the events' idempotency keys and writes only if every one was new
+   * (pass the events in key order); null when it wrote nothing.
+   */
+  private async insertFresh(client: pg.PoolClient, fresh: PricedEvent[], now: Date, claim: boolean): Promise<{ logs: UsageLogRecord[]; summaries: SummaryAfter[] } | null> {
     const summaryRows = sumBy(fresh.map(incrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
     const rollupRows = sumBy(fresh.map(rollupIncrementOf), (r) => `${r.tenantId}|${r.day}|${r.service}|${r.model}`, addRollup);
     const platformRows = sumBy(rollupRows, (r) => `${r.day}|${r.service}|${r.model}`, addRollup);
@@ -246,7 +248,7 @@ export class UsageRecorder {
         plainArray(fresh.map((e) => e.logId)),
         plainArray(fresh.map((e) => e.tenantId)),
         plainArray(fresh.map((e) => e.occurredAtText)),
-        plainArray(fresh.map(() => nowText)),
+        now.toISOString(),
         plainArray(fresh.map((e) => e.service)),
         textArray(fresh.map((e) => e.model)),
         plainArray(fresh.map((e) => e.inputTokens)),
@@ -267,7 +269,7 @@ export class UsageRecorder {
         // monthly summaries
         ...summaryColumns(summaryRows),
         this.nextPlatformShard(),
-        ...(claim ?? []),
+        ...(claim ? [plainArray(fresh.map((e) => e.bodyHash))] : []),
       ],
     });
     // Every write returns at least one summary row: none means the claim failed.
