@@ -147,6 +147,24 @@ describe('rate and spike alerts', () => {
     await server.gql(RECORD_USAGE, { input: { service: 'SMARTFLO', durationSeconds: 3600, requestId: 'spike-2' } }, t.apiKey);
     expect(await countAlerts(t.tenantId)).toEqual([{ type: 'COST_SPIKE', n: 1 }]);
   });
+
+  it('raises no COST_SPIKE without usage on at least 3 of the previous 7 days', async () => {
+    // A brand-new tenant's first hour of calls ($1.80) against an average of $0.00 is no spike.
+    const fresh = await createTenantWithAccess(server, 'First Day');
+    const first = await server.gql(RECORD_USAGE, { input: { service: 'SMARTFLO', durationSeconds: 3600, requestId: 'first' } }, fresh.apiKey);
+    expect(first.data!.recordUsage.alerts).toEqual([]);
+    // Two quiet days are still no baseline; a third makes one, and the same hour then is a spike.
+    const t = await createTenantWithAccess(server, 'Two Quiet Days');
+    const day = 86_400_000;
+    const quietDay = (d: number) => ({ service: 'SMARTFLO', durationSeconds: 60, requestId: `quiet-${d}`, occurredAt: new Date(Date.now() - d * day).toISOString() });
+    await server.gql(`mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`, { i: [quietDay(2), quietDay(5)] }, t.apiKey);
+    const early = await server.gql(RECORD_USAGE, { input: { service: 'SMARTFLO', durationSeconds: 3600, requestId: 'early' } }, t.apiKey);
+    expect(early.data!.recordUsage.alerts).toEqual([]);
+    await server.gql(`mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`, { i: [quietDay(7)] }, t.apiKey);
+    const spike = await server.gql(RECORD_USAGE, { input: { service: 'SMARTFLO', durationSeconds: 3600, requestId: 'spike' } }, t.apiKey);
+    expect(spike.data!.recordUsage.alerts.map((a: { type: string }) => a.type)).toEqual(['COST_SPIKE']);
+    expect(await countAlerts(fresh.tenantId)).toEqual([]);
+  });
 });
 
 describe('alert status', () => {

@@ -193,7 +193,8 @@ export class AlertRaiser {
     if (tenants.length === 0) return [];
     const start = dayStart(now);
     const { rows } = await client.query(
-      `select tenant_id, day = $2::date as is_today, sum(cost_usd)::text as cost
+      `select tenant_id, day = $2::date as is_today, sum(cost_usd)::text as cost,
+              count(distinct day) filter (where api_calls > 0)::int as days_with_usage
          from daily_rollups where tenant_id = any($1::uuid[]) and day between $3::date and $2::date
         group by tenant_id, day = $2::date`,
       [tenants, today, formatDay(new Date(start.getTime() - 7 * DAY_MS))],
@@ -201,8 +202,9 @@ export class AlertRaiser {
     const candidates: Candidate[] = [];
     for (const tenantId of tenants) {
       const todayCost = money(rows.find((r) => r.tenant_id === tenantId && r.is_today)?.cost ?? 0);
-      const previous = money(rows.find((r) => r.tenant_id === tenantId && !r.is_today)?.cost ?? 0);
-      if (!isCostSpike(todayCost, previous)) continue;
+      const previousRow = rows.find((r) => r.tenant_id === tenantId && !r.is_today);
+      const previous = money(previousRow?.cost ?? 0);
+      if (!isCostSpike(todayCost, previous, previousRow?.days_with_usage ?? 0)) continue;
       this.spikeRaised.set(tenantId, today);
       const summary = summaries.find((s) => s.tenantId === tenantId)!;
       const lastEvent = events.filter((e) => e.tenantId === tenantId).at(-1)!;

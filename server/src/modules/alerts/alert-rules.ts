@@ -1,9 +1,14 @@
 import { Money, money } from '../../core/lib/money.js';
 
-/** COST_SPIKE: today's cost passes 3× the average of the previous 7 days and at least $1. */
-export const COST_SPIKE = { factor: 3, minimumUsd: '1', baselineDays: 7 } as const;
+/**
+ * COST_SPIKE: today's cost passes 3× the average of the previous 7 days and at least $1, and those
+ * 7 days are a baseline: usage on at least 3 of them. Without one, any first dollar would be a
+ * "spike" against an average of $0 (a new tenant's first day is not a spike).
+ */
+export const COST_SPIKE = { factor: 3, minimumUsd: '1', baselineDays: 7, minimumActiveDays: 3 } as const;
 
-export function isCostSpike(todayCostUsd: Money, previousSevenDaysCostUsd: Money): boolean {
+export function isCostSpike(todayCostUsd: Money, previousSevenDaysCostUsd: Money, previousDaysWithUsage: number): boolean {
+  if (previousDaysWithUsage < COST_SPIKE.minimumActiveDays) return false;
   if (todayCostUsd.lt(COST_SPIKE.minimumUsd)) return false;
   const average = previousSevenDaysCostUsd.dividedBy(COST_SPIKE.baselineDays);
   return todayCostUsd.gt(average.times(COST_SPIKE.factor));
