@@ -19,7 +19,7 @@ import { securityHeaders } from './core/http/security-headers.js';
 import { metricsHandler } from './core/metrics/metrics-handler.js';
 import { metrics } from './core/metrics/metrics.js';
 import { spaRouter } from './core/http/spa.js';
-import { exportUsageCsv } from './modules/usage/usage-export.js';
+import { exportUsageCsv } from './modules/usage/export/usage-export.js';
 import type { Services } from './services.js';
 
 /** Largest accepted request: a full 1,000-event batch with 16 KiB of metadata each fits. */

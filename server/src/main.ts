@@ -3,10 +3,11 @@ import { setFlagsFromString } from 'node:v8';
 import { createApp, type RunningApp } from './app.js';
 import { loadConfigOrExit } from './config/config.js';
 import { openDatabase, type Database } from './core/db/database.js';
-import { Maintenance } from './core/db/maintenance.js';
+import { entities } from './entities.js';
+import { Maintenance } from './maintenance.js';
 import { createLogger } from './core/http/logging.js';
 import { DatabaseListener } from './core/graphql/live-events.js';
-import { createSchema } from './core/graphql/schema.js';
+import { createSchema } from './schema.js';
 import { systemClock } from './core/lib/clock.js';
 import { releaseIdleAsyncContexts } from './core/runtime/async-context.js';
 import { ALERT_CHANNEL } from './modules/alerts/alert-raiser.js';
@@ -14,7 +15,7 @@ import { alertFromNotification } from './modules/alerts/alert.record.js';
 import { API_KEYS_CHANGED_CHANNEL } from './modules/auth/api-keys.service.js';
 import { PRICES_CHANGED_CHANNEL } from './modules/pricing/price-book.js';
 import { seedDemoData } from './modules/usage/demo-data.js';
-import { USAGE_CHANNEL } from './modules/usage/usage-activity.js';
+import { USAGE_CHANNEL } from './modules/usage/reading/usage-activity.js';
 import { createServices } from './services.js';
 
 // Peak memory (bench B6, target 300 MB). Under a high allocation rate V8 lets the old generation
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  const db = (running.db = await openDatabase(config, logger));
+  const db = (running.db = await openDatabase(config, logger, entities));
   const services = createServices(config, db, systemClock, logger);
   await services.priceBook.load();
   await services.auth.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);

@@ -1,9 +1,11 @@
+import { createPubSub } from '@graphql-yoga/subscription';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/config.js';
 import type { Database } from './core/db/database.js';
-import { createLivePubSub, type LivePubSub } from './core/graphql/live-events.js';
+import type { GraphQLContext } from './core/graphql/context.js';
 import type { Clock } from './core/lib/clock.js';
 import { AlertRaiser } from './modules/alerts/alert-raiser.js';
+import type { AlertRecord } from './modules/alerts/alert.record.js';
 import { AlertsService } from './modules/alerts/alerts.service.js';
 import { AuditService } from './modules/audit/audit.service.js';
 import { ApiKeysService } from './modules/auth/api-keys.service.js';
@@ -13,16 +15,22 @@ import { PricingService } from './modules/pricing/pricing.service.js';
 import { QuotasService } from './modules/quotas/quotas.service.js';
 import { TenantDirectory } from './modules/tenants/tenant-directory.js';
 import { TenantsService } from './modules/tenants/tenants.service.js';
-import { UsageActivity } from './modules/usage/usage-activity.js';
-import { UsageIngestService } from './modules/usage/usage-ingest.service.js';
-import { UsageReadService } from './modules/usage/usage-read.service.js';
-import { UsageDashboardService } from './modules/usage/usage-dashboard.service.js';
-import { UsageRecorder } from './modules/usage/usage-recorder.js';
+import { UsageActivity, type UsageTopics } from './modules/usage/reading/usage-activity.js';
+import { UsageIngestService } from './modules/usage/recording/usage-ingest.service.js';
+import { UsageReadService } from './modules/usage/reading/usage-read.service.js';
+import { UsageDashboardService } from './modules/usage/reading/usage-dashboard.service.js';
+import { UsageRecorder } from './modules/usage/recording/usage-recorder.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
+
+/**
+ * The live topics (subscriptions, fed in-process and from LISTEN/NOTIFY): each domain names its
+ * payload, and the one pubsub built here carries them all.
+ */
+type LiveTopics = UsageTopics & { ALERT_RAISED: [AlertRecord] };
 
 /** The composition root: every service built once, from configuration, database and clock. */
 export function createServices(config: AppConfig, db: Database, clock: Clock, logger: Logger) {
-  const pubsub: LivePubSub = createLivePubSub();
+  const pubsub = createPubSub<LiveTopics>();
   const audit = new AuditService(db.pool);
   const tenantDirectory = new TenantDirectory(db.pool);
   const priceBook = new PriceBook(db.pool, logger);
@@ -57,3 +65,6 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** The context every resolver receives: core's context with these services. */
+export type AppContext = GraphQLContext<Services>;

@@ -7,6 +7,7 @@ import pino from 'pino';
 import type { TestProject } from 'vitest/node';
 import { EmbeddedPostgres } from '../src/core/db/embedded-postgres.js';
 import { migrate, ormOptions } from '../src/core/db/database.js';
+import { entities } from '../src/entities.js';
 
 export const TEMPLATE_DATABASE = 'um_template';
 
@@ -34,10 +35,10 @@ export default async function setup(project: TestProject) {
   const postgres = new EmbeddedPostgres({ dataDir: join(dir, 'data'), port, passwordFile: join(dir, 'password'), logger });
   await postgres.start();
   const adminUrl = postgres.url;
-  const orm = await MikroORM.init(ormOptions(adminUrl.replace(/\/postgres$/, '/postgres'), 2));
+  const orm = await MikroORM.init(ormOptions(adminUrl.replace(/\/postgres$/, '/postgres'), entities, 2));
   await orm.em.getConnection().execute(`create database ${TEMPLATE_DATABASE}`);
   await orm.close(true);
-  const templateOrm = await MikroORM.init(ormOptions(adminUrl.replace(/\/postgres$/, `/${TEMPLATE_DATABASE}`), 2));
+  const templateOrm = await MikroORM.init(ormOptions(adminUrl.replace(/\/postgres$/, `/${TEMPLATE_DATABASE}`), entities, 2));
   await migrate(templateOrm);
   await templateOrm.close(true);
   project.provide('postgresUrl', adminUrl);

@@ -7,15 +7,16 @@ import { inject } from 'vitest';
 import { createApp, type RunningApp } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config/config.js';
 import { createPool, ensureUsageLogPartitions, ormOptions, type Database } from '../src/core/db/database.js';
+import { entities } from '../src/entities.js';
 import { DatabaseListener } from '../src/core/graphql/live-events.js';
-import { createSchema } from '../src/core/graphql/schema.js';
+import { createSchema } from '../src/schema.js';
 import { createLogger } from '../src/core/http/logging.js';
 import type { Clock } from '../src/core/lib/clock.js';
 import { ALERT_CHANNEL } from '../src/modules/alerts/alert-raiser.js';
 import { alertFromNotification } from '../src/modules/alerts/alert.record.js';
 import { API_KEYS_CHANGED_CHANNEL } from '../src/modules/auth/api-keys.service.js';
 import { PRICES_CHANGED_CHANNEL } from '../src/modules/pricing/price-book.js';
-import { USAGE_CHANNEL } from '../src/modules/usage/usage-activity.js';
+import { USAGE_CHANNEL } from '../src/modules/usage/reading/usage-activity.js';
 import { createServices, type Services } from '../src/services.js';
 import { TEMPLATE_DATABASE } from './global-setup.js';
 
@@ -96,7 +97,7 @@ export async function startTestServer(
   });
   // With logLines: the production logger (same redaction) at `debug`, every line handed to the test.
   const logger = options.logLines ? createLogger('debug', { write: (line: string) => options.logLines!(line) }) : pino({ level: 'silent' });
-  const orm = await MikroORM.init(ormOptions(database.url, 3));
+  const orm = await MikroORM.init(ormOptions(database.url, entities, 3));
   const pool = createPool(database.url, config.DATABASE_POOL_SIZE);
   await ensureUsageLogPartitions(pool, new Date());
   const db: Database = {

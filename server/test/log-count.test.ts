@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UsageRebuildService } from '../src/modules/usage/usage-rebuild.service.js';
+import { UsageRebuildService } from '../src/modules/usage/rebuild/usage-rebuild.service.js';
 import { createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
 
 // usageLogs.totalCount is read from rollups for whole days and from the log only for partial

@@ -2,7 +2,7 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPool } from '../src/core/db/database.js';
-import { MAINTENANCE_LOCK, Maintenance } from '../src/core/db/maintenance.js';
+import { MAINTENANCE_LOCK, Maintenance } from '../src/maintenance.js';
 import { createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
 import { sleep } from './process-harness.js';
 

@@ -1,9 +1,9 @@
 import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Maintenance } from '../src/core/db/maintenance.js';
+import { Maintenance } from '../src/maintenance.js';
 import { DAY_MS, dayStart } from '../src/core/lib/period.js';
-import { compactPlatformRollups } from '../src/modules/usage/platform-rollup-compaction.js';
+import { compactPlatformRollups } from '../src/modules/usage/rebuild/platform-rollup-compaction.js';
 import { createTenantWithAccess, RECORD_USAGE, startTestServer, type TestServer } from './harness.js';
 
 /**

@@ -4,7 +4,7 @@ import { buildSchema, findBreakingChanges, printSchema } from 'graphql';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectRoot } from '../src/config/config.js';
-import { createSchema } from '../src/core/graphql/schema.js';
+import { createSchema } from '../src/schema.js';
 import { createTestDatabase, type TestDatabase } from './harness.js';
 
 describe('schema.graphql is an artifact of the code', () => {

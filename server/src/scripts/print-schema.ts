@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { printSchema } from 'graphql';
-import { createSchema } from '../core/graphql/schema.js';
+import { createSchema } from '../schema.js';
 import { ErrorCode } from '../core/graphql/errors.js';
 
 // Prints the schema from code. ErrorCode is not referenced by any field, so it is appended as

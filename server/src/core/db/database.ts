@@ -5,7 +5,6 @@ import pg from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/config.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
-import { entities } from './entities.js';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial.js';
 import { Migration20261122000100_seed_prices } from './migrations/Migration20261122000100_seed_prices.js';
 import { Migration20261201000000_tenant_error_index } from './migrations/Migration20261201000000_tenant_error_index.js';
@@ -26,7 +25,10 @@ export const migrationsList = [
   { name: 'Migration20261211000000_drop_tenant_recent_index', class: Migration20261211000000_drop_tenant_recent_index },
 ];
 
-export function ormOptions(clientUrl: string, poolSize = 6): Options {
+/** The ORM-managed entities: the composition root passes the list, because they belong to domain modules. */
+export type EntityList = NonNullable<Options['entities']>;
+
+export function ormOptions(clientUrl: string, entities: EntityList, poolSize = 6): Options {
   return {
     clientUrl,
     entities,
@@ -49,7 +51,7 @@ export interface Database {
 }
 
 /** Starts (or connects to) PostgreSQL, runs migrations, and prepares usage log partitions. */
-export async function openDatabase(config: AppConfig, logger: Logger): Promise<Database> {
+export async function openDatabase(config: AppConfig, logger: Logger, entities: EntityList): Promise<Database> {
   let url = config.DATABASE_URL;
   let embedded: EmbeddedPostgres | undefined;
   if (!url) {
@@ -63,7 +65,7 @@ export async function openDatabase(config: AppConfig, logger: Logger): Promise<D
     url = embedded.url;
     logger.info({ port: config.EMBEDDED_PG_PORT, dataDir: join(config.DATA_DIR, 'pg') }, 'embedded PostgreSQL started');
   }
-  const orm = await MikroORM.init(ormOptions(url));
+  const orm = await MikroORM.init(ormOptions(url, entities));
   try {
     await migrate(orm, logger);
   } catch (error) {

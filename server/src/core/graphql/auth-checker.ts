@@ -1,5 +1,6 @@
 import type { AuthChecker } from 'type-graphql';
-import type { GraphQLContext, ViewerKind } from './context.js';
+import type { ViewerKind } from '../viewer/viewer.js';
+import type { GraphQLContext } from './context.js';
 import { forbidden, unauthenticated } from './errors.js';
 
 /**

@@ -1,23 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../../services.js';
+import type { Viewer } from '../viewer/viewer.js';
 
-export type ViewerKind = 'ADMIN' | 'CUSTOMER' | 'API_KEY';
-
-/** Who is calling, resolved once per request (or per WebSocket connection). */
-export interface Viewer {
-  kind: ViewerKind;
-  /** Users only. */
-  userId?: string;
-  email?: string;
-  sessionId?: string;
-  /** Customers and API keys: the one tenant they are bound to. */
-  tenantId?: string;
-  apiKeyId?: string;
-}
-
-export interface GraphQLContext {
+/**
+ * What every resolver receives. Generic over the services because core stands below the
+ * composition root that builds them (CONVENTIONS 18): `services.ts` names the concrete context
+ * (`AppContext`), and core only reads the viewer and the EntityManager.
+ */
+export interface GraphQLContext<TServices = unknown> {
   viewer: Viewer | null;
-  services: Services;
+  services: TServices;
   /** Forked per request with the tenant filter set for this viewer (request-context.ts). */
   em: EntityManager;
   ip: string;

@@ -1,4 +1,3 @@
-import { createPubSub } from '@graphql-yoga/subscription';
 import pg from 'pg';
 import type { Logger } from 'pino';
 
@@ -103,21 +102,4 @@ export class DatabaseListener {
     this.client = undefined;
     await client?.end().catch(() => undefined);
   }
-}
-
-export type LivePubSub = ReturnType<typeof createLivePubSub>;
-
-export interface UsageUpdateRecord {
-  tenantId: string;
-  period: string;
-  totalCostUsd: string;
-  totalApiCalls: number;
-  errorCalls: number;
-}
-
-export function createLivePubSub() {
-  return createPubSub<{
-    ALERT_RAISED: [import('../../modules/alerts/alert.record.js').AlertRecord];
-    USAGE_UPDATED: [UsageUpdateRecord];
-  }>();
 }

@@ -1,15 +1,29 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../../services.js';
+import type { Database } from '../db/database.js';
 import { isDatabaseUnavailable } from '../db/db-errors.js';
 import { TENANT_FILTER } from '../db/tenant-filter.js';
+import type { Viewer } from '../viewer/viewer.js';
 import { serviceUnavailable } from './errors.js';
-import type { GraphQLContext, Viewer } from './context.js';
+import type { GraphQLContext } from './context.js';
+
+/**
+ * The part of the services a request context needs, named by shape: the composition root
+ * (services.ts) builds the services from the domain modules, and core stands below both.
+ */
+export interface ContextServices {
+  auth: { authenticate(authorization: string | undefined): Promise<Viewer | null> };
+  db: Pick<Database, 'orm'>;
+}
 
 /**
  * The one place a request gets its viewer and its EntityManager (CONVENTIONS 5): a fresh fork per
  * request, with the tenant filter bound to the viewer's tenant, or explicitly lifted for admins.
  */
-export async function createRequestContext(services: Services, authorization: string | undefined, clientIp: () => string): Promise<GraphQLContext> {
+export async function createRequestContext<TServices extends ContextServices>(
+  services: TServices,
+  authorization: string | undefined,
+  clientIp: () => string,
+): Promise<GraphQLContext<TServices>> {
   let viewer: Viewer | null = null;
   try {
     viewer = await services.auth.authenticate(authorization);
@@ -32,13 +46,13 @@ export async function createRequestContext(services: Services, authorization: st
  * prototype because Apollo copies the context's own properties for each operation, which would
  * call an own getter (and fork) every time.
  */
-class RequestContext implements GraphQLContext {
+class RequestContext<TServices extends ContextServices> implements GraphQLContext<TServices> {
   private forked: EntityManager | undefined = undefined;
   private address: string | undefined = undefined;
 
   constructor(
     readonly viewer: Viewer | null,
-    readonly services: Services,
+    readonly services: TServices,
     private readonly clientIp: () => string,
   ) {}
 

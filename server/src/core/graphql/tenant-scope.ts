@@ -1,5 +1,5 @@
 import { UserInputError, forbidden, unauthenticated } from './errors.js';
-import type { Viewer } from './context.js';
+import type { Viewer } from '../viewer/viewer.js';
 
 /**
  * Tenant scoping, in one place (CONVENTIONS 5). Every resolver that touches tenant data passes

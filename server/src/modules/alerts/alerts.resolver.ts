@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { filter, pipe } from '@graphql-yoga/subscription';
-import type { GraphQLContext } from '../../core/graphql/context.js';
+import type { AppContext } from '../../services.js';
 import { AlertStatus, DeliveryChannel, DeliveryStatus } from '../../core/graphql/enums.js';
-import { alertOutput } from '../../core/graphql/mappers.js';
+import { alertOutput } from './alert.mappers.js';
 import { scopedTenantFilter } from '../../core/graphql/tenant-scope.js';
 import type { AlertRecord } from './alert.record.js';
 import { Alert, NotificationDelivery } from './alert.types.js';
@@ -14,7 +14,7 @@ export class AlertsResolver {
   async alerts(
     @Arg('status', () => AlertStatus, { nullable: true }) status: AlertStatus | null,
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AppContext,
   ): Promise<Alert[]> {
     const alerts = await ctx.services.alerts.list({ tenantId: scopedTenantFilter(ctx.viewer, tenantId), status });
     return Promise.all(alerts.map((alert) => alertOutput(ctx.services, alert)));
@@ -22,13 +22,13 @@ export class AlertsResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => Alert, { description: 'Admin only.' })
-  async acknowledgeAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Alert> {
+  async acknowledgeAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Alert> {
     return alertOutput(ctx.services, await ctx.services.alerts.acknowledge(ctx.viewer!, id));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Alert, { description: 'Admin only.' })
-  async resolveAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<Alert> {
+  async resolveAlert(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<Alert> {
     return alertOutput(ctx.services, await ctx.services.alerts.resolve(ctx.viewer!, id));
   }
 
@@ -37,7 +37,7 @@ export class AlertsResolver {
   async notificationDeliveries(
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AppContext,
   ): Promise<NotificationDelivery[]> {
     const deliveries = await ctx.services.notifications.list(scopedTenantFilter(ctx.viewer, tenantId), first ?? 50);
     return Promise.all(
@@ -51,7 +51,7 @@ export class AlertsResolver {
   @Subscription(() => Alert, {
     description: "Each new alert as it is raised. Admins get every tenant's (or one tenant's, when named); customers only their own.",
     subscribe: ({ args, context }) => {
-      const ctx = context as GraphQLContext;
+      const ctx = context as AppContext;
       const tenantId = scopedTenantFilter(ctx.viewer, args.tenantId as string | null);
       return pipe(ctx.services.pubsub.subscribe('ALERT_RAISED'), filter((alert: AlertRecord) => !tenantId || alert.tenantId === tenantId));
     },
@@ -59,7 +59,7 @@ export class AlertsResolver {
   async alertRaised(
     @Root() alert: AlertRecord,
     @Arg('tenantId', () => ID, { nullable: true }) _tenantId: string | null,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AppContext,
   ): Promise<Alert> {
     return alertOutput(ctx.services, alert);
   }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { Problems, notFound } from '../../core/graphql/errors.js';
-import type { Viewer } from '../../core/graphql/context.js';
+import type { Viewer } from '../../core/viewer/viewer.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { ALERT_COLUMNS, alertFromRow, type AlertRecord } from './alert.record.js';
 

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Field, ID, Int, ObjectType, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../core/graphql/context.js';
+import type { AppContext } from '../../services.js';
 import { AuditAction } from '../../core/graphql/enums.js';
-import { tenantOutput } from '../../core/graphql/mappers.js';
+import { tenantOutput } from '../tenants/tenant.mappers.js';
 import { DateTimeScalar, JSONScalar } from '../../core/graphql/scalars.js';
 import { scopedTenantFilter } from '../../core/graphql/tenant-scope.js';
 import { Tenant } from '../tenants/tenant.types.js';
@@ -24,7 +24,7 @@ export class AuditResolver {
   async auditLog(
     @Arg('first', () => Int, { nullable: true, defaultValue: 50 }) first: number,
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AppContext,
   ): Promise<AuditEntry[]> {
     const entries = await ctx.services.audit.list(first ?? 50, scopedTenantFilter(ctx.viewer, tenantId));
     return Promise.all(

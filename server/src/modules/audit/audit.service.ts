@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import type { Viewer } from '../../core/graphql/context.js';
+import type { Viewer } from '../../core/viewer/viewer.js';
 import { UserInputError } from '../../core/graphql/errors.js';
 
 export const AUDIT_PAGE_LIMIT = 500;

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
 import { Problems, notFound } from '../../core/graphql/errors.js';
-import type { Viewer } from '../../core/graphql/context.js';
+import type { Viewer } from '../../core/viewer/viewer.js';
 import { hashSecret, randomToken } from '../../core/lib/secrets.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { TenantEntity } from '../tenants/tenant.entity.js';

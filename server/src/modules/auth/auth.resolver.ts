@@ -1,12 +1,13 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext, Viewer as ViewerRecord } from '../../core/graphql/context.js';
+import type { Viewer as ViewerRecord } from '../../core/viewer/viewer.js';
+import type { AppContext } from '../../services.js';
 import { Role } from '../../core/graphql/enums.js';
 import { notFound } from '../../core/graphql/errors.js';
-import { tenantOutput } from '../../core/graphql/mappers.js';
+import { tenantOutput } from '../tenants/tenant.mappers.js';
 import { scopedTenantId } from '../../core/graphql/tenant-scope.js';
 import { ApiKey, AuthPayload, CreatedApiKey, Viewer } from './auth.types.js';
 
-async function viewerOutput(ctx: GraphQLContext, viewer: ViewerRecord): Promise<Viewer> {
+async function viewerOutput(ctx: AppContext, viewer: ViewerRecord): Promise<Viewer> {
   return Object.assign(new Viewer(), {
     id: viewer.userId ?? viewer.apiKeyId!,
     email: viewer.email ?? '',
@@ -18,20 +19,20 @@ async function viewerOutput(ctx: GraphQLContext, viewer: ViewerRecord): Promise<
 @Resolver()
 export class AuthResolver {
   @Query(() => Viewer, { nullable: true })
-  async me(@Ctx() ctx: GraphQLContext): Promise<Viewer | null> {
+  async me(@Ctx() ctx: AppContext): Promise<Viewer | null> {
     if (!ctx.viewer || ctx.viewer.kind === 'API_KEY') return null;
     return viewerOutput(ctx, ctx.viewer);
   }
 
   @Mutation(() => AuthPayload)
-  async login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: GraphQLContext): Promise<AuthPayload> {
+  async login(@Arg('email') email: string, @Arg('password') password: string, @Ctx() ctx: AppContext): Promise<AuthPayload> {
     const { token, viewer } = await ctx.services.auth.login(email, password, ctx.ip);
     return Object.assign(new AuthPayload(), { token, viewer: await viewerOutput(ctx, viewer) });
   }
 
   @Authorized('ADMIN', 'CUSTOMER')
   @Mutation(() => Boolean, { description: 'Revokes the session token used for this request.' })
-  async logout(@Ctx() ctx: GraphQLContext): Promise<boolean> {
+  async logout(@Ctx() ctx: AppContext): Promise<boolean> {
     await ctx.services.auth.logout(ctx.viewer!.sessionId!);
     return true;
   }
@@ -42,7 +43,7 @@ export class AuthResolver {
     @Arg('tenantId', () => ID) tenantId: string,
     @Arg('email') email: string,
     @Arg('password') password: string,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AppContext,
   ): Promise<Viewer> {
     const tenant = await ctx.services.tenants.get(ctx.em, scopedTenantId(ctx.viewer, tenantId));
     if (!tenant) throw notFound('Tenant');
@@ -51,28 +52,28 @@ export class AuthResolver {
 
   @Authorized('ADMIN')
   @Query(() => [Viewer], { description: 'Admin only.' })
-  async customerUsers(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: GraphQLContext): Promise<Viewer[]> {
+  async customerUsers(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: AppContext): Promise<Viewer[]> {
     const users = await ctx.services.auth.listCustomerUsers(scopedTenantId(ctx.viewer, tenantId));
     return Promise.all(users.map((user) => viewerOutput(ctx, user)));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => CreatedApiKey, { description: 'Admin only. An ingestion key bound to one tenant.' })
-  async createApiKey(@Arg('tenantId', () => ID) tenantId: string, @Arg('name') name: string, @Ctx() ctx: GraphQLContext): Promise<CreatedApiKey> {
+  async createApiKey(@Arg('tenantId', () => ID) tenantId: string, @Arg('name') name: string, @Ctx() ctx: AppContext): Promise<CreatedApiKey> {
     const created = await ctx.services.apiKeys.create(ctx.em, ctx.viewer!, scopedTenantId(ctx.viewer, tenantId), name);
     return Object.assign(new CreatedApiKey(), created);
   }
 
   @Authorized('ADMIN')
   @Query(() => [ApiKey], { description: 'Admin only.' })
-  async apiKeys(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: GraphQLContext): Promise<ApiKey[]> {
+  async apiKeys(@Arg('tenantId', () => ID) tenantId: string, @Ctx() ctx: AppContext): Promise<ApiKey[]> {
     const keys = await ctx.services.apiKeys.list(ctx.em, scopedTenantId(ctx.viewer, tenantId));
     return Promise.all(keys.map(async (key) => Object.assign(new ApiKey(), { ...key, tenant: await tenantOutput(ctx.services, key.tenant.id) })));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => ApiKey, { description: 'Admin only.' })
-  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: GraphQLContext): Promise<ApiKey> {
+  async revokeApiKey(@Arg('id', () => ID) id: string, @Ctx() ctx: AppContext): Promise<ApiKey> {
     const key = await ctx.services.apiKeys.revoke(ctx.em, ctx.viewer!, id);
     return Object.assign(new ApiKey(), { ...key, tenant: await tenantOutput(ctx.services, key.tenant.id) });
   }

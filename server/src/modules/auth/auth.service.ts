@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../../core/lib/clock.js';
 import { hashSecret, randomToken } from '../../core/lib/secrets.js';
 import { DomainError, ErrorCode, UserInputError, unauthenticated } from '../../core/graphql/errors.js';
-import type { Viewer } from '../../core/graphql/context.js';
+import type { Viewer } from '../../core/viewer/viewer.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { findPrice, rate, type Price, type Rated } from './rate.js';
-import type { UsageEvent } from '../usage/usage-event.js';
+import type { UsageEvent } from '../usage/recording/usage-event.js';
 
 export const PRICES_CHANGED_CHANNEL = 'um_prices_changed';
 

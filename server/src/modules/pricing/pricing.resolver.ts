@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../core/graphql/context.js';
+import type { AppContext } from '../../services.js';
 import { Service } from '../../core/graphql/enums.js';
 import { AddPriceInput, Price } from './price.types.js';
 
@@ -7,13 +7,13 @@ import { AddPriceInput, Price } from './price.types.js';
 export class PricingResolver {
   @Authorized('ADMIN')
   @Query(() => [Price], { description: 'Admin only. Current and scheduled prices, newest effective date first.' })
-  async prices(@Arg('service', () => Service, { nullable: true }) service: Service | null, @Ctx() ctx: GraphQLContext): Promise<Price[]> {
+  async prices(@Arg('service', () => Service, { nullable: true }) service: Service | null, @Ctx() ctx: AppContext): Promise<Price[]> {
     return (await ctx.services.pricing.list(service)).map((price) => Object.assign(new Price(), price));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => Price, { description: 'Admin only. A new price, effective from a date (past costs are never rewritten).' })
-  async addPrice(@Arg('input', () => AddPriceInput) input: AddPriceInput, @Ctx() ctx: GraphQLContext): Promise<Price> {
+  async addPrice(@Arg('input', () => AddPriceInput) input: AddPriceInput, @Ctx() ctx: AppContext): Promise<Price> {
     return Object.assign(new Price(), await ctx.services.pricing.add(ctx.viewer!, input));
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMoney } from '../../core/lib/money.js';
-import { unitKindOf, type Service } from '../usage/usage-event.js';
+import { unitKindOf, type Service } from '../usage/recording/usage-event.js';
 import { DEFAULT_PRICES } from './default-prices.js';
 import { findPrice, rate, rateWithDecimals, type BillableUnits, type Price } from './rate.js';
 

@@ -1,5 +1,5 @@
 import { Money, ZERO, formatScaledMoney, parseScaledMoney, roundCost } from '../../core/lib/money.js';
-import type { Service, UnitKind } from '../usage/usage-event.js';
+import type { Service, UnitKind } from '../usage/recording/usage-event.js';
 
 /** One row of the price table; rates are exact decimal strings (null: not priced for that unit). */
 export interface Price {

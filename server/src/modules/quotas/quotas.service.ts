@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Clock } from '../../core/lib/clock.js';
 import { Problems } from '../../core/graphql/errors.js';
-import type { Viewer } from '../../core/graphql/context.js';
+import type { Viewer } from '../../core/viewer/viewer.js';
 import { isDecimalLiteral, money } from '../../core/lib/money.js';
 import { formatDay, monthWindow } from '../../core/lib/period.js';
 import type { AuditService } from '../audit/audit.service.js';

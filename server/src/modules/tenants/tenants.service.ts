@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import { Problems, notFound } from '../../core/graphql/errors.js';
-import type { Viewer } from '../../core/graphql/context.js';
+import type { Viewer } from '../../core/viewer/viewer.js';
 import { decryptSecret, encryptSecret, maskSecret } from '../../core/lib/secrets.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { fieldChanges } from '../audit/field-changes.js';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Services } from '../../services.js';
 import { hashSecret } from '../../core/lib/secrets.js';
 import { hashPassword } from '../auth/passwords.js';
-import { unitKindOf, type Service, type UsageEvent } from './usage-event.js';
+import { unitKindOf, type Service, type UsageEvent } from './recording/usage-event.js';
 
 export const DEMO_CUSTOMER_PASSWORD = 'customer-password-123';
 

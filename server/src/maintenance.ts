@@ -1,9 +1,9 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { compactPlatformRollups } from '../../modules/usage/platform-rollup-compaction.js';
-import type { Clock } from '../lib/clock.js';
-import { dayStart } from '../lib/period.js';
-import { ensureUsageLogPartitions } from './database.js';
+import { compactPlatformRollups } from './modules/usage/rebuild/platform-rollup-compaction.js';
+import type { Clock } from './core/lib/clock.js';
+import { dayStart } from './core/lib/period.js';
+import { ensureUsageLogPartitions } from './core/db/database.js';
 
 /** Session advisory lock held while one instance does upkeep (exported for tests). */
 export const MAINTENANCE_LOCK = 7_310_001;
@@ -12,6 +12,7 @@ export const MAINTENANCE_LOCK = 7_310_001;
  * Hourly upkeep, done by one instance at a time (a session advisory lock): create the coming
  * months' log partitions, drop whole partitions past retention (summaries and rollups are kept
  * forever), trim the per-second rate counters, and fold closed days' platform rollup shards.
+ * It reaches into several domains' tables, so it lives beside the composition root, not in core.
  */
 export class Maintenance {
   private timer?: NodeJS.Timeout;

@@ -1,6 +1,6 @@
 import type pg from 'pg';
-import { DAY_MS, dayStart, formatDay } from '../../core/lib/period.js';
-import type { LogFilter } from './usage-read.service.js';
+import { DAY_MS, dayStart, formatDay } from '../../../core/lib/period.js';
+import type { LogFilter } from './log-filter.js';
 
 /**
  * How many logs match, at a cost that does not grow with history: whole UTC days come from

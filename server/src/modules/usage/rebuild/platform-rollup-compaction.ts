@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { formatDay } from '../../core/lib/period.js';
+import { formatDay } from '../../../core/lib/period.js';
 
 /**
  * Folds the split counters of closed days into shard 0. Recording spreads a (day, service, model)

@@ -1,9 +1,10 @@
 import type { Request, Response } from 'express';
-import type { Services } from '../../services.js';
-import { createRequestContext } from '../../core/graphql/request-context.js';
-import { scopedTenantFilter } from '../../core/graphql/tenant-scope.js';
-import { DomainError, ErrorCode } from '../../core/graphql/errors.js';
-import { streamLogs, type LogFilter } from './usage-read.service.js';
+import type { Services } from '../../../services.js';
+import { createRequestContext } from '../../../core/graphql/request-context.js';
+import { scopedTenantFilter } from '../../../core/graphql/tenant-scope.js';
+import { DomainError, ErrorCode } from '../../../core/graphql/errors.js';
+import type { LogFilter } from '../reading/log-filter.js';
+import { streamLogs } from '../reading/usage-read.service.js';
 
 const HEADER = ['occurred_at', 'tenant', 'service', 'model', 'status', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'characters', 'duration_seconds', 'cost_usd', 'pricing_status', 'request_id'];
 

@@ -1,9 +1,9 @@
-import { money } from '../../core/lib/money.js';
-import type { MonthWindow } from '../../core/lib/period.js';
-import type { AlertRecord } from '../alerts/alert.record.js';
-import type { AlertsService } from '../alerts/alerts.service.js';
-import type { QuotaStanding } from '../quotas/evaluate-quota.js';
-import type { QuotasService } from '../quotas/quotas.service.js';
+import { money } from '../../../core/lib/money.js';
+import type { MonthWindow } from '../../../core/lib/period.js';
+import type { AlertRecord } from '../../alerts/alert.record.js';
+import type { AlertsService } from '../../alerts/alerts.service.js';
+import type { QuotaStanding } from '../../quotas/evaluate-quota.js';
+import type { QuotasService } from '../../quotas/quotas.service.js';
 import type { UsageReadService } from './usage-read.service.js';
 
 const SERVICE_METRICS = [

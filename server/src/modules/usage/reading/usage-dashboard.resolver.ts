@@ -1,9 +1,11 @@
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../core/graphql/context.js';
-import type { Service } from '../../core/graphql/enums.js';
-import { alertOutput, quotaUsageOutput, tenantOutput } from '../../core/graphql/mappers.js';
-import { scopedTenantId } from '../../core/graphql/tenant-scope.js';
-import { ServiceUsage, UsageDashboard } from './usage.types.js';
+import type { AppContext } from '../../../services.js';
+import type { Service } from '../../../core/graphql/enums.js';
+import { alertOutput } from '../../alerts/alert.mappers.js';
+import { quotaUsageOutput } from '../../quotas/quota.mappers.js';
+import { tenantOutput } from '../../tenants/tenant.mappers.js';
+import { scopedTenantId } from '../../../core/graphql/tenant-scope.js';
+import { ServiceUsage, UsageDashboard } from '../usage.types.js';
 
 @Resolver()
 export class UsageDashboardResolver {
@@ -12,7 +14,7 @@ export class UsageDashboardResolver {
   async usageDashboard(
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
     @Arg('period', () => String, { nullable: true }) period: string | null,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AppContext,
   ): Promise<UsageDashboard> {
     const tenant = await tenantOutput(ctx.services, await ctx.services.tenants.requireExisting(scopedTenantId(ctx.viewer, tenantId)));
     const dashboard = await ctx.services.dashboards.dashboard(tenant.id, tenant.name, ctx.services.usage.window(period));

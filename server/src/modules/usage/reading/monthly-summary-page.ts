@@ -1,10 +1,10 @@
 import type pg from 'pg';
-import { decodeCursor, encodeCursor, notACursor } from '../../core/graphql/cursor.js';
-import { UserInputError } from '../../core/graphql/errors.js';
-import { isDecimalLiteral } from '../../core/lib/money.js';
-import { formatDay, type MonthWindow } from '../../core/lib/period.js';
-import { isUuid } from '../tenants/tenant-directory.js';
-import { escapeLike, SUMMARY_SELECT, summaryFromRow, type SummaryRecord } from './monthly-summary.record.js';
+import { decodeCursor, encodeCursor, notACursor } from '../../../core/graphql/cursor.js';
+import { UserInputError } from '../../../core/graphql/errors.js';
+import { isDecimalLiteral } from '../../../core/lib/money.js';
+import { formatDay, type MonthWindow } from '../../../core/lib/period.js';
+import { isUuid } from '../../tenants/tenant-directory.js';
+import { escapeLike, SUMMARY_SELECT, summaryFromRow, type SummaryRecord } from '../monthly-summary.record.js';
 
 export const SUMMARY_ORDERS = ['TOTAL_COST_DESC', 'API_CALLS_DESC', 'TENANT_NAME_ASC'] as const;
 export type SummaryOrder = (typeof SUMMARY_ORDERS)[number];

@@ -1,6 +1,6 @@
-import { MoneySum, money } from '../../core/lib/money.js';
-import { DAY_MS, formatDay } from '../../core/lib/period.js';
-import { normalizeDecimal } from './usage-log.record.js';
+import { MoneySum, money } from '../../../core/lib/money.js';
+import { DAY_MS, formatDay } from '../../../core/lib/period.js';
+import { normalizeDecimal } from '../usage-log.record.js';
 
 export interface SeriesPointRecord {
   date: string;

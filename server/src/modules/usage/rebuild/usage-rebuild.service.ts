@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { OPENAI_NON_TOKEN_PREFIXES, type UnitKind } from './usage-event.js';
+import { OPENAI_NON_TOKEN_PREFIXES, type UnitKind } from '../recording/usage-event.js';
 
 const prefixed = (kind: UnitKind) =>
   OPENAI_NON_TOKEN_PREFIXES.filter(([, k]) => k === kind)

@@ -1,6 +1,6 @@
 import { hash } from 'node:crypto';
-import { Problems } from '../../core/graphql/errors.js';
-import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../core/lib/storable-text.js';
+import { Problems } from '../../../core/graphql/errors.js';
+import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../../core/lib/storable-text.js';
 
 export type Service = 'OPENAI' | 'ELEVENLABS' | 'SMARTFLO';
 export type CallStatus = 'SUCCESS' | 'ERROR';

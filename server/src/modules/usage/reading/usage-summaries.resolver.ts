@@ -1,8 +1,9 @@
 import { Arg, Authorized, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
-import type { GraphQLContext } from '../../core/graphql/context.js';
-import { summaryOutput, tenantOutput } from '../../core/graphql/mappers.js';
-import { scopedTenantFilter, scopedTenantId } from '../../core/graphql/tenant-scope.js';
-import { MonthlySummary, MonthlySummaryConnection, MonthlySummaryOrder } from './usage.types.js';
+import type { AppContext } from '../../../services.js';
+import { summaryOutput } from '../usage.mappers.js';
+import { tenantOutput } from '../../tenants/tenant.mappers.js';
+import { scopedTenantFilter, scopedTenantId } from '../../../core/graphql/tenant-scope.js';
+import { MonthlySummary, MonthlySummaryConnection, MonthlySummaryOrder } from '../usage.types.js';
 
 @Resolver()
 export class UsageSummariesResolver {
@@ -11,7 +12,7 @@ export class UsageSummariesResolver {
   async monthlySummaries(
     @Arg('period', () => String, { nullable: true }) period: string | null,
     @Arg('search', () => String, { nullable: true }) search: string | null,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AppContext,
   ): Promise<MonthlySummary[]> {
     const summaries = await ctx.services.usage.monthlySummaries(ctx.services.usage.window(period), { tenantId: scopedTenantFilter(ctx.viewer, null), search });
     return Promise.all(summaries.map((summary) => summaryOutput(ctx.services, summary)));
@@ -27,7 +28,7 @@ export class UsageSummariesResolver {
     @Arg('orderBy', () => MonthlySummaryOrder, { nullable: true, defaultValue: MonthlySummaryOrder.TOTAL_COST_DESC }) orderBy: MonthlySummaryOrder,
     @Arg('first', () => Int, { nullable: true, defaultValue: 24 }) first: number,
     @Arg('after', () => String, { nullable: true }) after: string | null,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AppContext,
   ): Promise<MonthlySummaryConnection> {
     const tenantId = scopedTenantFilter(ctx.viewer, null);
     const page = await ctx.services.usage.summaryPage(ctx.services.usage.window(period), { tenantId, search, orderBy: orderBy ?? MonthlySummaryOrder.TOTAL_COST_DESC, first: first ?? 24, after });
@@ -43,7 +44,7 @@ export class UsageSummariesResolver {
   async usageHistory(
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
     @Arg('months', () => Int, { nullable: true, defaultValue: 6 }) months: number,
-    @Ctx() ctx: GraphQLContext,
+    @Ctx() ctx: AppContext,
   ): Promise<MonthlySummary[]> {
     const tenant = await tenantOutput(ctx.services, await ctx.services.tenants.requireExisting(scopedTenantId(ctx.viewer, tenantId)));
     const history = await ctx.services.usage.history(tenant.id, tenant.name, months ?? 6);

@@ -1,34 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { DomainError, ErrorCode } from '../../core/graphql/errors.js';
-import type { Clock } from '../../core/lib/clock.js';
-import { Money, formatMoney, money } from '../../core/lib/money.js';
-import { formatDay, periodOfDay } from '../../core/lib/period.js';
-import type { AlertRecord } from '../alerts/alert.record.js';
-import type { AlertRaiser, EventUsage, SummaryAfter } from '../alerts/alert-raiser.js';
-import type { PriceBook } from '../pricing/price-book.js';
-import type { MonthUsage, QuotaLimits, QuotaStanding } from '../quotas/evaluate-quota.js';
+import { DomainError, ErrorCode } from '../../../core/graphql/errors.js';
+import type { Clock } from '../../../core/lib/clock.js';
+import { formatMoney, money } from '../../../core/lib/money.js';
+import { formatDay, periodOfDay } from '../../../core/lib/period.js';
+import type { AlertRecord } from '../../alerts/alert.record.js';
+import type { AlertRaiser, EventUsage, SummaryAfter } from '../../alerts/alert-raiser.js';
+import type { PriceBook } from '../../pricing/price-book.js';
+import type { MonthUsage, QuotaLimits, QuotaStanding } from '../../quotas/evaluate-quota.js';
 import { addRollup, addSummary, rollupIncrementOf, sumBy, summaryIncrementOf, type RollupIncrement, type SummaryIncrement } from './usage-aggregates.js';
 import type { UsageEvent } from './usage-event.js';
-import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
-import { plainArray, textArray } from '../../core/db/pg-array.js';
+import type { PricedEvent } from './priced-event.js';
+import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from '../usage-log.record.js';
+import { plainArray, textArray } from '../../../core/db/pg-array.js';
 import { CLAIM_AND_WRITE_SQL, CLAIMED_BY_US_SQL, WRITE_SQL } from './usage-write.sql.js';
-
-export interface PricedEvent extends UsageEvent {
-  logId: string;
-  costUsd: Money;
-  /** costUsd as the API and the SQL parameters write it (formatted once per event). */
-  costText: string;
-  /** The UTC day and month of occurredAt, worked out once per event. */
-  day: string;
-  period: string;
-  periodStart: string;
-  /** occurredAt as a timestamptz parameter (ISO text: the driver's own Date formatting is slower). */
-  occurredAtText: string;
-  pricingStatus: 'PRICED' | 'UNPRICED';
-  priceId: string | null;
-}
 
 export interface RecordOutcome {
   log: UsageLogRecord;

@@ -1,11 +1,26 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import type { LivePubSub } from '../../core/graphql/live-events.js';
-import type { Clock } from '../../core/lib/clock.js';
-import { monthWindow, formatDay } from '../../core/lib/period.js';
-import { normalizeDecimal } from './usage-log.record.js';
+import type { PubSub } from '@graphql-yoga/subscription';
+import type { Clock } from '../../../core/lib/clock.js';
+import { monthWindow, formatDay } from '../../../core/lib/period.js';
+import { normalizeDecimal } from '../usage-log.record.js';
 
 export const USAGE_CHANNEL = 'um_usage_updated';
+
+/** A tenant's fresh month totals, as `usageUpdated` delivers them. */
+export interface UsageUpdateRecord {
+  tenantId: string;
+  period: string;
+  totalCostUsd: string;
+  totalApiCalls: number;
+  errorCalls: number;
+}
+
+/** The live topic this module publishes; the composition root's pubsub carries it with the others. */
+// A type, not an interface: PubSub's topic map needs an index signature, which only an alias satisfies.
+export type UsageTopics = {
+  USAGE_UPDATED: [UsageUpdateRecord];
+};
 
 /**
  * Live dashboard totals (`usageUpdated`), at most one message per tenant per second. Recording
@@ -20,7 +35,7 @@ export class UsageActivity {
 
   constructor(
     private readonly pool: pg.Pool,
-    private readonly pubsub: LivePubSub,
+    private readonly pubsub: Pick<PubSub<UsageTopics>, 'publish'>,
     private readonly clock: Clock,
     private readonly logger: Logger,
   ) {}

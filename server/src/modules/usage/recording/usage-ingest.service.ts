@@ -1,11 +1,11 @@
-import type { Clock } from '../../core/lib/clock.js';
-import { ErrorCode, Problems, UserInputError } from '../../core/graphql/errors.js';
-import { metrics } from '../../core/metrics/metrics.js';
-import type { TenantDirectory } from '../tenants/tenant-directory.js';
+import type { Clock } from '../../../core/lib/clock.js';
+import { ErrorCode, Problems, UserInputError } from '../../../core/graphql/errors.js';
+import { metrics } from '../../../core/metrics/metrics.js';
+import type { TenantDirectory } from '../../tenants/tenant-directory.js';
 import { GroupCommitter } from './group-commit.js';
 import { RECORDING_LIMITS, validateUsage, type RecordUsageFields, type UsageEvent } from './usage-event.js';
 import { IdempotencyConflictError, type RecordOutcome, type UsageRecorder } from './usage-recorder.js';
-import type { UsageActivity } from './usage-activity.js';
+import type { UsageActivity } from '../reading/usage-activity.js';
 
 /**
  * The recordUsage / recordUsages use case: validate every input (a batch whole, before anything

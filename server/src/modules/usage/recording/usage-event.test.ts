@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Problems } from '../../core/graphql/errors.js';
+import { Problems } from '../../../core/graphql/errors.js';
 import { bodyFingerprint, canonicalJson, validateUsage, type RecordUsageFields } from './usage-event.js';
 
 const now = new Date('2026-11-22T10:00:00Z');

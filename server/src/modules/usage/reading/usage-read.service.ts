@@ -1,25 +1,18 @@
 import type pg from 'pg';
-import type { Clock } from '../../core/lib/clock.js';
-import { decodeCursor, encodeCursor, notACursor } from '../../core/graphql/cursor.js';
-import { UserInputError } from '../../core/graphql/errors.js';
-import { formatMoney, money } from '../../core/lib/money.js';
-import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../core/lib/period.js';
-import { isUuid } from '../tenants/tenant-directory.js';
+import type { Clock } from '../../../core/lib/clock.js';
+import { decodeCursor, encodeCursor, notACursor } from '../../../core/graphql/cursor.js';
+import { UserInputError } from '../../../core/graphql/errors.js';
+import { formatMoney, money } from '../../../core/lib/money.js';
+import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../../core/lib/period.js';
+import { isUuid } from '../../tenants/tenant-directory.js';
+import type { LogFilter } from './log-filter.js';
 import { countLogs } from './usage-log-count.js';
 import { seriesDates, seriesPoints } from './time-series-lines.js';
 import { summaryPage, type SummaryPage, type SummaryPageRequest } from './monthly-summary-page.js';
-import { emptySummary, escapeLike, SUMMARY_SELECT, summaryFromRow, type SummaryRecord } from './monthly-summary.record.js';
-import { logFromRow, normalizeDecimal, USAGE_LOG_COLUMNS, type UsageLogRecord } from './usage-log.record.js';
+import { emptySummary, escapeLike, SUMMARY_SELECT, summaryFromRow, type SummaryRecord } from '../monthly-summary.record.js';
+import { logFromRow, normalizeDecimal, USAGE_LOG_COLUMNS, type UsageLogRecord } from '../usage-log.record.js';
 
-export type { SummaryRecord } from './monthly-summary.record.js';
-
-export interface LogFilter {
-  tenantId?: string;
-  service?: string | null;
-  status?: string | null;
-  from?: Date | null;
-  to?: Date | null;
-}
+export type { SummaryRecord } from '../monthly-summary.record.js';
 
 export const PAGE_SIZE_LIMIT = 200;
 export const TIME_SERIES_RANGES = [7, 30, 90, 365] as const;

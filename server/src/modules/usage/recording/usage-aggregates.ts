@@ -1,5 +1,5 @@
-import { Money, ZERO } from '../../core/lib/money.js';
-import type { PricedEvent } from './usage-recorder.js';
+import { Money, ZERO } from '../../../core/lib/money.js';
+import type { PricedEvent } from './priced-event.js';
 
 /** Increments of one tenant's monthly summary from a group of events (exact sums, in code). */
 export interface SummaryIncrement {

@@ -1,0 +1,18 @@
+import type { Money } from '../../../core/lib/money.js';
+import type { UsageEvent } from './usage-event.js';
+
+/** An event after pricing: what the recorder writes and the aggregate increments are built from. */
+export interface PricedEvent extends UsageEvent {
+  logId: string;
+  costUsd: Money;
+  /** costUsd as the API and the SQL parameters write it (formatted once per event). */
+  costText: string;
+  /** The UTC day and month of occurredAt, worked out once per event. */
+  day: string;
+  period: string;
+  periodStart: string;
+  /** occurredAt as a timestamptz parameter (ISO text: the driver's own Date formatting is slower). */
+  occurredAtText: string;
+  pricingStatus: 'PRICED' | 'UNPRICED';
+  priceId: string | null;
+}
