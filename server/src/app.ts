@@ -135,14 +135,17 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
   );
 
   // Body-parser failures answer in GraphQL's shape; Express's default handler would render an
-  // HTML page with the stack trace outside production.
-  app.use('/graphql', ((error, _req, res, next) => {
+  // HTML page with the stack trace outside production. A request that is not well-formed keeps
+  // its 4xx for either media type (GraphQL over HTTP), in the one the client prefers: Apollo
+  // Client reads a 4xx body as GraphQL errors only when it is application/graphql-response+json.
+  app.use('/graphql', ((error, req, res, next) => {
     const status = (error as { status?: number }).status;
+    const type = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
     if ((error as { type?: string }).type === 'entity.too.large') {
-      return void res.status(413).json({ errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
+      return void res.status(413).type(type).json({ errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
     }
     if (status && status >= 400 && status < 500) {
-      return void res.status(400).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return void res.status(400).type(type).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
     }
     next(error);
   }) as express.ErrorRequestHandler);

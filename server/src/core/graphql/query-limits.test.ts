@@ -14,23 +14,28 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
+  type ValidationRule,
   type FragmentDefinitionNode,
   type OperationDefinitionNode,
 } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { projectRoot } from '../../config/config.js';
-import {
-  QUERY_LIMITS,
-  assertCostWithinLimit,
-  isTokenLimitError,
-  measureOperation,
-  operationCost,
-  queryLimitRules,
-} from './query-limits.js';
+import { assertCostWithinLimit, operationCost } from './query-cost.js';
+import { QUERY_LIMITS, isTokenLimitError, queryLimitRules, type LimitName } from './query-limits.js';
 
 const schema = buildSchema(readFileSync(join(projectRoot, 'schema.graphql'), 'utf8'));
 const limitCodes = (document: DocumentNode) =>
   validate(schema, document, queryLimitRules()).map((e) => [e.extensions.code, e.extensions.limit]);
+
+/** The largest depth, aliases and directives the rules measured in any operation of a document. */
+function measure(document: DocumentNode, rules: ValidationRule[] = []): Record<'depth' | 'aliases' | 'directives', number> & { errors: readonly GraphQLError[] } {
+  const worst: Partial<Record<LimitName, number>> = {};
+  const errors = validate(schema, document, [
+    ...rules,
+    ...queryLimitRules(QUERY_LIMITS, (limit, n) => (worst[limit] = Math.max(worst[limit] ?? 0, n))),
+  ]);
+  return { depth: worst.DEPTH ?? 0, aliases: worst.ALIASES ?? 0, directives: worst.DIRECTIVES ?? 0, errors };
+}
 
 function graphqlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -93,13 +98,9 @@ describe('query limits', () => {
     const rules = specifiedRules.filter((rule) => rule !== NoUnusedFragmentsRule);
     let worst = { depth: 0, aliases: 0, directives: 0, cost: 0, tokens: 0 };
     for (const { name, document } of operations) {
-      expect(validate(schema, document, [...rules, ...queryLimitRules()]), name).toEqual([]);
+      const measured = measure(document, rules);
+      expect(measured.errors, name).toEqual([]);
       const operation = document.definitions[0] as OperationDefinitionNode;
-      const measured = measureOperation(operation, (n) =>
-        document.definitions.find(
-          (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === n,
-        ),
-      );
       const cost = assertCostWithinLimit(
         schema,
         document,
@@ -114,15 +115,11 @@ describe('query limits', () => {
         tokens: Math.max(worst.tokens, tokenCount(print(document))),
       };
     }
-    const introspection = parse(getIntrospectionQuery());
-    expect(validate(schema, introspection, queryLimitRules())).toEqual([]);
-    const introspectionDepth = measureOperation(
-      introspection.definitions[0] as OperationDefinitionNode,
-      (n) =>
-        introspection.definitions.find(
-          (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === n,
-        ),
-    ).depth;
+    const introspection = measure(parse(getIntrospectionQuery()));
+    expect(introspection.errors).toEqual([]);
+    const introspectionDepth = introspection.depth;
+    // Introspection is measured like any query (armor would skip `__schema` by default).
+    expect(introspectionDepth).toBe(QUERY_LIMITS.maxDepth);
     expect(tokens(getIntrospectionQuery())).toBe('ok');
     console.log(
       `query-limits: ${operations.length} SPA operations refused = 0; worst depth ${worst.depth}/${QUERY_LIMITS.maxDepth}, aliases ${worst.aliases}/${QUERY_LIMITS.maxAliases}, directives ${worst.directives}/${QUERY_LIMITS.maxDirectives}, cost ${worst.cost}/${QUERY_LIMITS.maxCost}, tokens ${worst.tokens}/${QUERY_LIMITS.maxTokens}; introspection: depth ${introspectionDepth}, tokens ${tokenCount(getIntrospectionQuery())}`,
@@ -191,6 +188,39 @@ describe('query limits', () => {
         (e) => e.extensions.limit,
       ),
     ).toContain('DIRECTIVES');
+  });
+
+  it("keeps the limits' own counting where graphql-armor's defaults differ, and reports what it measured", () => {
+    const tree = buildSchema('type Node { node: Node leaf: Int } type Query { node: Node leaf: Int }');
+    const depthErrors = (document: string) => validate(tree, parse(document), queryLimitRules());
+    // A spread or inline fragment is no level of the response: depth L through both still passes.
+    const inner = `${'node { '.repeat(QUERY_LIMITS.maxDepth - 2)}leaf${' }'.repeat(QUERY_LIMITS.maxDepth - 2)}`;
+    expect(depthErrors(`{ node { ... on Node { ...F } } } fragment F on Node { ${inner} }`)).toEqual([]);
+    const [deep] = depthErrors(`{ node { ... on Node { ...F } } } fragment F on Node { node { ${inner} } }`);
+    expect(deep?.extensions).toEqual({
+      code: 'QUERY_TOO_COMPLEX',
+      limit: 'DEPTH',
+      maximum: QUERY_LIMITS.maxDepth,
+      actual: QUERY_LIMITS.maxDepth + 1,
+    });
+    expect(deep?.message).toBe(`Query exceeds the depth limit of ${QUERY_LIMITS.maxDepth} (${QUERY_LIMITS.maxDepth + 1})`);
+    const typenames = parse(`{ ${Array.from({ length: QUERY_LIMITS.maxAliases + 1 }, (_, i) => `t${i}: __typename`).join(' ')} }`);
+    expect(limitCodes(typenames)).toEqual([['QUERY_TOO_COMPLEX', 'ALIASES']]);
+    // Each operation of a document is measured on its own.
+    const aliases = (n: number) => Array.from({ length: n }, (_, i) => `a${i}: me { id }`).join(' ');
+    const two = parse(`query A { ${aliases(QUERY_LIMITS.maxAliases)} } query B { ${aliases(QUERY_LIMITS.maxAliases)} }`);
+    expect(limitCodes(two)).toEqual([]);
+  });
+
+  it("directives on a repeated spread of one fragment count once (graphql-armor's memo), bounded by graphql-js's one @include and one @skip per spread", () => {
+    const spreads = (n: number) =>
+      parse(`{ me { ${'...V @include(if: true) @skip(if: false) '.repeat(n)} } } fragment V on Viewer { id }`);
+    expect(measure(spreads(QUERY_LIMITS.maxDirectives)).directives).toBe(2);
+    // The same directives on distinct fragments are counted, so the limit still holds for them.
+    const distinct = parse(
+      `{ me { ${Array.from({ length: 6 }, (_, i) => `...V${i} @include(if: true) @skip(if: false)`).join(' ')} } } ${Array.from({ length: 6 }, (_, i) => `fragment V${i} on Viewer { id }`).join(' ')}`,
+    );
+    expect(limitCodes(distinct)).toEqual([['QUERY_TOO_COMPLEX', 'DIRECTIVES']]);
   });
 
   it('tokens: L parses, L+1 is refused by the parser', () => {

@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
@@ -11,14 +11,10 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { SubscribePayload } from 'graphql-ws';
+import Negotiator from 'negotiator';
 import { DomainError, ErrorCode, UserInputError, formatError } from '../graphql/errors.js';
-import {
-  QUERY_LIMITS,
-  QueryLimitError,
-  assertCostWithinLimit,
-  isTokenLimitError,
-  queryLimitRules,
-} from '../graphql/query-limits.js';
+import { assertCostWithinLimit } from '../graphql/query-cost.js';
+import { QUERY_LIMITS, QueryLimitError, isTokenLimitError, queryLimitRules } from '../graphql/query-limits.js';
 import { unstorableLiteralIn, unstorableTextIn } from '../graphql/text-input-guard.js';
 import { metrics, operationLabel } from '../metrics/metrics.js';
 
@@ -59,9 +55,48 @@ function metricCode(error: GraphQLError): string {
 }
 
 /**
+ * Errors that refuse a well-formed request before anything runs (GraphQL over HTTP's "request
+ * errors"): parse, validation (our limits included), variable coercion and the operation checks.
+ */
+const REQUEST_ERROR_CODES = new Set<unknown>([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'OPERATION_RESOLUTION_FAILURE',
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.QUERY_TOO_COMPLEX,
+]);
+
+/** The media types Apollo picks from, in its order (`chooseContentTypeForSingleResultResponse`). */
+const RESPONSE_MEDIA_TYPES = [
+  'application/json; charset=utf-8',
+  'application/graphql-response+json; charset=utf-8',
+  'application/json; callbackSpec=1.0; charset=utf-8',
+];
+
+/** Whether Apollo will answer in plain application/json: no Accept, or one that prefers it. */
+function answersPlainJson(accept: string | undefined): boolean {
+  return !accept || new Negotiator({ headers: { accept } }).mediaType(RESPONSE_MEDIA_TYPES) === RESPONSE_MEDIA_TYPES[0];
+}
+
+/**
+ * GraphQL over HTTP: with application/json a request error is answered 200 (the spec's SHOULD:
+ * generic HTTP tools cannot read a 4xx body as GraphQL); application/graphql-response+json, which
+ * the SPAs and the SDK prefer, keeps Apollo's 400. Requests that are not well-formed (bad JSON,
+ * no query, batches, CSRF) are answered before this hook or as BAD_REQUEST, and keep their 4xx.
+ */
+function requestErrorStatus({ request, response }: GraphQLRequestContextWillSendResponse<object>): void {
+  if (response.http.status !== 400 || response.body.kind !== 'single') return;
+  const { data, errors } = response.body.singleResult;
+  if (data !== undefined || !errors?.length) return;
+  if (!errors.every((error) => REQUEST_ERROR_CODES.has(error.extensions?.code))) return;
+  if (answersPlainJson(request.http?.headers.get('accept'))) response.http.status = 200;
+}
+
+/**
  * Every HTTP GraphQL request's own hooks, in one listener:
  * - once Apollo has resolved the operation, before execution, the shared operation checks;
- * - latency by operation and error counts by code (metrics).
+ * - latency by operation and error counts by code (metrics);
+ * - the status of a request error answered in application/json.
  * One plugin rather than one per concern: Apollo awaits every listener at each of a request's
  * ten or so lifecycle steps, and a second listener was a measurable share of recordUsage's CPU.
  */
@@ -85,7 +120,9 @@ export function requestHooksPlugin<T extends object>(schema: GraphQLSchema): Apo
         async didEncounterErrors({ errors }) {
           for (const error of errors) metrics.graphqlErrors.inc({ code: metricCode(error) });
         },
-        async willSendResponse({ operation, operationName }) {
+        async willSendResponse(requestContext) {
+          const { operation, operationName } = requestContext;
+          requestErrorStatus(requestContext);
           const seconds = Number(process.hrtime.bigint() - started) / 1e9;
           metrics.graphqlDuration.observe(
             {

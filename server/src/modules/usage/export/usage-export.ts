@@ -1,3 +1,4 @@
+import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import type { Services } from '../../../services.js';
 import { createRequestContext } from '../../../core/graphql/request-context.js';
@@ -8,12 +9,15 @@ import { streamLogs } from '../reading/usage-read.service.js';
 
 const HEADER = ['occurred_at', 'tenant', 'service', 'model', 'status', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'characters', 'duration_seconds', 'cost_usd', 'pricing_status', 'request_id'];
 
-/** RFC 4180 field; a leading =, +, -, @ is neutralised so spreadsheets do not run it as a formula. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+/**
+ * CSV lines, RFC 4180 quoting and CRLF. Text that starts like a formula (=, +, -, @, tab, CR or
+ * their full-width forms) gets a leading `'` so a spreadsheet shows it instead of running it:
+ * models and request ids come from integrators. Numbers (a negative one too) are left as they are.
+ */
+export function csvLines(rows: unknown[][]): string {
+  // quote_record_delimiter: once record_delimiter is set, csv-stringify would otherwise quote a
+  // field only for a full CRLF and leave a lone LF (which every reader takes as a row end) bare.
+  return stringify(rows, { escape_formulas: true, record_delimiter: 'windows', quote_record_delimiter: true });
 }
 
 /**
@@ -54,18 +58,14 @@ export async function exportUsageCsv(services: Services, req: Request, res: Resp
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="usage-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
-    res.write(`${HEADER.join(',')}\r\n`);
+    res.write(csvLines([HEADER]));
     for await (const page of streamLogs(services.db.pool, filter)) {
-      const lines: string[] = [];
+      const rows: unknown[][] = [];
       for (const log of page) {
         const tenant = await services.tenantDirectory.find(log.tenantId);
-        lines.push(
-          [log.occurredAt.toISOString(), tenant?.name ?? log.tenantId, log.service, log.model, log.status, log.inputTokens, log.cachedInputTokens, log.outputTokens, log.characters, log.durationSeconds, log.costUsd, log.pricingStatus, log.requestId]
-            .map(csvField)
-            .join(','),
-        );
+        rows.push([log.occurredAt.toISOString(), tenant?.name ?? log.tenantId, log.service, log.model, log.status, log.inputTokens, log.cachedInputTokens, log.outputTokens, log.characters, log.durationSeconds, log.costUsd, log.pricingStatus, log.requestId]);
       }
-      if (!res.write(`${lines.join('\r\n')}\r\n`)) await new Promise((resolve) => res.once('drain', resolve));
+      if (rows.length > 0 && !res.write(csvLines(rows))) await new Promise((resolve) => res.once('drain', resolve));
     }
     res.end();
   } catch (error) {
