@@ -4,6 +4,7 @@ import { compactPlatformRollups } from './modules/usage/rebuild/platform-rollup-
 import type { Clock } from './core/lib/clock.js';
 import { dayStart } from './core/lib/period.js';
 import { ensureUsageLogPartitions } from './core/db/database.js';
+import { EndUserWindows } from './modules/end-users/end-user-windows.js';
 
 /** Session advisory lock held while one instance does upkeep (exported for tests). */
 export const MAINTENANCE_LOCK = 7_310_001;
@@ -11,7 +12,8 @@ export const MAINTENANCE_LOCK = 7_310_001;
 /**
  * Hourly upkeep, done by one instance at a time (a session advisory lock): create the coming
  * months' log partitions, drop whole partitions past retention (summaries and rollups are kept
- * forever), trim the per-second rate counters, and fold closed days' platform rollup shards.
+ * forever), trim the per-second rate counters, fold closed days' platform rollup shards, and roll
+ * the end users' 7/30/90/365-day windows forward to the new day.
  * It reaches into several domains' tables, so it lives beside the composition root, not in core.
  */
 export class Maintenance {
@@ -51,6 +53,7 @@ export class Maintenance {
           this.logger.info({ err: error.message }, 'platform rollup compaction deferred');
           return { foldedRows: 0 };
         });
+        await new EndUserWindows(this.pool, this.clock, this.logger).rollForward();
         return { droppedPartitions, deletedRateCounters: rowCount ?? 0, foldedRollupRows: foldedRows };
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MAINTENANCE_LOCK]);

@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { AlertsResolver } from './modules/alerts/alerts.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { EndUsersResolver } from './modules/end-users/end-users.resolver.js';
 import { PricingResolver } from './modules/pricing/pricing.resolver.js';
 import { QuotasResolver } from './modules/quotas/quotas.resolver.js';
 import { TenantsResolver } from './modules/tenants/tenants.resolver.js';
@@ -22,7 +23,7 @@ void ErrorCode;
  */
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuthResolver, TenantsResolver, ...usageResolvers, QuotasResolver, AlertsResolver, PricingResolver, AuditResolver],
+    resolvers: [AuthResolver, TenantsResolver, ...usageResolvers, EndUsersResolver, QuotasResolver, AlertsResolver, PricingResolver, AuditResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

@@ -21,6 +21,8 @@ import { UsageReadService } from './modules/usage/reading/usage-read.service.js'
 import { UsageDashboardService } from './modules/usage/reading/usage-dashboard.service.js';
 import { UsageRecorder } from './modules/usage/recording/usage-recorder.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
+import { EndUsersService } from './modules/end-users/end-users.service.js';
+import { EndUserWindows } from './modules/end-users/end-user-windows.js';
 
 /**
  * The live topics (subscriptions, fed in-process and from LISTEN/NOTIFY): each domain names its
@@ -40,6 +42,7 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
   const usage = new UsageReadService(db.pool, clock);
   const quotas = new QuotasService(db.pool, audit, clock);
   const alerts = new AlertsService(db.pool, audit);
+  const endUserWindows = new EndUserWindows(db.pool, clock, logger);
   return {
     config,
     db,
@@ -60,6 +63,8 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
     quotas,
     alerts,
     dashboards: new UsageDashboardService(usage, quotas, alerts),
+    endUserWindows,
+    endUsers: new EndUsersService(db.pool, endUserWindows, clock),
     notifications: new NotificationsService(db.pool, tenants, config, clock, logger),
   };
 }

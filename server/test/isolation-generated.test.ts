@@ -41,6 +41,12 @@ async function snapshotOfB(): Promise<string> {
     ['daily_rollups', 'tenant_id = $1'],
     ['usage_logs', 'tenant_id = $1'],
     ['usage_request_keys', 'tenant_id = $1'],
+    ['end_user_daily_rollups', 'tenant_id = $1'],
+    ['end_user_monthly_totals', 'tenant_id = $1'],
+    ['end_user_directory', 'tenant_id = $1'],
+    ['end_user_windows', 'tenant_id = $1'],
+    ['end_user_window_counts', 'tenant_id = $1'],
+    ['end_user_window_state', 'tenant_id = $1'],
     ['prices', 'true'],
   ];
   const parts: string[] = [];
@@ -102,6 +108,7 @@ beforeAll(async () => {
         characters,
         requestId: `req-${hex}-${n}`,
         metadata: { note: `meta-${hex}` },
+        endUser: `end-user-${hex}-${n}`,
       })),
     },
     b.apiKey,
@@ -115,6 +122,7 @@ beforeAll(async () => {
   const summaries = (
     await ok(`query($n: String) { monthlySummaryPage(first: 1, search: $n) { pageInfo { endCursor } } }`, { n: b.name })
   ).monthlySummaryPage;
+  const endUsers = (await ok(`query($t: ID) { endUsers(input: { tenantId: $t, first: 1 }) { pageInfo { endCursor } } }`, { t: b.tenantId })).endUsers;
   expect(alerts.length).toBeGreaterThan(0);
   victim = {
     tenant: b.tenantId,
@@ -123,7 +131,7 @@ beforeAll(async () => {
     user: user.id,
     log: recorded.recordUsages[0].log.id,
     cursor: page.pageInfo.endCursor,
-    cursors: { monthlySummaryPage: summaries.pageInfo.endCursor },
+    cursors: { monthlySummaryPage: summaries.pageInfo.endCursor, endUsers: endUsers.pageInfo.endCursor },
     name: b.name,
   };
 
@@ -199,7 +207,11 @@ describe('generated cross-tenant isolation', () => {
           ).toEqual([]);
           for (const leak of leaksIn(JSON.stringify(response)))
             found.push(`${caller.name} ${op.field}(${kind}, ${scope}): ${leak}`);
-          const code = String(response.errors?.[0]?.extensions?.code ?? 'data');
+          const first = response.errors?.[0];
+          // endUsers refuses B's cursor in A's own ranking as another tenant's (api-contract-next.md):
+          // that refusal is the tenant check itself, not input the builder got wrong.
+          const foreignCursor = first?.extensions?.code === 'BAD_USER_INPUT' && first.extensions.field === 'after' && /another tenant/.test(first.message);
+          const code = foreignCursor ? 'FOREIGN_CURSOR_REFUSED' : String(first?.extensions?.code ?? 'data');
           codes[code] = (codes[code] ?? 0) + 1;
         }
       }

@@ -11,6 +11,7 @@ import { Migration20261201000000_tenant_error_index } from './migrations/Migrati
 import { Migration20261201000100_platform_rollup_shards } from './migrations/Migration20261201000100_platform_rollup_shards.js';
 import { Migration20261210000000_monthly_summary_calls_index } from './migrations/Migration20261210000000_monthly_summary_calls_index.js';
 import { Migration20261211000000_drop_tenant_recent_index } from './migrations/Migration20261211000000_drop_tenant_recent_index.js';
+import { Migration20261212000000_end_users } from './migrations/Migration20261212000000_end_users.js';
 
 // bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
 // stays a string so it is never squeezed through a float.
@@ -23,6 +24,7 @@ export const migrationsList = [
   { name: 'Migration20261201000100_platform_rollup_shards', class: Migration20261201000100_platform_rollup_shards },
   { name: 'Migration20261210000000_monthly_summary_calls_index', class: Migration20261210000000_monthly_summary_calls_index },
   { name: 'Migration20261211000000_drop_tenant_recent_index', class: Migration20261211000000_drop_tenant_recent_index },
+  { name: 'Migration20261212000000_end_users', class: Migration20261212000000_end_users },
 ];
 
 /** The ORM-managed entities: the composition root passes the list, because they belong to domain modules. */

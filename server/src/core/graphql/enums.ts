@@ -16,9 +16,11 @@ export enum AlertType {
   QUOTA_EXCEEDED = 'QUOTA_EXCEEDED',
   RATE_LIMIT_EXCEEDED = 'RATE_LIMIT_EXCEEDED',
   COST_SPIKE = 'COST_SPIKE',
+  END_USER_LIMIT_EXCEEDED = 'END_USER_LIMIT_EXCEEDED',
 }
 export enum AlertStatus { ACTIVE = 'ACTIVE', ACKNOWLEDGED = 'ACKNOWLEDGED', RESOLVED = 'RESOLVED' }
 export enum UsageLevel { OK = 'OK', NOTICE = 'NOTICE', WARNING = 'WARNING', CRITICAL = 'CRITICAL' }
+export enum UsageSource { API = 'API', GATEWAY = 'GATEWAY', GATEWAY_ESTIMATED = 'GATEWAY_ESTIMATED', WEBHOOK = 'WEBHOOK' }
 export enum PricingStatus { PRICED = 'PRICED', UNPRICED = 'UNPRICED' }
 export enum TenantStatus { ACTIVE = 'ACTIVE', SUSPENDED = 'SUSPENDED' }
 export enum QuotaEnforcement { SOFT = 'SOFT', HARD = 'HARD' }
@@ -51,6 +53,16 @@ registerEnumType(UsageLevel, {
   description: 'Colour band of a quota bar: OK < 60 % (green), NOTICE 60-80 % (yellow), WARNING 80-90 % (orange), CRITICAL >= 90 % (red).',
 });
 registerEnumType(PricingStatus, { name: 'PricingStatus' });
+registerEnumType(UsageSource, {
+  name: 'UsageSource',
+  description: 'Where a log came from.',
+  valuesConfig: {
+    API: { description: 'recordUsage / recordUsages' },
+    GATEWAY: { description: 'the metering gateway, with units the provider reported' },
+    GATEWAY_ESTIMATED: { description: 'the metering gateway, with units it counted itself because the provider reported none (e.g. a stream cut off)' },
+    WEBHOOK: { description: "a provider's webhook (Smartflo call records)" },
+  },
+});
 registerEnumType(TenantStatus, { name: 'TenantStatus' });
 registerEnumType(QuotaEnforcement, { name: 'QuotaEnforcement' });
 registerEnumType(TimeSeriesGrouping, { name: 'TimeSeriesGrouping' });

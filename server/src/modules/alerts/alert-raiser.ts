@@ -1,7 +1,7 @@
 import type pg from 'pg';
-import { Money, money } from '../../core/lib/money.js';
+import { Money, formatMoney, money } from '../../core/lib/money.js';
 import { dayStart, formatDay, monthWindow, DAY_MS } from '../../core/lib/period.js';
-import { quotaStandings, thresholdCrossings, thresholdMessage, type MonthUsage, type QuotaLimits, type QuotaStanding } from '../quotas/evaluate-quota.js';
+import { endUserCapMessage, quotaStandings, thresholdCrossings, thresholdMessage, type MonthUsage, type QuotaLimits, type QuotaStanding } from '../quotas/evaluate-quota.js';
 import { ALERT_COLUMNS, alertFromRow, type AlertRecord } from './alert.record.js';
 import { RATE_WINDOW_SECONDS, costSpikeMessage, isCostSpike, isRateExceeded, rateMessage } from './alert-rules.js';
 
@@ -17,6 +17,12 @@ export interface SummaryAfter {
   /** Notification targets of the tenant. */
   contactEmail: string | null;
   webhookUrl: string | null;
+  /**
+   * End users of this tenant-month at or past the quota's per-end-user cap after the group, each
+   * with the group's event that took it there (or its first event of the group, when the user was
+   * already past a newly lowered cap).
+   */
+  endUsersAtCap: { endUser: string; costUsd: string; index: number }[];
 }
 
 export interface EventUsage {
@@ -39,6 +45,7 @@ interface Candidate {
   currentValue: number | null;
   limitValue: number | null;
   period: string | null;
+  endUser?: string;
   dedupKey: string;
 }
 
@@ -102,6 +109,7 @@ export class AlertRaiser {
     }
     candidates.push(...(await this.rateCandidates(client, summaries, events, requestsLastMinute, now)));
     candidates.push(...(await this.spikeCandidates(client, summaries, events, now)));
+    candidates.push(...endUserCapCandidates(summaries));
 
     const alertsByIndex = new Map<number, AlertRecord[]>();
     if (candidates.length === 0) return { alertsByIndex, standings };
@@ -227,8 +235,8 @@ export class AlertRaiser {
   private async insert(client: pg.PoolClient, candidates: Candidate[], summaries: SummaryAfter[]): Promise<{ dedupKey: string; tenantId: string; record: AlertRecord }[]> {
     const sorted = [...candidates].sort((a, b) => (a.tenantId + a.dedupKey < b.tenantId + b.dedupKey ? -1 : 1));
     const { rows } = await client.query(
-      `insert into alerts (tenant_id, type, metric, message, threshold_percent, current_value, limit_value, period, dedup_key)
-       select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::float8[], $8::text[], $9::text[])
+      `insert into alerts (tenant_id, type, metric, message, threshold_percent, current_value, limit_value, period, dedup_key, end_user)
+       select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::float8[], $7::float8[], $8::text[], $9::text[], $10::text[])
        on conflict (tenant_id, dedup_key) do nothing
        returning ${ALERT_COLUMNS}, dedup_key`,
       [
@@ -241,6 +249,7 @@ export class AlertRaiser {
         sorted.map((c) => c.limitValue),
         sorted.map((c) => c.period),
         sorted.map((c) => c.dedupKey),
+        sorted.map((c) => c.endUser ?? null),
       ],
     );
     if (rows.length === 0) return [];
@@ -269,6 +278,35 @@ export class AlertRaiser {
       [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2]), rows.map((r) => r[3])],
     );
   }
+}
+
+/**
+ * END_USER_LIMIT_EXCEEDED: an end user's month reached the tenant's per-end-user cap. The dedup key
+ * (month, cap value, end user) makes it once per tenant, end user, month and limit value however
+ * many events race: changing the cap re-arms it, as for the other quota alerts.
+ */
+function endUserCapCandidates(summaries: SummaryAfter[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const summary of summaries) {
+    const cap = summary.quota?.endUserMonthlyCostLimitUsd;
+    if (!cap) continue;
+    for (const atCap of summary.endUsersAtCap) {
+      candidates.push({
+        index: atCap.index,
+        tenantId: summary.tenantId,
+        type: 'END_USER_LIMIT_EXCEEDED',
+        metric: 'MONTHLY_COST',
+        message: endUserCapMessage(summary.tenantName, atCap.endUser, money(atCap.costUsd), money(cap), summary.period),
+        thresholdPercent: 100,
+        currentValue: money(atCap.costUsd).toNumber(),
+        limitValue: money(cap).toNumber(),
+        period: summary.period,
+        endUser: atCap.endUser,
+        dedupKey: `END_USER_LIMIT_EXCEEDED:${summary.period}:${formatMoney(cap)}:${atCap.endUser}`,
+      });
+    }
+  }
+  return candidates;
 }
 
 export type { Money };

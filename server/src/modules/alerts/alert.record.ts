@@ -2,7 +2,7 @@
 export interface AlertRecord {
   id: string;
   tenantId: string;
-  type: 'QUOTA_APPROACHING' | 'QUOTA_EXCEEDED' | 'RATE_LIMIT_EXCEEDED' | 'COST_SPIKE';
+  type: 'QUOTA_APPROACHING' | 'QUOTA_EXCEEDED' | 'RATE_LIMIT_EXCEEDED' | 'COST_SPIKE' | 'END_USER_LIMIT_EXCEEDED';
   metric: string | null;
   status: 'ACTIVE' | 'ACKNOWLEDGED' | 'RESOLVED';
   message: string;
@@ -10,6 +10,8 @@ export interface AlertRecord {
   currentValue: number | null;
   limitValue: number | null;
   period: string | null;
+  /** END_USER_LIMIT_EXCEEDED: the end user at its cap. */
+  endUser: string | null;
   createdAt: Date;
   acknowledgedAt: Date | null;
   acknowledgedBy: string | null;
@@ -18,7 +20,7 @@ export interface AlertRecord {
 }
 
 export const ALERT_COLUMNS = `id, tenant_id, type, metric, status, message, threshold_percent, current_value, limit_value,
-  period, created_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by`;
+  period, end_user, created_at, acknowledged_at, acknowledged_by, resolved_at, resolved_by`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function alertFromRow(row: any): AlertRecord {
@@ -33,6 +35,7 @@ export function alertFromRow(row: any): AlertRecord {
     currentValue: row.current_value,
     limitValue: row.limit_value,
     period: row.period,
+    endUser: row.end_user ?? null,
     createdAt: new Date(row.created_at),
     acknowledgedAt: row.acknowledged_at ? new Date(row.acknowledged_at) : null,
     acknowledgedBy: row.acknowledged_by,

@@ -15,6 +15,7 @@ export class Alert {
   @Field(() => Float, { nullable: true }) currentValue!: number | null;
   @Field(() => Float, { nullable: true }) limitValue!: number | null;
   @Field(() => String, { nullable: true }) period!: string | null;
+  @Field(() => String, { nullable: true, description: 'END_USER_LIMIT_EXCEEDED: the end user at its cap.' }) endUser!: string | null;
   @Field(() => DateTimeScalar) createdAt!: Date;
   @Field(() => DateTimeScalar, { nullable: true }) acknowledgedAt!: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) resolvedAt!: Date | null;

@@ -10,6 +10,7 @@ const acme: QuotaLimits = {
   monthlyCostLimitUsd: '200',
   requestsPerMinuteLimit: null,
   alertAtPercentage: 80,
+  endUserMonthlyCostLimitUsd: null,
   enforcement: 'SOFT',
 };
 const usage = (openaiTokens: number, totalCostUsd = '0') => ({ openaiTokens, elevenlabsCharacters: 0, smartfloSeconds: '0', totalCostUsd });

@@ -14,6 +14,8 @@ export interface QuotaLimits {
   requestsPerMinuteLimit: number | null;
   alertAtPercentage: number;
   enforcement: 'SOFT' | 'HARD';
+  /** Monthly cost cap for each single end user of the tenant. */
+  endUserMonthlyCostLimitUsd: string | null;
 }
 
 /** What a tenant has used in the month (and in the trailing minute, when it has a rate limit). */
@@ -142,4 +144,9 @@ export function thresholdMessage(tenantName: string, crossing: ThresholdCrossing
   return crossing.type === 'QUOTA_EXCEEDED'
     ? `${tenantName} has exceeded its ${limitName}: ${percent}% used (${amounts})`
     : `${tenantName} has reached ${percent}% of its ${limitName} (${amounts})`;
+}
+
+/** END_USER_LIMIT_EXCEEDED's text: whose user, how far past, which month. */
+export function endUserCapMessage(tenantName: string, endUser: string, used: Money, cap: Money, period: string): string {
+  return `${tenantName}'s end user "${endUser}" has reached its monthly cost cap for ${period}: ${formatAmount(used, 'MONTHLY_COST')} of ${formatAmount(cap, 'MONTHLY_COST')}`;
 }

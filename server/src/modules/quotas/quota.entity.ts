@@ -28,6 +28,9 @@ export class QuotaEntity {
   @Property({ type: 'integer', nullable: true })
   requestsPerMinuteLimit?: number | null;
 
+  @Property({ type: 'decimal', nullable: true, fieldName: 'end_user_monthly_cost_limit_usd' })
+  endUserMonthlyCostLimitUsd?: string | null;
+
   @Property({ type: 'integer' })
   alertAtPercentage: number = 80;
 

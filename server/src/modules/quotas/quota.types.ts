@@ -27,6 +27,7 @@ export class Quota {
   @Field(() => Int, { nullable: true }) requestsPerMinuteLimit!: number | null;
   @Field(() => Int) alertAtPercentage!: number;
   @Field(() => QuotaEnforcement) enforcement!: QuotaEnforcement;
+  @Field(() => DecimalScalar, { nullable: true, description: 'Monthly cost cap for each single end user of the tenant.' }) endUserMonthlyCostLimitUsd!: string | null;
 }
 
 @InputType({ description: 'Each field left out keeps its value; an explicit null removes that limit.' })
@@ -38,6 +39,7 @@ export class QuotaInput {
   @Field(() => Int, { nullable: true }) requestsPerMinuteLimit?: number | null;
   @Field(() => Int, { nullable: true }) alertAtPercentage?: number | null;
   @Field(() => QuotaEnforcement, { nullable: true }) enforcement?: QuotaEnforcement | null;
+  @Field(() => DecimalScalar, { nullable: true }) endUserMonthlyCostLimitUsd?: string | null;
 }
 
 @ObjectType()

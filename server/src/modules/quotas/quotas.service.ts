@@ -20,10 +20,11 @@ export interface QuotaChanges {
   requestsPerMinuteLimit?: number | null;
   alertAtPercentage?: number | null;
   enforcement?: 'SOFT' | 'HARD' | null;
+  endUserMonthlyCostLimitUsd?: string | null;
 }
 
 const QUOTA_SELECT = `select tenant_id, openai_token_limit, elevenlabs_character_limit, smartflo_minute_limit::text,
-  monthly_cost_limit_usd::text, requests_per_minute_limit, alert_at_percentage, enforcement from quotas`;
+  monthly_cost_limit_usd::text, requests_per_minute_limit, alert_at_percentage, enforcement, end_user_monthly_cost_limit_usd::text from quotas`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function quotaFromRow(row: any): QuotaRecord {
@@ -36,6 +37,7 @@ function quotaFromRow(row: any): QuotaRecord {
     requestsPerMinuteLimit: row.requests_per_minute_limit,
     alertAtPercentage: row.alert_at_percentage,
     enforcement: row.enforcement,
+    endUserMonthlyCostLimitUsd: row.end_user_monthly_cost_limit_usd === null ? null : money(row.end_user_monthly_cost_limit_usd).toFixed(),
   };
 }
 
@@ -74,8 +76,9 @@ export class QuotasService {
     if (changes.smartfloMinuteLimit !== undefined && changes.smartfloMinuteLimit !== null && !(Number.isFinite(changes.smartfloMinuteLimit) && changes.smartfloMinuteLimit > 0)) {
       problems.add('smartfloMinuteLimit', 'must be a number of minutes greater than 0');
     }
-    if (changes.monthlyCostLimitUsd !== undefined && changes.monthlyCostLimitUsd !== null && (!isDecimalLiteral(changes.monthlyCostLimitUsd) || money(changes.monthlyCostLimitUsd).lte(0))) {
-      problems.add('monthlyCostLimitUsd', 'must be an amount greater than 0');
+    for (const field of ['monthlyCostLimitUsd', 'endUserMonthlyCostLimitUsd'] as const) {
+      const amount = changes[field];
+      if (amount !== undefined && amount !== null && (!isDecimalLiteral(amount) || money(amount).lte(0))) problems.add(field, 'must be an amount greater than 0');
     }
     if (changes.alertAtPercentage !== undefined && (changes.alertAtPercentage === null || !Number.isInteger(changes.alertAtPercentage) || changes.alertAtPercentage < 1 || changes.alertAtPercentage > 99)) {
       problems.add('alertAtPercentage', 'must be a whole percentage from 1 to 99');
@@ -92,6 +95,7 @@ export class QuotasService {
       ['requests_per_minute_limit', 'requestsPerMinuteLimit', (v) => v],
       ['alert_at_percentage', 'alertAtPercentage', (v) => v],
       ['enforcement', 'enforcement', (v) => v],
+      ['end_user_monthly_cost_limit_usd', 'endUserMonthlyCostLimitUsd', (v) => v],
     ];
     const given = columns.filter(([, key]) => changes[key] !== undefined);
     const params: unknown[] = [tenantId, actor.userId ?? null];

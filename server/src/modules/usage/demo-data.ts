@@ -13,21 +13,23 @@ interface DemoTenant {
   volume: number;
   mix: { service: Service; model: string | null; weight: number }[];
   quota?: { openaiTokenLimit?: number; monthlyCostLimitUsd?: string; elevenlabsCharacterLimit?: number; smartfloMinuteLimit?: number };
+  /** Distinct end users the tenant's calls come from: a few heavy ones and a long tail of light ones. */
+  endUsers: number;
 }
 
 const TENANTS: DemoTenant[] = [
   {
-    name: 'Acme Corp', slug: 'acme', volume: 40,
+    name: 'Acme Corp', slug: 'acme', endUsers: 420, volume: 40,
     mix: [{ service: 'OPENAI', model: 'gpt-4o', weight: 5 }, { service: 'OPENAI', model: 'gpt-4o-mini', weight: 8 }, { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', weight: 3 }, { service: 'SMARTFLO', model: null, weight: 2 }],
     quota: { openaiTokenLimit: 2_500_000, monthlyCostLimitUsd: '200' },
   },
-  { name: 'Globex', slug: 'globex', volume: 30, mix: [{ service: 'OPENAI', model: 'gpt-4', weight: 2 }, { service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 6 }, { service: 'SMARTFLO', model: null, weight: 4 }], quota: { smartfloMinuteLimit: 3000 } },
-  { name: 'Initech', slug: 'initech', volume: 18, mix: [{ service: 'OPENAI', model: 'gpt-4o-mini-2024-07-18', weight: 7 }, { service: 'OPENAI', model: 'whisper-1', weight: 2 }] },
-  { name: 'Umbrella Health', slug: 'umbrella', volume: 22, mix: [{ service: 'ELEVENLABS', model: 'eleven_turbo_v2', weight: 6 }, { service: 'OPENAI', model: 'tts-1-hd', weight: 2 }, { service: 'SMARTFLO', model: null, weight: 3 }], quota: { elevenlabsCharacterLimit: 2_000_000 } },
-  { name: 'Stark Voice', slug: 'stark', volume: 35, mix: [{ service: 'SMARTFLO', model: null, weight: 8 }, { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', weight: 2 }] },
-  { name: 'Wayne Logistics', slug: 'wayne', volume: 12, mix: [{ service: 'OPENAI', model: 'gpt-4-turbo', weight: 4 }, { service: 'OPENAI', model: 'gpt-4o', weight: 3 }] },
-  { name: 'Hooli Support', slug: 'hooli', volume: 26, mix: [{ service: 'OPENAI', model: 'gpt-4o-mini', weight: 9 }, { service: 'OPENAI', model: 'o4-preview', weight: 1 }, { service: 'SMARTFLO', model: null, weight: 3 }] },
-  { name: 'Soylent Foods', slug: 'soylent', volume: 8, mix: [{ service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 5 }, { service: 'ELEVENLABS', model: null, weight: 1 }] },
+  { name: 'Globex', slug: 'globex', endUsers: 260, volume: 30, mix: [{ service: 'OPENAI', model: 'gpt-4', weight: 2 }, { service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 6 }, { service: 'SMARTFLO', model: null, weight: 4 }], quota: { smartfloMinuteLimit: 3000 } },
+  { name: 'Initech', slug: 'initech', endUsers: 90, volume: 18, mix: [{ service: 'OPENAI', model: 'gpt-4o-mini-2024-07-18', weight: 7 }, { service: 'OPENAI', model: 'whisper-1', weight: 2 }] },
+  { name: 'Umbrella Health', slug: 'umbrella', endUsers: 180, volume: 22, mix: [{ service: 'ELEVENLABS', model: 'eleven_turbo_v2', weight: 6 }, { service: 'OPENAI', model: 'tts-1-hd', weight: 2 }, { service: 'SMARTFLO', model: null, weight: 3 }], quota: { elevenlabsCharacterLimit: 2_000_000 } },
+  { name: 'Stark Voice', slug: 'stark', endUsers: 300, volume: 35, mix: [{ service: 'SMARTFLO', model: null, weight: 8 }, { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', weight: 2 }] },
+  { name: 'Wayne Logistics', slug: 'wayne', endUsers: 40, volume: 12, mix: [{ service: 'OPENAI', model: 'gpt-4-turbo', weight: 4 }, { service: 'OPENAI', model: 'gpt-4o', weight: 3 }] },
+  { name: 'Hooli Support', slug: 'hooli', endUsers: 520, volume: 26, mix: [{ service: 'OPENAI', model: 'gpt-4o-mini', weight: 9 }, { service: 'OPENAI', model: 'o4-preview', weight: 1 }, { service: 'SMARTFLO', model: null, weight: 3 }] },
+  { name: 'Soylent Foods', slug: 'soylent', endUsers: 25, volume: 8, mix: [{ service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 5 }, { service: 'ELEVENLABS', model: null, weight: 1 }] },
 ];
 
 /** A small deterministic generator, so every demo database looks the same. */
@@ -85,6 +87,9 @@ export async function seedDemoData(services: Services): Promise<boolean> {
         const choice = demo.mix.find((m) => (pick -= m.weight) <= 0) ?? demo.mix[0]!;
         const kind = unitKindOf(choice.service, choice.model);
         const inputTokens = kind === 'TOKENS' ? 200 + Math.floor(random() * 2400) : null;
+        // Cubing the draw skews it towards the first ids: a handful of users make most calls.
+        // One call in ten names nobody (a background job, say), as real integrations do.
+        const endUser = random() < 0.1 ? null : `${demo.slug}-user-${String(Math.floor(demo.endUsers * random() ** 3) + 1).padStart(4, '0')}`;
         events.push({
           tenantId,
           service: choice.service,
@@ -99,6 +104,8 @@ export async function seedDemoData(services: Services): Promise<boolean> {
           requestId: `demo-${demo.slug}-${occurredAt.getTime()}-${c}`,
           occurredAt,
           metadata: { source: 'demo' },
+          endUser,
+          source: 'API',
           bodyHash: createHash('sha256').update(`demo-${demo.slug}-${day}-${c}`).digest('hex'),
         });
       }

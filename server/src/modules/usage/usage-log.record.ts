@@ -15,10 +15,12 @@ export interface UsageLogRecord {
   status: 'SUCCESS' | 'ERROR';
   requestId: string;
   metadata: unknown;
+  endUser: string | null;
+  source: 'API' | 'GATEWAY' | 'GATEWAY_ESTIMATED' | 'WEBHOOK';
 }
 
 export const USAGE_LOG_COLUMNS = `id, tenant_id, service, model, occurred_at, input_tokens, cached_input_tokens, output_tokens,
-  characters, duration_seconds, cost_usd, pricing_status, status, request_id, metadata`;
+  characters, duration_seconds, cost_usd, pricing_status, status, request_id, metadata, end_user, source`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function logFromRow(row: any): UsageLogRecord {
@@ -38,6 +40,8 @@ export function logFromRow(row: any): UsageLogRecord {
     status: row.status,
     requestId: row.request_id,
     metadata: row.metadata,
+    endUser: row.end_user,
+    source: row.source,
   };
 }
 

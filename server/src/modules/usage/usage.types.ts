@@ -1,6 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar, JSONScalar, SafeIntScalar } from '../../core/graphql/scalars.js';
-import { CallStatus, PricingStatus, Service, TimeSeriesGrouping } from '../../core/graphql/enums.js';
+import { CallStatus, PricingStatus, Service, TimeSeriesGrouping, UsageSource } from '../../core/graphql/enums.js';
 import { Tenant } from '../tenants/tenant.types.js';
 import { Alert } from '../alerts/alert.types.js';
 import { QuotaUsage } from '../quotas/quota.types.js';
@@ -23,6 +23,8 @@ export class UsageLog {
   @Field(() => CallStatus) status!: CallStatus;
   @Field() requestId!: string;
   @Field(() => JSONScalar, { nullable: true }) metadata!: unknown;
+  @Field(() => String, { nullable: true }) endUser!: string | null;
+  @Field(() => UsageSource) source!: UsageSource;
 }
 
 @ObjectType()
@@ -45,6 +47,7 @@ export class UsageLogFilter {
   @Field(() => CallStatus, { nullable: true }) status?: CallStatus | null;
   @Field(() => DateTimeScalar, { nullable: true }) from?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) to?: Date | null;
+  @Field(() => String, { nullable: true }) endUser?: string | null;
 }
 
 @InputType()
@@ -63,6 +66,11 @@ export class RecordUsageInput {
   @Field({ description: 'Idempotency key, unique per tenant: the same key recorded again counts once.' }) requestId!: string;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the call happened; defaults to now.' }) occurredAt?: Date | null;
   @Field(() => JSONScalar, { nullable: true }) metadata?: unknown;
+  @Field(() => String, {
+    nullable: true,
+    description: "The tenant's own user who caused the call: an opaque id of 1-255 characters (never an email unless the tenant chooses so).",
+  })
+  endUser?: string | null;
 }
 
 @ObjectType()
@@ -100,6 +108,7 @@ export class Overview {
   @Field(() => DecimalScalar) totalCostUsd!: string;
   @Field(() => SafeIntScalar) totalApiCalls!: number;
   @Field(() => Int, { description: 'Alerts with status ACTIVE.' }) activeAlertCount!: number;
+  @Field(() => SafeIntScalar, { description: 'Distinct end users with usage in the period, across tenants.' }) activeEndUsers!: number;
 }
 
 @ObjectType()
@@ -141,6 +150,7 @@ export class UsageDashboard {
   projectedMonthEndCostUsd!: string;
   @Field(() => SafeIntScalar) totalApiCalls!: number;
   @Field(() => SafeIntScalar) errorCalls!: number;
+  @Field(() => SafeIntScalar, { description: 'Distinct end users of this tenant with usage in the period.' }) activeEndUsers!: number;
 }
 
 @ObjectType()
@@ -214,6 +224,7 @@ export class UsageTimeSeriesInput {
   @Field(() => Int, { description: '7, 30, 90 or 365.' }) days!: number;
   @Field(() => ID, { nullable: true }) tenantId?: string | null;
   @Field(() => TimeSeriesGrouping, { defaultValue: TimeSeriesGrouping.SERVICE }) groupBy!: TimeSeriesGrouping;
+  @Field(() => String, { nullable: true, description: "One end user's series (admins name the tenant too)." }) endUser?: string | null;
 }
 
 @ObjectType()

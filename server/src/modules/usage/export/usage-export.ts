@@ -6,8 +6,9 @@ import { scopedTenantFilter } from '../../../core/graphql/tenant-scope.js';
 import { DomainError, ErrorCode } from '../../../core/graphql/errors.js';
 import type { LogFilter } from '../reading/log-filter.js';
 import { streamLogs } from '../reading/usage-read.service.js';
+import { endUserFilter } from '../../end-users/end-user-text.js';
 
-const HEADER = ['occurred_at', 'tenant', 'service', 'model', 'status', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'characters', 'duration_seconds', 'cost_usd', 'pricing_status', 'request_id'];
+const HEADER = ['occurred_at', 'tenant', 'service', 'model', 'status', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'characters', 'duration_seconds', 'cost_usd', 'pricing_status', 'request_id', 'end_user', 'source'];
 
 /**
  * CSV lines, RFC 4180 quoting and CRLF. Text that starts like a formula (=, +, -, @, tab, CR or
@@ -21,7 +22,7 @@ export function csvLines(rows: unknown[][]): string {
 }
 
 /**
- * GET /export/usage.csv?tenantId=&service=&status=&from=&to= — streamed from keyset pages, so an
+ * GET /export/usage.csv?tenantId=&service=&status=&from=&to=&endUser= — streamed from keyset pages, so an
  * export of millions of rows holds one page in memory. Same auth and tenant scoping as GraphQL.
  */
 export async function exportUsageCsv(services: Services, req: Request, res: Response): Promise<void> {
@@ -50,6 +51,7 @@ export async function exportUsageCsv(services: Services, req: Request, res: Resp
     if (filter.service && !['OPENAI', 'ELEVENLABS', 'SMARTFLO'].includes(filter.service)) problems.push('service');
     if (filter.status && !['SUCCESS', 'ERROR'].includes(filter.status)) problems.push('status');
     if (filter.tenantId && !/^[0-9a-f-]{36}$/i.test(filter.tenantId)) problems.push('tenantId');
+    if (problems.length === 0) filter.endUser = endUserFilter(query.endUser || null, filter.tenantId);
     if (problems.length) {
       res.status(400).json({ error: { code: ErrorCode.BAD_USER_INPUT, field: problems[0], message: `${problems[0]} is not valid` } });
       return;
@@ -63,14 +65,17 @@ export async function exportUsageCsv(services: Services, req: Request, res: Resp
       const rows: unknown[][] = [];
       for (const log of page) {
         const tenant = await services.tenantDirectory.find(log.tenantId);
-        rows.push([log.occurredAt.toISOString(), tenant?.name ?? log.tenantId, log.service, log.model, log.status, log.inputTokens, log.cachedInputTokens, log.outputTokens, log.characters, log.durationSeconds, log.costUsd, log.pricingStatus, log.requestId]);
+        rows.push([log.occurredAt.toISOString(), tenant?.name ?? log.tenantId, log.service, log.model, log.status, log.inputTokens, log.cachedInputTokens, log.outputTokens, log.characters, log.durationSeconds, log.costUsd, log.pricingStatus, log.requestId, log.endUser, log.source]);
       }
       if (rows.length > 0 && !res.write(csvLines(rows))) await new Promise((resolve) => res.once('drain', resolve));
     }
     res.end();
   } catch (error) {
     if (error instanceof DomainError) {
-      if (!res.headersSent) res.status(error.extensions.code === ErrorCode.FORBIDDEN ? 403 : 400).json({ error: { code: error.extensions.code, message: error.message } });
+      if (!res.headersSent) {
+        const { code, field } = error.extensions;
+        res.status(code === ErrorCode.FORBIDDEN ? 403 : 400).json({ error: { code, ...(field ? { field } : {}), message: error.message } });
+      }
       else res.destroy();
       return;
     }

@@ -20,6 +20,7 @@ export interface DashboardRecord {
   projectedMonthEndCostUsd: string;
   totalApiCalls: number;
   errorCalls: number;
+  activeEndUsers: number;
   services: { service: string; units: number; costUsd: string; apiCalls: number; quota: QuotaStanding | null }[];
   costQuota: QuotaStanding | null;
   alerts: AlertRecord[];
@@ -59,6 +60,7 @@ export class UsageDashboardService {
       projectedMonthEndCostUsd: this.usage.projectedMonthEnd(summary.totalCostUsd, window),
       totalApiCalls: summary.totalApiCalls,
       errorCalls: summary.errorCalls,
+      activeEndUsers: summary.activeEndUsers,
       services: SERVICE_METRICS.map(({ service, metric }) => ({
         service,
         units: units[service],

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { DAY_MS, dayStart, formatDay } from '../../../core/lib/period.js';
-import type { LogFilter } from './log-filter.js';
+import { logConditions, type LogFilter } from './log-filter.js';
 
 /**
  * How many logs match, at a cost that does not grow with history: whole UTC days come from
@@ -30,23 +30,24 @@ export async function countLogs(pool: pg.Pool, filter: LogFilter): Promise<numbe
 
 async function countRolledUp(pool: pg.Pool, filter: LogFilter, fromDay: Date, toDay: Date | null): Promise<number> {
   const calls = filter.status === 'ERROR' ? 'error_calls' : filter.status === 'SUCCESS' ? 'api_calls - error_calls' : 'api_calls';
-  const table = filter.tenantId ? 'daily_rollups' : 'platform_daily_rollups';
+  // One end user's days are in its own rollups (which have no unpriced count, and need none here).
+  const table = filter.endUser ? 'end_user_daily_rollups' : filter.tenantId ? 'daily_rollups' : 'platform_daily_rollups';
+  const params: unknown[] = [formatDay(fromDay), toDay ? formatDay(toDay) : null, filter.service ?? null];
+  let scope = '';
+  if (filter.tenantId) scope += ` and tenant_id = $${params.push(filter.tenantId)}`;
+  if (filter.endUser) scope += ` and end_user = $${params.push(filter.endUser)}`;
   const { rows } = await pool.query(
     `select coalesce(sum(${calls}), 0) as n from ${table}
-      where day >= $1::date and ($2::date is null or day < $2::date) and ($3::text is null or service = $3)
-        ${filter.tenantId ? 'and tenant_id = $4' : ''}`,
-    [formatDay(fromDay), toDay ? formatDay(toDay) : null, filter.service ?? null, ...(filter.tenantId ? [filter.tenantId] : [])],
+      where day >= $1::date and ($2::date is null or day < $2::date) and ($3::text is null or service = $3)${scope}`,
+    params,
   );
   return Number(rows[0].n);
 }
 
 /** Counted in the log: at most one UTC day's rows. */
 async function countRaw(pool: pg.Pool, filter: LogFilter, from: Date, to: Date | null): Promise<number> {
-  const { rows } = await pool.query(
-    `select count(*) as n from usage_logs
-      where occurred_at >= $1 and ($2::timestamptz is null or occurred_at < $2) and ($3::uuid is null or tenant_id = $3)
-        and ($4::text is null or service = $4) and ($5::text is null or status = $5)`,
-    [from, to, filter.tenantId ?? null, filter.service ?? null, filter.status ?? null],
-  );
+  const params: unknown[] = [];
+  const conditions = logConditions({ ...filter, from, to }, params);
+  const { rows } = await pool.query(`select count(*) as n from usage_logs where ${conditions.join(' and ')}`, params);
   return Number(rows[0].n);
 }

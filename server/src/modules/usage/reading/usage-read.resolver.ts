@@ -4,6 +4,7 @@ import type { Service } from '../../../core/graphql/enums.js';
 import { scopedTenantFilter, scopedTenantId } from '../../../core/graphql/tenant-scope.js';
 import type { AppContext } from '../../../services.js';
 import { tenantOutput } from '../../tenants/tenant.mappers.js';
+import { endUserFilter } from '../../end-users/end-user-text.js';
 import { usageLogOutput } from '../usage.mappers.js';
 import {
   ModelUsage, Overview, ServiceTotal, TenantCost, UnpricedUsage, UsageLogConnection, UsageLogFilter, UsageTimeSeries, UsageTimeSeriesInput, UsageUpdate,
@@ -22,7 +23,8 @@ export class UsageReadResolver {
     @Ctx() ctx: AppContext,
   ): Promise<UsageLogConnection> {
     const tenantId = scopedTenantFilter(ctx.viewer, filter?.tenantId);
-    const page = await ctx.services.usage.logs({ ...filter, tenantId }, first ?? 50, after);
+    const endUser = endUserFilter(filter?.endUser, tenantId);
+    const page = await ctx.services.usage.logs({ ...filter, tenantId, endUser }, first ?? 50, after);
     return Object.assign(new UsageLogConnection(), {
       nodes: await Promise.all(page.nodes.map((log) => usageLogOutput(ctx.services, log))),
       pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.endCursor },
@@ -71,7 +73,8 @@ export class UsageReadResolver {
   @Authorized('ADMIN', 'CUSTOMER')
   @Query(() => UsageTimeSeries, { description: 'Daily series for charts. Admin: all tenants or one; customers: their own.' })
   async usageTimeSeries(@Arg('input', () => UsageTimeSeriesInput) input: UsageTimeSeriesInput, @Ctx() ctx: AppContext): Promise<UsageTimeSeries> {
-    const series = await ctx.services.usage.timeSeries(input.days, input.groupBy, scopedTenantFilter(ctx.viewer, input.tenantId));
+    const tenantId = scopedTenantFilter(ctx.viewer, input.tenantId);
+    const series = await ctx.services.usage.timeSeries(input.days, input.groupBy, tenantId, endUserFilter(input.endUser, tenantId));
     // Lines are built only when the operation selects them (points-only callers pay nothing).
     return Object.defineProperty(Object.assign(new UsageTimeSeries(), series), 'lines', { get: () => seriesLines(series.dates, series.points), enumerable: true });
   }

@@ -5,7 +5,7 @@ import { UserInputError } from '../../../core/graphql/errors.js';
 import { formatMoney, money } from '../../../core/lib/money.js';
 import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../../core/lib/period.js';
 import { isUuid } from '../../tenants/tenant-directory.js';
-import type { LogFilter } from './log-filter.js';
+import { logConditions, type LogFilter } from './log-filter.js';
 import { countLogs } from './usage-log-count.js';
 import { seriesDates, seriesPoints } from './time-series-lines.js';
 import { summaryPage, type SummaryPage, type SummaryPageRequest } from './monthly-summary-page.js';
@@ -69,16 +69,24 @@ export class UsageReadService {
     return windows.map((w) => found.get(w.period) ?? emptySummary(tenantId, tenantName, w));
   }
 
-  async overview(window: MonthWindow): Promise<{ customerCount: number; totalCostUsd: string; totalApiCalls: number; activeAlertCount: number }> {
+  async overview(window: MonthWindow): Promise<{ customerCount: number; totalCostUsd: string; totalApiCalls: number; activeAlertCount: number; activeEndUsers: number }> {
     const { rows } = await this.pool.query(
       `select (select count(*) from tenants) as customers,
               coalesce((select sum(total_cost_usd) from monthly_summaries where period = $1::date), 0)::text as cost,
               coalesce((select sum(total_api_calls) from monthly_summaries where period = $1::date), 0) as calls,
-              (select count(*) from alerts where status = 'ACTIVE') as active`,
+              (select count(*) from alerts where status = 'ACTIVE') as active,
+              -- End users belong to one tenant each, so the platform's distinct count is the sum.
+              coalesce((select sum(active_end_users) from monthly_summaries where period = $1::date), 0) as end_users`,
       [formatDay(window.start)],
     );
     const row = rows[0];
-    return { customerCount: Number(row.customers), totalCostUsd: normalizeDecimal(row.cost), totalApiCalls: Number(row.calls), activeAlertCount: Number(row.active) };
+    return {
+      customerCount: Number(row.customers),
+      totalCostUsd: normalizeDecimal(row.cost),
+      totalApiCalls: Number(row.calls),
+      activeAlertCount: Number(row.active),
+      activeEndUsers: Number(row.end_users),
+    };
   }
 
   async serviceBreakdown(window: MonthWindow): Promise<{ service: string; units: number; costUsd: string; apiCalls: number }[]> {
@@ -131,15 +139,17 @@ export class UsageReadService {
   }
 
   /** Daily points over the last `days` UTC days (today included), and the same span before. */
-  async timeSeries(days: number, groupBy: 'SERVICE' | 'MODEL', tenantId: string | undefined) {
+  async timeSeries(days: number, groupBy: 'SERVICE' | 'MODEL', tenantId: string | undefined, endUser: string | null = null) {
     if (!(TIME_SERIES_RANGES as readonly number[]).includes(days)) throw new UserInputError({ field: 'days', message: 'must be 7, 30, 90 or 365' });
     const today = dayStart(this.clock.now());
     const from = new Date(today.getTime() - (days - 1) * DAY_MS);
     const to = new Date(today.getTime() + DAY_MS);
     const previousFrom = new Date(from.getTime() - days * DAY_MS);
-    const table = tenantId ? 'daily_rollups' : 'platform_daily_rollups';
-    const tenant = tenantId ? [tenantId] : [];
-    const where = `where day >= $1::date and day < $2::date ${tenantId ? 'and tenant_id = $3' : ''}`;
+    // One end user's series reads its own rollups (one row per day, service and model, like a tenant's).
+    const table = endUser ? 'end_user_daily_rollups' : tenantId ? 'daily_rollups' : 'platform_daily_rollups';
+    const tenant = tenantId ? (endUser ? [tenantId, endUser] : [tenantId]) : [];
+    const scope = (first: number) => (tenantId ? `and tenant_id = $${first}${endUser ? ` and end_user = $${first + 1}` : ''}` : '');
+    const where = `where day >= $1::date and day < $2::date ${scope(3)}`;
     const key = groupBy === 'SERVICE' ? 'service' : MODEL_KEY;
     // A tenant's rollup row is already one point by model (one row per day, service and model),
     // so PostgreSQL only reads those in order: summing a saturated year's 1,095 one-row groups was
@@ -157,7 +167,7 @@ export class UsageReadService {
       this.pool.query(
         `select coalesce(sum(cost_usd) filter (where day >= $2::date), 0) as cost, coalesce(sum(api_calls) filter (where day >= $2::date), 0) as calls,
                 coalesce(sum(cost_usd) filter (where day < $2::date), 0) as previous_cost, coalesce(sum(api_calls) filter (where day < $2::date), 0) as previous_calls
-           from ${table} where day >= $1::date and day < $3::date ${tenantId ? 'and tenant_id = $4' : ''}`,
+           from ${table} where day >= $1::date and day < $3::date ${scope(4)}`,
         [formatDay(previousFrom), formatDay(from), formatDay(to), ...tenant],
       ),
     ]);
@@ -199,18 +209,8 @@ export class UsageReadService {
       throw new UserInputError({ field: 'first', message: `must be 1-${PAGE_SIZE_LIMIT}` });
     }
     const cursor = after ? decodeLogCursor(after) : undefined;
-    const conditions: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.tenantId) add('tenant_id = ?', filter.tenantId);
-    if (filter.service) add('service = ?', filter.service);
-    if (filter.status) add('status = ?', filter.status);
-    if (filter.from) add('occurred_at >= ?', filter.from);
-    if (filter.to) add('occurred_at < ?', filter.to);
-    const pageConditions = [...conditions];
+    const pageConditions = logConditions(filter, params);
     if (cursor) {
       params.push(cursor.occurredAt, cursor.id);
       pageConditions.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
@@ -235,17 +235,8 @@ export class UsageReadService {
 export async function* streamLogs(pool: pg.Pool, filter: LogFilter, pageSize = 2_000): AsyncGenerator<UsageLogRecord[]> {
   let cursor: { occurredAt: string; id: string } | undefined;
   for (;;) {
-    const conditions: string[] = [];
     const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.tenantId) add('tenant_id = ?', filter.tenantId);
-    if (filter.service) add('service = ?', filter.service);
-    if (filter.status) add('status = ?', filter.status);
-    if (filter.from) add('occurred_at >= ?', filter.from);
-    if (filter.to) add('occurred_at < ?', filter.to);
+    const conditions = logConditions(filter, params);
     if (cursor) {
       params.push(cursor.occurredAt, cursor.id);
       conditions.push(`(occurred_at, id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);

@@ -1,4 +1,6 @@
 import type pg from 'pg';
+import { formatDay } from '../../../core/lib/period.js';
+import { END_USER_WINDOWS } from '../../end-users/end-user-windows.js';
 import { OPENAI_NON_TOKEN_PREFIXES, type UnitKind } from '../recording/usage-event.js';
 
 const prefixed = (kind: UnitKind) =>
@@ -24,10 +26,12 @@ export interface RebuildResult {
   dailyRollups: number;
   platformRollups: number;
   monthlySummaries: number;
+  endUserDailyRollups: number;
 }
 
 /**
- * Recomputes monthly summaries, daily rollups and platform rollups from usage_logs, e.g. after
+ * Recomputes monthly summaries, daily rollups, platform rollups and the end-user rollups (daily,
+ * monthly, directory, and the 7/30/90/365-day windows as of `today`) from usage_logs, e.g. after
  * history was bulk-loaded into the log. Only months that still have logs are rebuilt: retention
  * drops whole months of logs but keeps their aggregates, so older aggregates are left alone.
  *
@@ -38,17 +42,18 @@ export interface RebuildResult {
 export class UsageRebuildService {
   constructor(private readonly pool: pg.Pool) {}
 
-  async rebuild(): Promise<RebuildResult> {
+  async rebuild(today: Date = new Date()): Promise<RebuildResult> {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
       await client.query(`set local statement_timeout = 0`);
-      await client.query('lock table monthly_summaries, daily_rollups, platform_daily_rollups in share row exclusive mode');
+      await client.query(`lock table monthly_summaries, daily_rollups, platform_daily_rollups, end_user_daily_rollups, end_user_monthly_totals,
+        end_user_directory, end_user_window_state, end_user_windows, end_user_window_counts in share row exclusive mode`);
       const { rows } = await client.query(`select to_char(date_trunc('month', min(occurred_at) at time zone 'UTC'), 'YYYY-MM-DD') as from_month from usage_logs`);
       const fromMonth: string | null = rows[0].from_month;
       if (fromMonth === null) {
         await client.query('commit');
-        return { fromMonth: null, dailyRollups: 0, platformRollups: 0, monthlySummaries: 0 };
+        return { fromMonth: null, dailyRollups: 0, platformRollups: 0, monthlySummaries: 0, endUserDailyRollups: 0 };
       }
       const since = [fromMonth];
       const from = `(($1::date)::timestamp at time zone 'UTC')`;
@@ -86,13 +91,72 @@ export class UsageRebuildService {
           group by 1, 2`,
         since,
       );
+      const endUserDaily = await this.rebuildEndUsers(client, fromMonth, formatDay(today));
       await client.query('commit');
-      return { fromMonth: fromMonth.slice(0, 7), dailyRollups: daily.rowCount ?? 0, platformRollups: platform.rowCount ?? 0, monthlySummaries: summaries.rowCount ?? 0 };
+      return {
+        fromMonth: fromMonth.slice(0, 7),
+        dailyRollups: daily.rowCount ?? 0,
+        platformRollups: platform.rowCount ?? 0,
+        monthlySummaries: summaries.rowCount ?? 0,
+        endUserDailyRollups: endUserDaily,
+      };
     } catch (error) {
       await client.query('rollback').catch(() => undefined);
       throw error;
     } finally {
       client.release();
     }
+  }
+
+  /** The end-user rollups of the rebuilt months from their logs, then every window from the rollups. */
+  private async rebuildEndUsers(client: pg.PoolClient, fromMonth: string, today: string): Promise<number> {
+    const since = [fromMonth];
+    const from = `(($1::date)::timestamp at time zone 'UTC')`;
+    await client.query('delete from end_user_daily_rollups where day >= $1::date', since);
+    await client.query('delete from end_user_monthly_totals where period >= $1::date', since);
+    const daily = await client.query(
+      `insert into end_user_daily_rollups (tenant_id, day, end_user, service, model, api_calls, error_calls, units, cost_usd, first_seen_at, last_seen_at)
+       select l.tenant_id, (l.occurred_at at time zone 'UTC')::date, l.end_user, l.service, coalesce(l.model, ''), count(*),
+              count(*) filter (where l.status = 'ERROR'), sum(${UNITS_SQL}), sum(l.cost_usd), min(l.occurred_at), max(l.occurred_at)
+         from usage_logs l where l.occurred_at >= ${from} and l.end_user is not null
+        group by 1, 2, 3, 4, 5`,
+      since,
+    );
+    await client.query(
+      `insert into end_user_monthly_totals (tenant_id, period, end_user, api_calls, error_calls, cost_usd)
+       select tenant_id, date_trunc('month', day)::date, end_user, sum(api_calls), sum(error_calls), sum(cost_usd)
+         from end_user_daily_rollups where day >= $1::date group by 1, 2, 3`,
+      since,
+    );
+    await client.query(
+      `update monthly_summaries s set active_end_users = coalesce((select count(*) from end_user_monthly_totals m where m.tenant_id = s.tenant_id and m.period = s.period), 0)
+        where s.period >= $1::date`,
+      since,
+    );
+    await client.query(
+      `insert into end_user_directory (tenant_id, end_user, first_seen_at)
+       select tenant_id, end_user, min(first_seen_at) from end_user_daily_rollups group by 1, 2
+       on conflict (tenant_id, end_user) do update set first_seen_at = least(end_user_directory.first_seen_at, excluded.first_seen_at)`,
+    );
+    await client.query('delete from end_user_windows');
+    await client.query('delete from end_user_window_counts');
+    await client.query(
+      `insert into end_user_window_state (tenant_id, as_of) select distinct tenant_id, $1::date from end_user_daily_rollups
+       on conflict (tenant_id) do update set as_of = excluded.as_of`,
+      [today],
+    );
+    await client.query(
+      `insert into end_user_windows (tenant_id, window_days, end_user, api_calls, error_calls, cost_usd, last_seen_at)
+       select r.tenant_id, n.days, r.end_user, sum(r.api_calls), sum(r.error_calls), sum(r.cost_usd), max(r.last_seen_at)
+         from end_user_daily_rollups r cross join unnest($2::smallint[]) as n(days)
+        where r.day > $1::date - n.days
+        group by 1, 2, 3`,
+      [today, [...END_USER_WINDOWS]],
+    );
+    await client.query(
+      `insert into end_user_window_counts (tenant_id, window_days, end_users)
+       select tenant_id, window_days, count(*) from end_user_windows group by 1, 2`,
+    );
+    return daily.rowCount ?? 0;
   }
 }

@@ -34,6 +34,17 @@ export interface RollupIncrement {
   costUsd: Money;
 }
 
+/**
+ * One end user's increment for a day, service and model. The statement derives the month's total
+ * (the per-end-user cap), the 7/30/90/365-day windows (rankings) and the directory (search) from
+ * these rows, so each is one array set however many tables it feeds.
+ */
+export interface EndUserIncrement extends RollupIncrement {
+  endUser: string;
+  firstSeenAt: string;
+  lastSeenAt: string;
+}
+
 /** Units a chart counts for a call: tokens in + out, characters, or minutes. */
 export function chartUnits(event: PricedEvent): Money {
   switch (event.unitKind) {
@@ -123,6 +134,18 @@ export function rollupIncrementOf(event: PricedEvent): RollupIncrement {
     units: chartUnits(event),
     costUsd: event.costUsd,
   };
+}
+
+/** For an event that names its end user (the caller filters the others out). */
+export function endUserIncrementOf(event: PricedEvent & { endUser: string }): EndUserIncrement {
+  return { ...rollupIncrementOf(event), endUser: event.endUser, firstSeenAt: event.occurredAtText, lastSeenAt: event.occurredAtText };
+}
+
+export function addEndUser(a: EndUserIncrement, b: EndUserIncrement): void {
+  addRollup(a, b);
+  // ISO-8601 UTC text of one format orders as the instants do.
+  if (b.firstSeenAt < a.firstSeenAt) a.firstSeenAt = b.firstSeenAt;
+  if (b.lastSeenAt > a.lastSeenAt) a.lastSeenAt = b.lastSeenAt;
 }
 
 export function addRollup(a: RollupIncrement, b: RollupIncrement): void {

@@ -69,7 +69,24 @@ describe('bodyFingerprint', () => {
       for (const [occurredAt, metadata] of [[null, null], ['2026-12-01T10:00:00.000Z', canonicalJson({ b: [1, { c: 'ü\n' }], a: null })]] as const) {
         const expected = canonicalJson({ ...event, occurredAt, metadata });
         expect(bodyFingerprint(event, occurredAt, metadata)).toBe(expected);
+        // With an end user: canonicalJson with it, in its sorted place; without one, as before.
+        expect(bodyFingerprint(event, occurredAt, metadata, 'user "42" ☎')).toBe(canonicalJson({ ...event, occurredAt, metadata, endUser: 'user "42" ☎' }));
+        expect(bodyFingerprint(event, occurredAt, metadata, null)).toBe(expected);
       }
     }
+  });
+});
+
+describe('endUser', () => {
+  it('is optional, 1-255 storable characters, and part of the body', () => {
+    expect(check({}).event!.endUser).toBeNull();
+    expect(check({ endUser: 'u-1' }).event!.endUser).toBe('u-1');
+    expect(check({ endUser: '' }).fields).toEqual(['endUser']);
+    expect(check({ endUser: 'x'.repeat(256) }).fields).toEqual(['endUser']);
+    expect(check({ endUser: 'x'.repeat(255) }).event).toBeDefined();
+    expect(check({ endUser: 'a\u0000b' }).fields).toEqual(['endUser']);
+    expect(check({ endUser: 'a\ud800b' }).fields).toEqual(['endUser']);
+    expect(check({ endUser: 'u-1' }).event!.bodyHash).not.toBe(check({ endUser: 'u-2' }).event!.bodyHash);
+    expect(check({ endUser: null }).event!.bodyHash).toBe(check({}).event!.bodyHash);
   });
 });

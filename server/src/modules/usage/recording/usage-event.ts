@@ -1,9 +1,12 @@
 import { hash } from 'node:crypto';
 import { Problems } from '../../../core/graphql/errors.js';
 import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../../core/lib/storable-text.js';
+import { endUserProblem } from '../../end-users/end-user-text.js';
 
 export type Service = 'OPENAI' | 'ELEVENLABS' | 'SMARTFLO';
 export type CallStatus = 'SUCCESS' | 'ERROR';
+/** Where a log came from (api-contract-next.md): recordUsage(s), the gateway, or a provider's webhook. */
+export type UsageSource = 'API' | 'GATEWAY' | 'GATEWAY_ESTIMATED' | 'WEBHOOK';
 
 /** What kind of unit a service and model is billed in (api-contract.md "Recording usage"). */
 export type UnitKind = 'TOKENS' | 'CHARACTERS' | 'SECONDS';
@@ -35,6 +38,8 @@ export interface RecordUsageFields {
   requestId: string;
   occurredAt?: Date | null;
   metadata?: unknown;
+  /** The tenant's own user who caused the call (opaque, 1-255 characters). */
+  endUser?: string | null;
 }
 
 /** A validated event, ready to price and store. */
@@ -52,6 +57,8 @@ export interface UsageEvent {
   requestId: string;
   occurredAt: Date;
   metadata: unknown;
+  endUser: string | null;
+  source: UsageSource;
   /**
    * Fingerprint of the body as sent (SHA-256, lower-case hex): the same requestId with another
    * body is a conflict. Hex text rather than a Buffer: a Buffer per event (an ArrayBuffer the GC
@@ -87,6 +94,7 @@ export function validateUsage(
   now: Date,
   problems: Problems,
   index?: number,
+  source: UsageSource = 'API',
 ): UsageEvent | undefined {
   const before = problems.list.length;
   const model = fields.model === undefined || fields.model === null ? null : fields.model;
@@ -121,6 +129,10 @@ export function validateUsage(
   } else if (!isStorableText(fields.requestId)) {
     problems.add('requestId', UNSTORABLE_TEXT_MESSAGE, index);
   }
+
+  const endUser = fields.endUser === undefined || fields.endUser === null ? null : fields.endUser;
+  const endUserIssue = endUser === null ? null : endUserProblem(endUser);
+  if (endUserIssue) problems.add('endUser', endUserIssue, index);
 
   const occurredAt = fields.occurredAt ?? now;
   if (occurredAt.getTime() > now.getTime() + RECORDING_LIMITS.futureToleranceMs) {
@@ -159,29 +171,35 @@ export function validateUsage(
     requestId: fields.requestId,
     occurredAt,
     metadata: fields.metadata ?? null,
+    endUser,
+    source,
     // Set below, once the rest of the event is known (one object, no copy).
     bodyHash: EMPTY_HASH,
   };
   // occurredAt enters the fingerprint only when the integrator sent it: a retry that omits it
   // (and so "happens" at a later now) is still the same body.
-  const fingerprint = bodyFingerprint(event, fields.occurredAt ? fields.occurredAt.toISOString() : null, metadataText ?? null);
+  const fingerprint = bodyFingerprint(event, fields.occurredAt ? fields.occurredAt.toISOString() : null, metadataText ?? null, endUser);
   // One-shot hashing: a Hash object per event was a third of this function's time in a batch.
   event.bodyHash = hash('sha256', fingerprint, 'hex');
   return event;
 }
 
 /**
- * The text an event's bodyHash is taken of: exactly canonicalJson of these ten fields (so hashes
- * stored by earlier versions still match), written directly because it runs for every event.
+ * The text an event's bodyHash is taken of: exactly canonicalJson of these ten fields, plus
+ * `endUser` when one was sent (so hashes stored by earlier versions, which had no end user, still
+ * match), written directly because it runs for every event. The source is not part of the body:
+ * a call the gateway recorded and the integrator reports again is the same call.
  */
 export function bodyFingerprint(
   event: Pick<UsageEvent, 'service' | 'model' | 'inputTokens' | 'cachedInputTokens' | 'outputTokens' | 'characters' | 'durationSeconds' | 'status'>,
   occurredAtSent: string | null,
   metadataText: string | null,
+  endUser: string | null = null,
 ): string {
   const j = JSON.stringify;
   return (
     `{"cachedInputTokens":${j(event.cachedInputTokens)},"characters":${j(event.characters)},"durationSeconds":${j(event.durationSeconds)},` +
+    (endUser === null ? '' : `"endUser":${j(endUser)},`) +
     `"inputTokens":${j(event.inputTokens)},"metadata":${j(metadataText)},"model":${j(event.model)},"occurredAt":${j(occurredAtSent)},` +
     `"outputTokens":${j(event.outputTokens)},"service":${j(event.service)},"status":${j(event.status)}}`
   );

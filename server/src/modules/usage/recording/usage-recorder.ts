@@ -9,7 +9,8 @@ import type { AlertRecord } from '../../alerts/alert.record.js';
 import type { AlertRaiser, EventUsage, SummaryAfter } from '../../alerts/alert-raiser.js';
 import type { PriceBook } from '../../pricing/price-book.js';
 import type { MonthUsage, QuotaLimits, QuotaStanding } from '../../quotas/evaluate-quota.js';
-import { addRollup, addSummary, rollupIncrementOf, sumBy, summaryIncrementOf, type RollupIncrement, type SummaryIncrement } from './usage-aggregates.js';
+import { addEndUser, addRollup, addSummary, endUserIncrementOf, rollupIncrementOf, sumBy, summaryIncrementOf, type EndUserIncrement, type RollupIncrement, type SummaryIncrement } from './usage-aggregates.js';
+import { SHARE_WINDOW_LOCKS_SQL } from '../../end-users/end-user-windows.js';
 import type { UsageEvent } from './usage-event.js';
 import type { PricedEvent } from './priced-event.js';
 import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from '../usage-log.record.js';
@@ -103,6 +104,8 @@ export class UsageRecorder {
       requestId: event.requestId,
       occurredAt: event.occurredAt,
       metadata: event.metadata,
+      endUser: event.endUser,
+      source: event.source,
       bodyHash: event.bodyHash,
       logId: randomUUID(),
       costUsd: rated.costUsd,
@@ -119,8 +122,15 @@ export class UsageRecorder {
   private async writeGroup(events: PricedEvent[], batch: boolean): Promise<RecordOutcome[]> {
     const client = await this.pool.connect();
     try {
-      // Pipelined (createPool): BEGIN is written together with the group's statement.
-      const [, finish] = await Promise.all([client.query('begin'), this.writeInTransaction(client, events, batch)]);
+      // Pipelined (createPool): BEGIN is written together with the group's statement. Events that
+      // name an end user first share their tenants' window locks (end-users/end-user-windows.ts),
+      // in a statement of their own so the write's snapshot is taken once they are held.
+      const windowTenants = [...new Set(events.filter((e) => e.endUser !== null).map((e) => e.tenantId))].sort();
+      const [, , finish] = await Promise.all([
+        client.query('begin'),
+        windowTenants.length > 0 ? client.query({ name: 'um_share_window_locks', text: SHARE_WINDOW_LOCKS_SQL, values: [windowTenants] }) : null,
+        this.writeInTransaction(client, events, batch),
+      ]);
       await client.query('commit');
       return finish();
     } catch (error) {
@@ -175,6 +185,7 @@ export class UsageRecorder {
       // Within the group, events count in the order they came (the one that crosses a threshold
       // reports it), whatever order they were written in.
       const inOrder = [...fresh].sort((a, b) => a - b);
+      locateCapCrossings(inOrder, events, summaries);
       const eventUsage = this.runningUsage(inOrder, events, summaries, now);
       const raised = await this.alerts.raise(client, summaries, eventUsage, now);
       standings = raised.standings;
@@ -225,6 +236,11 @@ export class UsageRecorder {
     const summaryRows = sumBy(fresh.map(incrementOf), (s) => `${s.tenantId}|${s.period}`, addSummary);
     const rollupRows = sumBy(fresh.map(rollupIncrementOf), (r) => `${r.tenantId}|${r.day}|${r.service}|${r.model}`, addRollup);
     const platformRows = sumBy(rollupRows, (r) => `${r.day}|${r.service}|${r.model}`, addRollup);
+    const endUserRows = sumBy(
+      fresh.filter((e): e is PricedEvent & { endUser: string } => e.endUser !== null).map(endUserIncrementOf),
+      (r) => `${r.tenantId}|${r.day}|${r.endUser}|${r.service}|${r.model}`,
+      addEndUser,
+    );
     const { rows } = await client.query({
       // Named: prepared once per connection, then only bound and executed (no parse, no plan).
       name: claim ? 'um_claim_and_write' : 'um_write',
@@ -255,6 +271,10 @@ export class UsageRecorder {
         // monthly summaries
         ...summaryColumns(summaryRows),
         this.nextPlatformShard(),
+        textArray(fresh.map((e) => e.endUser)),
+        plainArray(fresh.map((e) => e.source)),
+        ...endUserColumns(endUserRows),
+        formatDay(now),
         ...(claim ? [plainArray(fresh.map((e) => e.bodyHash))] : []),
       ],
     });
@@ -276,6 +296,8 @@ export class UsageRecorder {
       status: event.status,
       requestId: event.requestId,
       metadata: event.metadata,
+      endUser: event.endUser,
+      source: event.source,
     }));
     const summaries: SummaryAfter[] = rows.map((row) => ({
       tenantId: row.tenant_id,
@@ -290,6 +312,10 @@ export class UsageRecorder {
         totalCostUsd: row.total_cost_usd,
       },
       quota: row.has_quota ? quotaFromRow(row) : null,
+      endUsersAtCap: (row.end_users_at_cap as { endUser: string; costUsd: string }[]).map((atCap) => ({
+        ...atCap,
+        index: -1,
+      })),
     }));
     return { logs, summaries };
   }
@@ -316,6 +342,33 @@ export class UsageRecorder {
         },
       };
     });
+  }
+}
+
+/**
+ * Which of the group's events took each end user to its cap: walking the user's events in
+ * arrival order from its total before the group, the first whose running total reaches the cap
+ * (the first of them when it stood there already, e.g. under a newly lowered cap).
+ */
+function locateCapCrossings(fresh: number[], events: PricedEvent[], summaries: SummaryAfter[]): void {
+  for (const summary of summaries) {
+    if (summary.endUsersAtCap.length === 0 || !summary.quota?.endUserMonthlyCostLimitUsd) continue;
+    const cap = money(summary.quota.endUserMonthlyCostLimitUsd);
+    for (const atCap of summary.endUsersAtCap) {
+      const own = fresh.filter((i) => {
+        const e = events[i]!;
+        return e.tenantId === summary.tenantId && e.period === summary.period && e.endUser === atCap.endUser;
+      });
+      let running = own.reduce((total, i) => total.minus(events[i]!.costUsd), money(atCap.costUsd));
+      atCap.index = own[0]!;
+      for (const i of own) {
+        running = running.plus(events[i]!.costUsd);
+        if (running.gte(cap)) {
+          atCap.index = i;
+          break;
+        }
+      }
+    }
   }
 }
 
@@ -370,6 +423,22 @@ function rollupColumns(rows: RollupIncrement[]): string[] {
   ];
 }
 
+function endUserColumns(rows: EndUserIncrement[]): string[] {
+  return [
+    plainArray(rows.map((r) => r.tenantId)),
+    plainArray(rows.map((r) => r.day)),
+    textArray(rows.map((r) => r.endUser)),
+    plainArray(rows.map((r) => r.service)),
+    textArray(rows.map((r) => r.model)),
+    plainArray(rows.map((r) => r.apiCalls)),
+    plainArray(rows.map((r) => r.errorCalls)),
+    plainArray(rows.map((r) => r.units.toFixed())),
+    plainArray(rows.map((r) => r.costUsd.toFixed())),
+    plainArray(rows.map((r) => r.firstSeenAt)),
+    plainArray(rows.map((r) => r.lastSeenAt)),
+  ];
+}
+
 function summaryColumns(rows: SummaryIncrement[]): string[] {
   return [
     rows.map((r) => r.tenantId),
@@ -401,5 +470,6 @@ function quotaFromRow(row: any): QuotaLimits {
     requestsPerMinuteLimit: row.requests_per_minute_limit,
     alertAtPercentage: row.alert_at_percentage,
     enforcement: row.enforcement,
+    endUserMonthlyCostLimitUsd: row.end_user_monthly_cost_limit_usd,
   };
 }

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UsageRebuildService } from '../src/modules/usage/rebuild/usage-rebuild.service.js';
+import { createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
+
+// A server of its own: these tests move the clock days ahead, and a tenant's windows then end on a
+// day the other test files' clocks have not reached.
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server?.close());
+
+const DAY = 86_400_000;
+let counter = 0;
+const BATCH = `mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`;
+const END_USERS = `query($input: EndUsersInput!) { endUsers(input: $input) { totalCount nodes { endUser apiCalls totalCostUsd } } }`;
+const smartflo = (endUser: string, seconds: number, occurredAt: string) => ({ service: 'SMARTFLO', durationSeconds: seconds, requestId: `w-${counter++}`, endUser, occurredAt });
+/** Signs in afresh each time: a session would expire as the clock moves days ahead. */
+const endUsers = async (input: Record<string, unknown>, tenant: { email: string; password: string }) => {
+  const login = await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: tenant.email, p: tenant.password });
+  const response = await server.gql(END_USERS, { input }, login.data!.login.token);
+  expect(response.errors).toBeUndefined();
+  return response.data!.endUsers;
+};
+
+describe('windows over days', () => {
+  it('roll forward: a day leaves each window exactly when it ends, late events count only where their day is inside', async () => {
+    const t = await createTenantWithAccess(server, 'Rolling');
+    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) + 12 * 3_600_000;
+    const at = (offset: number) => new Date(today + offset * DAY).toISOString();
+    try {
+      server.clock.set(new Date(today));
+      await server.gql(BATCH, { i: [smartflo('a', 60, at(-6)), smartflo('a', 120, at(0)), smartflo('b', 60, at(-2))] }, t.apiKey);
+      const week = () => endUsers({ days: 7, orderBy: 'END_USER_ASC' }, t);
+      expect((await week()).nodes.map((n: any) => [n.endUser, n.apiCalls])).toEqual([['a', 2], ['b', 1]]);
+
+      server.clock.set(new Date(today + DAY));
+      // A late event for the day that has just left the 7-day window: in 30 days, not in 7.
+      await server.gql(BATCH, { i: [smartflo('c', 60, at(-6))] }, t.apiKey);
+      const afterOne = await week();
+      expect(afterOne.nodes.map((n: any) => [n.endUser, n.apiCalls, n.totalCostUsd])).toEqual([['a', 1, '0.04'], ['b', 1, '0.02']]);
+      expect(afterOne.totalCount).toBe(2);
+      expect((await endUsers({ days: 30, orderBy: 'END_USER_ASC' }, t)).nodes.map((n: any) => n.endUser)).toEqual(['a', 'b', 'c']);
+      expect((await week()).nodes).toEqual(afterOne.nodes);
+      // The same late day recorded after the roll-forward: left out of the 7 days by the recorder.
+      await server.gql(BATCH, { i: [smartflo('d', 60, at(-6))] }, t.apiKey);
+      expect(await week()).toMatchObject({ totalCount: 2, nodes: afterOne.nodes });
+
+      server.clock.set(new Date(today + 5 * DAY));
+      expect((await week()).nodes.map((n: any) => n.endUser)).toEqual(['a']);
+      server.clock.set(new Date(today + 7 * DAY));
+      expect(await week()).toMatchObject({ totalCount: 0, nodes: [] });
+      const month = await endUsers({ days: 30, orderBy: 'END_USER_ASC' }, t);
+      expect(month.nodes.map((n: any) => [n.endUser, n.apiCalls])).toEqual([['a', 2], ['b', 1], ['c', 1], ['d', 1]]);
+      // What the windows hold after a week of roll-forwards is what a rebuild from the log makes.
+      const windows = async () => (await server.services.db.pool.query('select window_days, end_user, api_calls, cost_usd::text from end_user_windows order by 1, 2')).rows;
+      const rolled = await windows();
+      await new UsageRebuildService(server.services.db.pool).rebuild(server.clock.now());
+      expect(await windows()).toEqual(rolled);
+    } finally {
+      server.clock.set(undefined);
+    }
+  });
+});
+
