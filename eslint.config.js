@@ -23,7 +23,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['admin-web/src/**/*.{ts,tsx}', 'customer-web/src/**/*.{ts,tsx}'],
+    files: ['admin-web/src/**/*.{ts,tsx}', 'customer-web/src/**/*.{ts,tsx}', 'web-kit/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: {

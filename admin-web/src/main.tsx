@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
+import { ToastProvider } from '@usage-monitor/web-kit/ui';
 import { AppApolloProvider } from './app/AppApolloProvider';
 import { AppRoutes } from './app/AppRoutes';
 import { ROUTER_BASENAME } from './app/env';
-import { ToastProvider } from './shared/ui/Toasts';
+import '@usage-monitor/web-kit/styles.css';
 import './styles.css';
 
 const root = document.getElementById('root');

@@ -1,13 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { routerBasename } from './app/env';
+import { ROUTER_BASENAME } from './app/env';
 import { routes } from './app/routes';
 import { SessionProvider } from './modules/auth/SessionProvider';
 import { createSessionStore } from './modules/auth/session-store';
+import '@usage-monitor/web-kit/styles.css';
 import './styles.css';
 
-const router = createBrowserRouter(routes, { basename: routerBasename });
+const router = createBrowserRouter(routes, { basename: ROUTER_BASENAME });
 const sessionStore = createSessionStore();
 
 createRoot(document.getElementById('root')!).render(

@@ -251,7 +251,7 @@ describe('admin console', () => {
     );
     expect(quota).toEqual({ monthlyCostLimitUsd: '25.5', alertAtPercentage: 75, openaiTokenLimit: null });
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Soylent Foods' }) });
-    await row.getByRole('progressbar', { name: 'Monthly cost used' }).waitFor();
+    await row.getByRole('progressbar', { name: 'Monthly cost' }).waitFor();
     expect(await row.getByRole('button', { name: 'Edit limits for Soylent Foods' }).count()).toBe(1);
     expect(await row.textContent()).toContain('Alerts at 75%');
   });

@@ -23,6 +23,7 @@ export type AlertStatus =
 
 export type AlertType =
   | 'COST_SPIKE'
+  | 'END_USER_LIMIT_EXCEEDED'
   | 'QUOTA_APPROACHING'
   | 'QUOTA_EXCEEDED'
   | 'RATE_LIMIT_EXCEEDED';
@@ -70,6 +71,7 @@ export type QuotaEnforcement =
 export type QuotaInput = {
   alertAtPercentage?: number | null | undefined;
   elevenlabsCharacterLimit?: number | null | undefined;
+  endUserMonthlyCostLimitUsd?: string | null | undefined;
   enforcement?: QuotaEnforcement | null | undefined;
   monthlyCostLimitUsd?: string | null | undefined;
   openaiTokenLimit?: number | null | undefined;
@@ -112,6 +114,7 @@ export type UsageLevel =
   | 'WARNING';
 
 export type UsageLogFilter = {
+  endUser?: string | null | undefined;
   from?: string | null | undefined;
   service?: Service | null | undefined;
   status?: CallStatus | null | undefined;

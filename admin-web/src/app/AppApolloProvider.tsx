@@ -1,9 +1,16 @@
 import { ApolloProvider } from '@apollo/client/react';
-import type { ReactNode } from 'react';
-import { clientForToken } from './apolloClient';
-import { useSession } from './session';
+import { useEffect, type ReactNode } from 'react';
+import { SocketStatusContext } from './connection';
+import { sessionForToken } from './apolloClient';
+import { useSession, watchOtherTabs } from './session';
 
 export function AppApolloProvider({ children }: { children: ReactNode }) {
   const { token } = useSession();
-  return <ApolloProvider client={clientForToken(token)}>{children}</ApolloProvider>;
+  useEffect(() => watchOtherTabs(), []);
+  const session = sessionForToken(token);
+  return (
+    <SocketStatusContext.Provider value={session.socket}>
+      <ApolloProvider client={session.client}>{children}</ApolloProvider>
+    </SocketStatusContext.Provider>
+  );
 }

@@ -1,9 +1,9 @@
 import { lazy } from 'react';
 import { Link, Route, Routes } from 'react-router';
+import { EmptyState } from '@usage-monitor/web-kit/ui';
 import { RequireAdmin } from '../modules/auth/RequireAdmin';
 import { SignInPage } from '../modules/auth/SignInPage';
 import { MonitoringPage } from '../modules/monitoring/MonitoringPage';
-import { EmptyState } from '../shared/ui/EmptyState';
 import { AppShell } from './AppShell';
 
 // The home page ships in the initial bundle; every other page is its own chunk.

@@ -1,10 +1,10 @@
 import { useQuery } from '@apollo/client/react';
 import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
+import { SkeletonRows } from '@usage-monitor/web-kit/ui';
 import { ActiveAlertsDocument } from '../__generated__/graphql';
 import { LiveAlerts } from '../modules/alerts/LiveAlerts';
 import { Icon, type IconName } from '../shared/ui/Icon';
-import { SkeletonRows } from '../shared/ui/Skeleton';
 import { usePollInterval } from './connection';
 import { TopBar } from './TopBar';
 

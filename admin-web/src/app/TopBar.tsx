@@ -1,29 +1,11 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
+import { LiveStatusBadge, RefreshButton, useToast } from '@usage-monitor/web-kit/ui';
 import { useSignOut } from '../modules/auth/useSignOut';
-import { useToast } from '../shared/ui/Toasts';
-import { useConnectionState, type ConnectionState } from './connection';
+import { useConnectionState } from './connection';
 import { useViewer } from './viewer';
 
-const CONNECTION_TEXT: Record<ConnectionState, string> = {
-  live: 'Live',
-  connecting: 'Connecting…',
-  reconnecting: 'Reconnecting…',
-  idle: 'Idle',
-};
-
-function ConnectionIndicator() {
-  const state = useConnectionState();
-  const tone = state === 'live' ? 'live' : state === 'idle' ? 'idle' : 'down';
-  return (
-    <span className={`connection connection-${tone}`} role="status" title={state === 'live' ? 'Receiving live updates' : 'Live updates paused; data refreshes every 30 s'}>
-      <span className="connection-dot" aria-hidden="true" />
-      {CONNECTION_TEXT[state]}
-    </span>
-  );
-}
-
-function RefreshButton() {
+function RefreshAll() {
   const client = useApolloClient();
   const toast = useToast();
   const [busy, setBusy] = useState(false);
@@ -37,19 +19,13 @@ function RefreshButton() {
       setBusy(false);
     }
   };
-  return (
-    <button type="button" className="button button-small" onClick={refresh} disabled={busy} aria-busy={busy}>
-      <span aria-hidden="true" className={busy ? 'spin' : undefined}>
-        ↻
-      </span>{' '}
-      {busy ? 'Refreshing…' : 'Refresh'}
-    </button>
-  );
+  return <RefreshButton busy={busy} onRefresh={() => void refresh()} />;
 }
 
 export function TopBar({ menuOpen, onToggleMenu }: { menuOpen: boolean; onToggleMenu: () => void }) {
   const viewer = useViewer();
   const signOut = useSignOut();
+  const connection = useConnectionState();
   return (
     <header className="topbar">
       <button
@@ -62,9 +38,9 @@ export function TopBar({ menuOpen, onToggleMenu }: { menuOpen: boolean; onToggle
       >
         ☰
       </button>
-      <ConnectionIndicator />
+      <LiveStatusBadge state={connection} />
       <div className="topbar-spacer" />
-      <RefreshButton />
+      <RefreshAll />
       <span className="viewer-email" title="Signed in as">
         {viewer?.email}
       </span>

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { createLocalTokenStorage, type TokenStorage } from '@usage-monitor/web-kit/apollo';
 
 // The session token and the notice shown on the sign-in page, as a tiny external store:
 // the Apollo links (outside React) and components must agree on one value.
@@ -12,24 +13,9 @@ export interface SessionState {
   notice: string | null;
 }
 
-function readStoredToken(): string | null {
-  try {
-    return window.localStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null; // storage blocked (private mode, policies): behave as signed out
-  }
-}
+const storage: TokenStorage = createLocalTokenStorage(TOKEN_KEY);
 
-function writeStoredToken(token: string | null): void {
-  try {
-    if (token) window.localStorage.setItem(TOKEN_KEY, token);
-    else window.localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // the session still works for this tab
-  }
-}
-
-let state: SessionState = { token: readStoredToken(), notice: null };
+let state: SessionState = { token: storage.read(), notice: null };
 const listeners = new Set<() => void>();
 
 function setState(next: SessionState): void {
@@ -47,12 +33,12 @@ export function subscribeSession(listener: () => void): () => void {
 }
 
 export function startSession(token: string): void {
-  writeStoredToken(token);
+  storage.write(token);
   setState({ token, notice: null });
 }
 
 export function endSession(notice: string | null = null): void {
-  writeStoredToken(null);
+  storage.clear();
   setState({ token: null, notice });
 }
 
@@ -69,11 +55,9 @@ export function clearNotice(): void {
   if (state.notice) setState({ ...state, notice: null });
 }
 
-// Signing in or out in another tab applies here too.
-if (typeof window !== 'undefined') {
-  window.addEventListener('storage', (event) => {
-    if (event.key !== TOKEN_KEY && event.key !== null) return;
-    const token = readStoredToken();
+/** Signing in or out in another tab applies here too. */
+export function watchOtherTabs(): () => void {
+  return storage.watch((token) => {
     if (token !== state.token) setState({ token, notice: null });
   });
 }

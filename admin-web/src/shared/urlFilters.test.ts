@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  exportQueryString,
-  parseAlertFilters,
-  parseUsageLogFilters,
-  readChoice,
-  readDate,
-  toUsageLogFilterInput,
-  usageLogFilterParams,
-  withParams,
-} from './urlFilters';
+import { withParams } from '@usage-monitor/web-kit/url';
+import { exportQueryString, parseAlertFilters, parseUsageLogFilters, readChoice, readDate, toUsageLogFilterInput, usageLogFilterParams } from './urlFilters';
 
 const params = (s: string) => new URLSearchParams(s);
 

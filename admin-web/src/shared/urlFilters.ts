@@ -2,12 +2,12 @@
 // navigated with the back button. Parsers ignore values they do not recognise rather than
 // sending a bad enum to the API.
 
-import type { AlertTypeName, ServiceName } from './format';
+import { SERVICES, type AlertTypeName, type ServiceName } from '@usage-monitor/web-kit/units';
+import { withParams } from '@usage-monitor/web-kit/url';
 
 export type CallStatusName = 'SUCCESS' | 'ERROR';
 export type AlertStatusName = 'ACTIVE' | 'ACKNOWLEDGED' | 'RESOLVED';
 
-export const SERVICE_VALUES: readonly ServiceName[] = ['OPENAI', 'ELEVENLABS', 'SMARTFLO'];
 export const CALL_STATUS_VALUES: readonly CallStatusName[] = ['SUCCESS', 'ERROR'];
 export const ALERT_STATUS_VALUES: readonly AlertStatusName[] = ['ACTIVE', 'ACKNOWLEDGED', 'RESOLVED'];
 export const ALERT_TYPE_VALUES: readonly AlertTypeName[] = [
@@ -15,6 +15,7 @@ export const ALERT_TYPE_VALUES: readonly AlertTypeName[] = [
   'QUOTA_EXCEEDED',
   'RATE_LIMIT_EXCEEDED',
   'COST_SPIKE',
+  'END_USER_LIMIT_EXCEEDED',
 ];
 
 export function readEnum<T extends string>(
@@ -51,22 +52,6 @@ export function readDate(params: URLSearchParams, key: string): string | undefin
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(raw) ? raw : undefined;
 }
 
-/**
- * Returns new params with `patch` applied: empty values are removed so that URLs stay short
- * and a cleared filter equals no filter.
- */
-export function withParams(
-  params: URLSearchParams,
-  patch: Record<string, string | number | null | undefined>,
-): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null || value === undefined || value === '') next.delete(key);
-    else next.set(key, String(value));
-  }
-  return next;
-}
-
 export interface UsageLogFilters {
   tenantId?: string;
   service?: ServiceName;
@@ -80,7 +65,7 @@ export interface UsageLogFilters {
 export function parseUsageLogFilters(params: URLSearchParams): UsageLogFilters {
   const filters: UsageLogFilters = {
     tenantId: readString(params, 'tenant'),
-    service: readEnum(params, 'service', SERVICE_VALUES),
+    service: readEnum(params, 'service', SERVICES),
     status: readEnum(params, 'status', CALL_STATUS_VALUES),
     from: readDate(params, 'from'),
     to: readDate(params, 'to'),

@@ -3,7 +3,7 @@ import { MockedProvider } from '@apollo/client/testing/react';
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
-import { ToastProvider } from '../shared/ui/Toasts';
+import { ToastProvider } from '@usage-monitor/web-kit/ui';
 
 /** Renders `ui` with mocked GraphQL responses, a router at `route`, and toasts. */
 export function renderWithProviders(

@@ -11,6 +11,7 @@ export type AlertStatus =
 
 export type AlertType =
   | 'COST_SPIKE'
+  | 'END_USER_LIMIT_EXCEEDED'
   | 'QUOTA_APPROACHING'
   | 'QUOTA_EXCEEDED'
   | 'RATE_LIMIT_EXCEEDED';

@@ -3,8 +3,8 @@ import { render } from '@testing-library/react';
 import { GraphQLError } from 'graphql';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
-import { createCache, isUnauthenticated, type SessionClientFactory } from '../app/apollo-client';
-import { createSocketStatus, type SocketState, type SocketStatus } from '../app/socket-status';
+import { createSocketStatus, isUnauthenticated, type SocketState, type SocketStatus } from '@usage-monitor/web-kit/apollo';
+import { createCache, type SessionClientFactory } from '../app/apollo-client';
 import { SessionProvider } from '../modules/auth/SessionProvider';
 import { createSessionStore, type TokenStorage } from '../modules/auth/session-store';
 
@@ -72,7 +72,7 @@ export function mockSessionClients(handlers: Record<string, Handler>, socketStat
     const client = new ApolloClient({ link, cache: createCache() });
     const socket = createSocketStatus(token ? socketState : 'idle');
     sockets.push(socket);
-    return { client, socket, dispose: () => client.stop() };
+    return { token, client, socket, dispose: () => client.stop() };
   };
 
   return {
@@ -97,6 +97,7 @@ export function memoryStorage(initial: string | null = null): TokenStorage & { v
     clear: () => {
       storage.value = null;
     },
+    watch: () => () => undefined,
   };
   return storage;
 }

@@ -41,6 +41,7 @@ export type AlertStatus =
 
 export type AlertType =
   | 'COST_SPIKE'
+  | 'END_USER_LIMIT_EXCEEDED'
   | 'QUOTA_APPROACHING'
   | 'QUOTA_EXCEEDED'
   | 'RATE_LIMIT_EXCEEDED';
@@ -76,6 +77,30 @@ export type DeliveryStatus =
   | 'FAILED'
   | 'PENDING';
 
+/** Order of endUsers. Ties are broken by tenant, then end user id. */
+export type EndUserOrder =
+  /** Most calls in the range first. */
+  | 'CALLS_DESC'
+  /** Highest cost in the range first. */
+  | 'COST_DESC'
+  /** End user id, in code point order. */
+  | 'END_USER_ASC'
+  /** Most recent call first. */
+  | 'LAST_SEEN_DESC';
+
+export type EndUsersInput = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  /** 7, 30, 90 or 365 days ending today (UTC). */
+  days?: Scalars['Int']['input'];
+  /** 1-100 */
+  first?: Scalars['Int']['input'];
+  orderBy?: EndUserOrder;
+  /** Case-insensitive substring of the end user's id. */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Customers omit it (their own tenant); admins name one, or omit it for every tenant. */
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Values of extensions.code on every GraphQL error. */
 export type ErrorCode =
   | 'BAD_USER_INPUT'
@@ -110,6 +135,7 @@ export type QuotaEnforcement =
 export type QuotaInput = {
   alertAtPercentage?: InputMaybe<Scalars['Int']['input']>;
   elevenlabsCharacterLimit?: InputMaybe<Scalars['SafeInt']['input']>;
+  endUserMonthlyCostLimitUsd?: InputMaybe<Scalars['Decimal']['input']>;
   enforcement?: InputMaybe<QuotaEnforcement>;
   monthlyCostLimitUsd?: InputMaybe<Scalars['Decimal']['input']>;
   openaiTokenLimit?: InputMaybe<Scalars['SafeInt']['input']>;
@@ -129,6 +155,8 @@ export type RecordUsageInput = {
   cachedInputTokens?: InputMaybe<Scalars['Int']['input']>;
   characters?: InputMaybe<Scalars['Int']['input']>;
   durationSeconds?: InputMaybe<Scalars['Float']['input']>;
+  /** The tenant's own user who caused the call: an opaque id of 1-255 characters (never an email unless the tenant chooses so). */
+  endUser?: InputMaybe<Scalars['String']['input']>;
   inputTokens?: InputMaybe<Scalars['Int']['input']>;
   metadata?: InputMaybe<Scalars['JSON']['input']>;
   model?: InputMaybe<Scalars['String']['input']>;
@@ -175,6 +203,7 @@ export type UsageLevel =
   | 'WARNING';
 
 export type UsageLogFilter = {
+  endUser?: InputMaybe<Scalars['String']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   service?: InputMaybe<Service>;
   status?: InputMaybe<CallStatus>;
@@ -182,9 +211,22 @@ export type UsageLogFilter = {
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
+/** Where a log came from. */
+export type UsageSource =
+  /** recordUsage / recordUsages */
+  | 'API'
+  /** the metering gateway, with units the provider reported */
+  | 'GATEWAY'
+  /** the metering gateway, with units it counted itself because the provider reported none (e.g. a stream cut off) */
+  | 'GATEWAY_ESTIMATED'
+  /** a provider's webhook (Smartflo call records) */
+  | 'WEBHOOK';
+
 export type UsageTimeSeriesInput = {
   /** 7, 30, 90 or 365. */
   days: Scalars['Int']['input'];
+  /** One end user's series (admins name the tenant too). */
+  endUser?: InputMaybe<Scalars['String']['input']>;
   groupBy?: TimeSeriesGrouping;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
 };

@@ -1,5 +1,5 @@
+import { formatDateTime } from '@usage-monitor/web-kit/periods';
 import type { AlertFieldsFragment } from '../../__generated__/graphql';
-import { formatDateTime } from '../../shared/format';
 import { Icon } from '../../shared/ui/Icon';
 import { alertSeverity, describeAlert } from './describeAlert';
 

@@ -1,17 +1,15 @@
 import { useQuery } from '@apollo/client/react';
 import { useId } from 'react';
 import { Link } from 'react-router';
+import { formatDateTime } from '@usage-monitor/web-kit/periods';
+import { Badge, type BadgeTone, EmptyState, ErrorBanner, SkeletonRows, TableScroll } from '@usage-monitor/web-kit/ui';
+import { ALERT_TYPE_LABELS } from '@usage-monitor/web-kit/units';
+import { usePatchParams, withParams } from '@usage-monitor/web-kit/url';
 import { AlertsDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { ALERT_TYPE_LABEL, formatDateTime } from '../../shared/format';
-import { ALERT_STATUS_VALUES, ALERT_TYPE_VALUES, parseAlertFilters, withParams } from '../../shared/urlFilters';
+import { ALERT_STATUS_VALUES, ALERT_TYPE_VALUES, parseAlertFilters } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
-import { usePatchParams } from '../../shared/usePatchParams';
-import { Badge, type BadgeTone } from '../../shared/ui/Badge';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { PageHeader } from '../../shared/ui/PageHeader';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
 import { TenantSelect } from '../customers/TenantSelect';
 import { alertSeverity, describeAlert } from './describeAlert';
 import { useAlertActions } from './useAlertActions';
@@ -56,7 +54,7 @@ export function AlertsPage() {
           <select id={typeId} value={filters.type ?? ''} onChange={(e) => patchParams((current) => withParams(current, { type: e.target.value }))}>
             <option value="">All types</option>
             {ALERT_TYPE_VALUES.map((t) => (
-              <option key={t} value={t}>{ALERT_TYPE_LABEL[t]}</option>
+              <option key={t} value={t}>{ALERT_TYPE_LABELS[t]}</option>
             ))}
           </select>
         </div>
@@ -77,8 +75,8 @@ export function AlertsPage() {
         )
       )}
       {alerts.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Alerts">
-          <table className="table">
+        <TableScroll label="Alerts">
+          <table className="data-table">
             <caption className="visually-hidden">Alerts</caption>
             <thead>
               <tr>
@@ -132,7 +130,7 @@ export function AlertsPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

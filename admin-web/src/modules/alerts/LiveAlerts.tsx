@@ -1,7 +1,7 @@
 import { useSubscription } from '@apollo/client/react';
+import { useToast } from '@usage-monitor/web-kit/ui';
 import { AlertRaisedDocument } from '../../__generated__/graphql';
 import { refetchActive } from '../../shared/refetch';
-import { useToast } from '../../shared/ui/Toasts';
 import { alertSeverity, describeAlert } from './describeAlert';
 
 /** Queries that list alerts or count them; refetched when a new alert arrives. */

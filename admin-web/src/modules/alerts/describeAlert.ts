@@ -1,5 +1,5 @@
+import { ALERT_TYPE_LABELS, formatMetricValue, METRIC_LABELS } from '@usage-monitor/web-kit/units';
 import type { AlertFieldsFragment } from '../../__generated__/graphql';
-import { ALERT_TYPE_LABEL, formatMetricValue, METRIC_LABEL } from '../../shared/format';
 
 export type AlertSeverity = 'critical' | 'warning';
 
@@ -18,9 +18,11 @@ export interface AlertDescription {
 }
 
 export function describeAlert(alert: Pick<AlertFieldsFragment, 'type' | 'metric' | 'currentValue' | 'limitValue' | 'thresholdPercent'>): AlertDescription {
-  const issue = ALERT_TYPE_LABEL[alert.type];
-  const metric = alert.metric
-    ? METRIC_LABEL[alert.metric]
+  const issue = ALERT_TYPE_LABELS[alert.type];
+  const metric = alert.type === 'END_USER_LIMIT_EXCEEDED'
+    ? 'End-user monthly cost'
+    : alert.metric
+    ? METRIC_LABELS[alert.metric]
     : alert.type === 'COST_SPIKE'
       ? 'Daily cost'
       : alert.type === 'RATE_LIMIT_EXCEEDED'

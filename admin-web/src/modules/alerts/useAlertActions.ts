@@ -1,9 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
+import { errorMessage } from '@usage-monitor/web-kit/apollo';
+import { useToast } from '@usage-monitor/web-kit/ui';
 import { AcknowledgeAlertDocument, ResolveAlertDocument } from '../../__generated__/graphql';
-import { errorMessage } from '../../shared/graphqlErrors';
 import { useRefetchActive } from '../../shared/refetch';
-import { useToast } from '../../shared/ui/Toasts';
 
 // Lists filtered by status and counts of active alerts; the alert itself updates in the normalised cache.
 const COUNT_QUERIES = ['Overview', 'ActiveAlerts', 'Alerts', 'CustomerOverview'];

@@ -1,13 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
+import { formatDateTime } from '@usage-monitor/web-kit/periods';
+import { EmptyState, ErrorBanner, SkeletonRows, TableScroll } from '@usage-monitor/web-kit/ui';
+import { withParams } from '@usage-monitor/web-kit/url';
 import { AuditLogDocument, type AuditAction } from '../../__generated__/graphql';
-import { formatDateTime } from '../../shared/format';
-import { readString, withParams } from '../../shared/urlFilters';
+import { readString } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { PageHeader } from '../../shared/ui/PageHeader';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
 import { TenantSelect } from '../customers/TenantSelect';
 
 const ACTION_LABEL: Record<AuditAction, string> = {
@@ -55,8 +54,8 @@ export function AuditLogPage() {
       {!shown && loading && <SkeletonRows rows={10} label="Loading audit log" />}
       {shown && entries.length === 0 && <EmptyState title="Nothing recorded yet." hint="Changes to customers, keys, quotas, prices and alerts appear here." />}
       {entries.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Audit log">
-          <table className="table">
+        <TableScroll label="Audit log">
+          <table className="data-table">
             <caption className="visually-hidden">Audit log</caption>
             <thead>
               <tr>
@@ -91,7 +90,7 @@ export function AuditLogPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

@@ -1,15 +1,10 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { errorMessage, fieldErrorsOf } from '@usage-monitor/web-kit/apollo';
+import { formatDateTime, formatRelative } from '@usage-monitor/web-kit/periods';
+import { Badge, EmptyState, ErrorBanner, Field, SkeletonRows, TableScroll, useToast } from '@usage-monitor/web-kit/ui';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from '../../__generated__/graphql';
-import { formatDateTime, formatRelative } from '../../shared/format';
-import { errorMessage, fieldErrorsOf } from '../../shared/graphqlErrors';
-import { Badge } from '../../shared/ui/Badge';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
-import { Field } from '../../shared/ui/Field';
 import { OneTimeSecret } from '../../shared/ui/OneTimeSecret';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
-import { useToast } from '../../shared/ui/Toasts';
 
 export function ApiKeysTab({ tenantId }: { tenantId: string }) {
   const { data, previousData, loading, error, refetch } = useQuery(ApiKeysDocument, { variables: { tenantId } });
@@ -58,8 +53,8 @@ export function ApiKeysTab({ tenantId }: { tenantId: string }) {
           {!shown && loading && <SkeletonRows rows={3} label="Loading API keys" />}
           {shown && keys.length === 0 && <EmptyState title="No API keys yet." hint="Create one and hand it to the customer’s developers." />}
           {keys.length > 0 && (
-            <div className="table-wrap" tabIndex={0} role="region" aria-label="API keys">
-              <table className="table">
+            <TableScroll label="API keys">
+              <table className="data-table">
                 <caption className="visually-hidden">API keys</caption>
                 <thead>
                   <tr>
@@ -90,7 +85,7 @@ export function ApiKeysTab({ tenantId }: { tenantId: string }) {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </section>
         <section className="card" aria-labelledby="new-key-heading">

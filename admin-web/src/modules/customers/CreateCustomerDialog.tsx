@@ -1,12 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
+import { errorMessage, fieldErrorsOf } from '@usage-monitor/web-kit/apollo';
+import { Dialog, Field, useToast } from '@usage-monitor/web-kit/ui';
 import { CreateTenantDocument } from '../../__generated__/graphql';
-import { errorMessage, fieldErrorsOf } from '../../shared/graphqlErrors';
 import { useRefetchActive } from '../../shared/refetch';
-import { Dialog } from '../../shared/ui/Dialog';
-import { Field } from '../../shared/ui/Field';
-import { useToast } from '../../shared/ui/Toasts';
 
 export function CreateCustomerDialog({ onClose }: { onClose: () => void }) {
   const [name, setName] = useState('');

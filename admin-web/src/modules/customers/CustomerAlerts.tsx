@@ -1,6 +1,6 @@
+import { formatDateTime } from '@usage-monitor/web-kit/periods';
+import { Badge } from '@usage-monitor/web-kit/ui';
 import type { AlertFieldsFragment } from '../../__generated__/graphql';
-import { formatDateTime } from '../../shared/format';
-import { Badge } from '../../shared/ui/Badge';
 import { alertSeverity, describeAlert } from '../alerts/describeAlert';
 import { useAlertActions } from '../alerts/useAlertActions';
 

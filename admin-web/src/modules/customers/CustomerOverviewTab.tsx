@@ -1,17 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
+import { formatUsd } from '@usage-monitor/web-kit/money';
+import { formatPeriod, shiftPeriod } from '@usage-monitor/web-kit/periods';
+import { computeTrend } from '@usage-monitor/web-kit/trend';
+import { EmptyState, ErrorBanner, QuotaBar, SkeletonCards, TrendBadge } from '@usage-monitor/web-kit/ui';
+import { formatCount, formatServiceUnits, METRIC_LABELS, SERVICE_LABELS } from '@usage-monitor/web-kit/units';
 import { CustomerOverviewDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { formatInt, formatServiceUnits, SERVICE_LABEL } from '../../shared/format';
-import { formatUsd } from '../../shared/money';
-import { periodLabel, shiftPeriod } from '../../shared/period';
-import { computeTrend } from '../../shared/trend';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
-import { SkeletonCards } from '../../shared/ui/Skeleton';
-import { TrendBadge } from '../../shared/ui/TrendBadge';
 import { useUsageUpdated } from '../monitoring/useUsageUpdated';
-import { QuotaBar } from '../quotas/QuotaBar';
 import { UsageLogTable } from '../usage-logs/UsageLogTable';
 import { CustomerAlerts } from './CustomerAlerts';
 import { UsageHistoryTable } from './UsageHistoryTable';
@@ -28,7 +24,7 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
   if (!shown) return loading ? <SkeletonCards count={3} label="Loading usage" /> : <ErrorBanner error={error} onRetry={() => void refetch()} />;
 
   const d = shown.usageDashboard;
-  const previousLabel = periodLabel(shiftPeriod(d.period, -1));
+  const previousLabel = formatPeriod(shiftPeriod(d.period, -1));
   const quotas = [...d.services.flatMap((s) => (s.quota ? [s.quota] : [])), ...(d.costQuota ? [d.costQuota] : [])];
 
   return (
@@ -36,7 +32,7 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
       <ErrorBanner error={error} onRetry={() => void refetch()} stale />
       <div className="card-grid card-grid-3">
         <div className="card stat-card stat-card-money">
-          <p className="stat-label">Cost · {periodLabel(d.period)}</p>
+          <p className="stat-label">Cost · {formatPeriod(d.period)}</p>
           <p className="stat-value money-highlight">{formatUsd(d.totalCostUsd)}</p>
           <p className="stat-trend">
             <TrendBadge trend={computeTrend(d.totalCostUsd, d.previousPeriodTotalCostUsd, previousLabel)} />{' '}
@@ -50,8 +46,8 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
         </div>
         <div className="card stat-card">
           <p className="stat-label">API calls</p>
-          <p className="stat-value">{formatInt(d.totalApiCalls)}</p>
-          <p className={d.errorCalls ? 'text-danger small' : 'muted small'}>{formatInt(d.errorCalls)} failed</p>
+          <p className="stat-value">{formatCount(d.totalApiCalls)}</p>
+          <p className={d.errorCalls ? 'text-danger small' : 'muted small'}>{formatCount(d.errorCalls)} failed</p>
         </div>
       </div>
 
@@ -66,7 +62,7 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
           <div className="card-grid card-grid-3">
             {quotas.map((q) => (
               <div className="card" key={q.metric}>
-                <QuotaBar usage={q} />
+                <QuotaBar quota={q} label={METRIC_LABELS[q.metric]} />
               </div>
             ))}
           </div>
@@ -80,10 +76,10 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
         <div className="card-grid card-grid-3">
           {d.services.map((s) => (
             <div className="card" key={s.service}>
-              <p className="stat-label">{SERVICE_LABEL[s.service]}</p>
+              <p className="stat-label">{SERVICE_LABELS[s.service]}</p>
               <p className="stat-value-sm money">{formatUsd(s.costUsd)}</p>
               <p className="muted small">
-                {formatServiceUnits(s.service, s.units)} · {formatInt(s.apiCalls)} calls
+                {formatServiceUnits(s.service, s.units)} · {formatCount(s.apiCalls)} calls
               </p>
             </div>
           ))}
@@ -109,7 +105,7 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
         <div className="section-head">
           <h2 id="recent-heading">Recent calls</h2>
           <Link to={`/usage-logs?tenant=${tenantId}`} className="text-link">
-            All {formatInt(shown.usageLogs.totalCount)} calls →
+            All {formatCount(shown.usageLogs.totalCount)} calls →
           </Link>
         </div>
         {shown.usageLogs.nodes.length ? (

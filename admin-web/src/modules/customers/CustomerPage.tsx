@@ -1,15 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { formatUtcDate } from '@usage-monitor/web-kit/periods';
+import { Badge, EmptyState, ErrorBanner, SkeletonRows, TabLinks } from '@usage-monitor/web-kit/ui';
 import { CustomerDocument } from '../../__generated__/graphql';
-import { formatUtcDate } from '../../shared/format';
 import { readChoice } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
-import { Badge } from '../../shared/ui/Badge';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { PageHeader } from '../../shared/ui/PageHeader';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
-import { TabLinks } from '../../shared/ui/TabLinks';
 import { ApiKeysTab } from './ApiKeysTab';
 import { CustomerOverviewTab } from './CustomerOverviewTab';
 import { CustomerSettingsTab } from './CustomerSettingsTab';

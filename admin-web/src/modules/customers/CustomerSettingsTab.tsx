@@ -1,10 +1,9 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { errorMessage, fieldErrorsOf } from '@usage-monitor/web-kit/apollo';
+import { Field, useToast } from '@usage-monitor/web-kit/ui';
 import { RotateWebhookSecretDocument, UpdateTenantDocument, type CustomerQuery, type UpdateTenantInput } from '../../__generated__/graphql';
-import { errorMessage, fieldErrorsOf } from '../../shared/graphqlErrors';
-import { Field } from '../../shared/ui/Field';
 import { OneTimeSecret } from '../../shared/ui/OneTimeSecret';
-import { useToast } from '../../shared/ui/Toasts';
 
 type Tenant = NonNullable<CustomerQuery['tenant']>;
 

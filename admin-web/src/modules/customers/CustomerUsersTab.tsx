@@ -1,12 +1,8 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { errorMessage, fieldErrorsOf } from '@usage-monitor/web-kit/apollo';
+import { EmptyState, ErrorBanner, Field, SkeletonRows, useToast } from '@usage-monitor/web-kit/ui';
 import { CreateCustomerUserDocument, CustomerUsersDocument } from '../../__generated__/graphql';
-import { errorMessage, fieldErrorsOf } from '../../shared/graphqlErrors';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
-import { Field } from '../../shared/ui/Field';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
-import { useToast } from '../../shared/ui/Toasts';
 
 const MIN_PASSWORD = 12;
 

@@ -1,18 +1,16 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
+import { formatUsd } from '@usage-monitor/web-kit/money';
+import { currentPeriod, formatPeriod, formatUtcDate } from '@usage-monitor/web-kit/periods';
+import { Badge, EmptyState, ErrorBanner, SkeletonRows, TableScroll } from '@usage-monitor/web-kit/ui';
+import { formatCount } from '@usage-monitor/web-kit/units';
+import { withParams } from '@usage-monitor/web-kit/url';
 import { CustomersDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { formatInt, formatUtcDate } from '../../shared/format';
-import { formatUsd } from '../../shared/money';
-import { currentPeriod, periodLabel } from '../../shared/period';
-import { readString, withParams } from '../../shared/urlFilters';
+import { readString } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
-import { Badge } from '../../shared/ui/Badge';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { SearchBox } from '../../shared/ui/SearchBox';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
 import { CreateCustomerDialog } from './CreateCustomerDialog';
 
 export function CustomersPage() {
@@ -61,15 +59,15 @@ export function CustomersPage() {
         )
       )}
       {tenants.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Customers">
-          <table className="table">
+        <TableScroll label="Customers">
+          <table className="data-table">
             <caption className="visually-hidden">Customers</caption>
             <thead>
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Status</th>
                 <th scope="col">Contact</th>
-                <th scope="col" className="num">Cost · {periodLabel(period, true)}</th>
+                <th scope="col" className="num">Cost · {formatPeriod(period, 'short')}</th>
                 <th scope="col" className="num">API calls</th>
                 <th scope="col">Created</th>
               </tr>
@@ -87,14 +85,14 @@ export function CustomersPage() {
                     <td>{t.status === 'ACTIVE' ? <Badge tone="success">Active</Badge> : <Badge tone="danger">Suspended</Badge>}</td>
                     <td>{t.contactEmail ?? <span className="muted">—</span>}</td>
                     <td className="num money">{formatUsd(summary?.totalCostUsd ?? '0')}</td>
-                    <td className="num">{formatInt(summary?.totalApiCalls ?? 0)}</td>
+                    <td className="num">{formatCount(summary?.totalApiCalls ?? 0)}</td>
                     <td className="nowrap">{formatUtcDate(t.createdAt)}</td>
                   </tr>
                 );
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {creating && <CreateCustomerDialog onClose={() => setParams(withParams(params, { new: undefined }))} />}
     </>

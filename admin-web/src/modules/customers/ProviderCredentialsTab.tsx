@@ -1,10 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { errorMessage, fieldErrorsOf } from '@usage-monitor/web-kit/apollo';
+import { formatDateTime } from '@usage-monitor/web-kit/periods';
+import { Field, useToast } from '@usage-monitor/web-kit/ui';
+import { SERVICE_LABELS, type ServiceName, SERVICES } from '@usage-monitor/web-kit/units';
 import { SetProviderCredentialDocument, type CustomerQuery } from '../../__generated__/graphql';
-import { formatDateTime, SERVICE_LABEL, SERVICES, type ServiceName } from '../../shared/format';
-import { errorMessage, fieldErrorsOf } from '../../shared/graphqlErrors';
-import { Field } from '../../shared/ui/Field';
-import { useToast } from '../../shared/ui/Toasts';
 
 type Credential = NonNullable<CustomerQuery['tenant']>['providerCredentials'][number];
 
@@ -21,7 +21,7 @@ function CredentialForm({ tenantId, provider, onDone }: { tenantId: string; prov
     setClientError(undefined);
     try {
       await setCredential({ variables: { tenantId, provider, secret: secret.trim() } });
-      toast.push(`${SERVICE_LABEL[provider]} credential saved`, 'success');
+      toast.push(`${SERVICE_LABELS[provider]} credential saved`, 'success');
       onDone();
     } catch (e) {
       setError(e);
@@ -31,7 +31,7 @@ function CredentialForm({ tenantId, provider, onDone }: { tenantId: string; prov
   return (
     <form className="form form-inline" onSubmit={submit} noValidate>
       {error && !fieldErrors.secret ? <div className="banner banner-danger" role="alert">{errorMessage(error)}</div> : null}
-      <Field label={`${SERVICE_LABEL[provider]} API key`} hint="Stored encrypted; only the last characters are ever shown again." error={clientError ?? fieldErrors.secret}>
+      <Field label={`${SERVICE_LABELS[provider]} API key`} hint="Stored encrypted; only the last characters are ever shown again." error={clientError ?? fieldErrors.secret}>
         {(p) => <input {...p} type="password" autoComplete="off" value={secret} onChange={(e) => setSecret(e.target.value)} />}
       </Field>
       <div className="form-actions">
@@ -55,7 +55,7 @@ export function ProviderCredentialsTab({ tenantId, credentials }: { tenantId: st
             <li key={provider} className="credential-row">
               <div className="list-row">
                 <div>
-                  <strong>{SERVICE_LABEL[provider]}</strong>
+                  <strong>{SERVICE_LABELS[provider]}</strong>
                   <div className="small">
                     {credential ? (
                       <>
@@ -69,7 +69,7 @@ export function ProviderCredentialsTab({ tenantId, credentials }: { tenantId: st
                 {editing !== provider && (
                   <button type="button" className="button button-small" onClick={() => setEditing(provider)}>
                     {credential ? 'Rotate' : 'Set'}
-                    <span className="visually-hidden"> {SERVICE_LABEL[provider]} credential</span>
+                    <span className="visually-hidden"> {SERVICE_LABELS[provider]} credential</span>
                   </button>
                 )}
               </div>

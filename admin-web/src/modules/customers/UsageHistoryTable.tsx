@@ -1,7 +1,8 @@
+import { compareDecimals, formatUsd, percentOf } from '@usage-monitor/web-kit/money';
+import { formatPeriod } from '@usage-monitor/web-kit/periods';
+import { formatCharacters, formatCount, formatMinutes, formatTokens } from '@usage-monitor/web-kit/units';
+import { TableScroll } from '@usage-monitor/web-kit/ui';
 import type { CustomerOverviewQuery } from '../../__generated__/graphql';
-import { formatCharacters, formatInt, formatMinutes, formatTokens } from '../../shared/format';
-import { compareDecimals, formatUsd, percentOf } from '../../shared/money';
-import { periodLabel } from '../../shared/period';
 
 type HistoryRow = CustomerOverviewQuery['usageHistory'][number];
 
@@ -9,8 +10,8 @@ type HistoryRow = CustomerOverviewQuery['usageHistory'][number];
 export function UsageHistoryTable({ rows }: { rows: readonly HistoryRow[] }) {
   const max = rows.reduce((m, r) => (compareDecimals(r.totalCostUsd, m) > 0 ? r.totalCostUsd : m), '0');
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label="Usage over the last six months">
-      <table className="table">
+    <TableScroll label="Usage over the last six months">
+      <table className="data-table">
         <caption className="visually-hidden">Usage over the last six months</caption>
         <thead>
           <tr>
@@ -28,15 +29,15 @@ export function UsageHistoryTable({ rows }: { rows: readonly HistoryRow[] }) {
             return (
               <tr key={r.period}>
                 <th scope="row" className="nowrap">
-                  {periodLabel(r.period, true)}
+                  {formatPeriod(r.period, 'short')}
                 </th>
                 <td className="history-cost">
                   <span className="history-bar" style={{ width: `${width}%` }} aria-hidden="true" />
                   <span className="money">{formatUsd(r.totalCostUsd)}</span>
                 </td>
                 <td className="num">
-                  {formatInt(r.totalApiCalls)}
-                  {r.errorCalls > 0 && <span className="text-danger small block">{formatInt(r.errorCalls)} errors</span>}
+                  {formatCount(r.totalApiCalls)}
+                  {r.errorCalls > 0 && <span className="text-danger small block">{formatCount(r.errorCalls)} errors</span>}
                 </td>
                 <td className="num">{formatTokens(r.openaiTotalTokens)}</td>
                 <td className="num">{formatCharacters(r.elevenlabsCharacters)}</td>
@@ -46,6 +47,6 @@ export function UsageHistoryTable({ rows }: { rows: readonly HistoryRow[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

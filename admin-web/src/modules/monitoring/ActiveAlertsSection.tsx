@@ -1,8 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
+import { ErrorBanner } from '@usage-monitor/web-kit/ui';
 import { ActiveAlertsDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { AlertBox } from '../alerts/AlertBox';
 import { alertSeverity } from '../alerts/describeAlert';
 import { useAlertActions } from '../alerts/useAlertActions';

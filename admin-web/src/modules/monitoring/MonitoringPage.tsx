@@ -1,12 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { useSearchParams } from 'react-router';
-import { currentPeriod, isPeriod, periodLabel } from '../../shared/period';
-import { readChoice, withParams } from '../../shared/urlFilters';
+import { currentPeriod, formatPeriod, isPeriod } from '@usage-monitor/web-kit/periods';
+import { SkeletonCards, TabLinks } from '@usage-monitor/web-kit/ui';
+import { withParams } from '@usage-monitor/web-kit/url';
+import { readChoice } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PeriodPicker } from '../../shared/ui/PeriodPicker';
-import { SkeletonCards } from '../../shared/ui/Skeleton';
-import { TabLinks } from '../../shared/ui/TabLinks';
 import { ActiveAlertsSection } from './ActiveAlertsSection';
 import { MonthlySummariesTab } from './MonthlySummariesTab';
 import { OverviewCards } from './OverviewCards';
@@ -32,7 +32,7 @@ export function MonitoringPage() {
     <>
       <PageHeader
         title="Usage Monitoring"
-        description={`All customers · ${periodLabel(period)}`}
+        description={`All customers · ${formatPeriod(period)}`}
         actions={
           <PeriodPicker
             value={period}

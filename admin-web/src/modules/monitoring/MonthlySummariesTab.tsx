@@ -1,14 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { formatPeriod } from '@usage-monitor/web-kit/periods';
+import { EmptyState, ErrorBanner, SkeletonCards } from '@usage-monitor/web-kit/ui';
+import { withParams } from '@usage-monitor/web-kit/url';
 import { MonthlySummariesDocument, type MonthlySummaryOrder } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { periodLabel } from '../../shared/period';
-import { readChoice, readString, withParams } from '../../shared/urlFilters';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
+import { readChoice, readString } from '../../shared/urlFilters';
 import { SearchBox } from '../../shared/ui/SearchBox';
-import { SkeletonCards } from '../../shared/ui/Skeleton';
 import { SummaryCard } from './SummaryCard';
 
 export const SUMMARY_SORTS = ['cost', 'usage', 'name'] as const;
@@ -77,10 +76,10 @@ export function MonthlySummariesTab({ period }: { period: string }) {
       {!shown && loading && <SkeletonCards count={6} label="Loading monthly summaries" />}
       {shown && summaries.length === 0 && (
         search ? (
-          <EmptyState title={`No customer matching “${search}” has usage in ${periodLabel(period)}.`} hint="Check the spelling, clear the search or pick another month." />
+          <EmptyState title={`No customer matching “${search}” has usage in ${formatPeriod(period)}.`} hint="Check the spelling, clear the search or pick another month." />
         ) : (
           <EmptyState
-            title={`No usage recorded in ${periodLabel(period)}.`}
+            title={`No usage recorded in ${formatPeriod(period)}.`}
             hint="Pick another month, or give a customer an API key (Customers → API keys) so their integration can record usage."
           />
         )

@@ -1,14 +1,12 @@
 import { useQuery } from '@apollo/client/react';
 import type { ReactNode } from 'react';
+import { formatUsd } from '@usage-monitor/web-kit/money';
+import { currentPeriod, formatPeriod, shiftPeriod } from '@usage-monitor/web-kit/periods';
+import { computeTrend } from '@usage-monitor/web-kit/trend';
+import { ErrorBanner, SkeletonCards, TrendBadge } from '@usage-monitor/web-kit/ui';
+import { formatCount } from '@usage-monitor/web-kit/units';
 import { OverviewDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { formatInt } from '../../shared/format';
-import { formatUsd } from '../../shared/money';
-import { currentPeriod, periodLabel, shiftPeriod } from '../../shared/period';
-import { computeTrend } from '../../shared/trend';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
-import { SkeletonCards } from '../../shared/ui/Skeleton';
-import { TrendBadge } from '../../shared/ui/TrendBadge';
 import { useUsageUpdated } from './useUsageUpdated';
 
 function StatCard({
@@ -61,16 +59,16 @@ export function OverviewCards({ period }: { period: string }) {
     );
   }
   const { current, previous } = shown;
-  const against = periodLabel(previousPeriod);
+  const against = formatPeriod(previousPeriod);
   return (
-    <section aria-label={`Overview for ${periodLabel(period)}`}>
+    <section aria-label={`Overview for ${formatPeriod(period)}`}>
       <ErrorBanner error={error} onRetry={() => void refetch()} stale />
       <div className={`card-grid card-grid-4${loading ? ' is-refreshing' : ''}`}>
         {/* Customer and active-alert counts are the API's "now" for any period: a trend against
             last month would always read 0 %. */}
-        <StatCard label="Total customers" value={formatInt(current.customerCount)} hint="All customer accounts today" />
+        <StatCard label="Total customers" value={formatCount(current.customerCount)} hint="All customer accounts today" />
         <StatCard
-          label={`Total cost · ${periodLabel(period, true)}`}
+          label={`Total cost · ${formatPeriod(period, 'short')}`}
           value={formatUsd(current.totalCostUsd)}
           previous={`${formatUsd(previous.totalCostUsd)} in ${against}`}
           trend={<TrendBadge trend={computeTrend(current.totalCostUsd, previous.totalCostUsd, against)} />}
@@ -78,13 +76,13 @@ export function OverviewCards({ period }: { period: string }) {
         />
         <StatCard
           label="Total API calls"
-          value={formatInt(current.totalApiCalls)}
-          previous={`${formatInt(previous.totalApiCalls)} in ${against}`}
+          value={formatCount(current.totalApiCalls)}
+          previous={`${formatCount(previous.totalApiCalls)} in ${against}`}
           trend={<TrendBadge trend={computeTrend(current.totalApiCalls, previous.totalApiCalls, against)} />}
         />
         <StatCard
           label="Active alerts"
-          value={formatInt(current.activeAlertCount)}
+          value={formatCount(current.activeAlertCount)}
           hint={current.activeAlertCount > 0 ? 'Waiting to be acknowledged' : 'Nothing needs attention'}
           accent={current.activeAlertCount > 0 ? 'alert' : undefined}
         />

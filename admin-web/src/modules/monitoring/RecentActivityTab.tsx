@@ -1,20 +1,19 @@
 import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { EmptyState, ErrorBanner, SkeletonRows } from '@usage-monitor/web-kit/ui';
+import { SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
+import { withParams } from '@usage-monitor/web-kit/url';
 import { RecentActivityDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { SERVICE_LABEL } from '../../shared/format';
-import { readEnum, SERVICE_VALUES, withParams } from '../../shared/urlFilters';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
+import { readEnum } from '../../shared/urlFilters';
 import { UsageLogTable } from '../usage-logs/UsageLogTable';
 import { useUsageUpdated } from './useUsageUpdated';
 
 /** The last 50 calls across customers; new calls appear on top as they are recorded. */
 export function RecentActivityTab() {
   const [params, setParams] = useSearchParams();
-  const service = readEnum(params, 'service', SERVICE_VALUES);
+  const service = readEnum(params, 'service', SERVICES);
   const { data, previousData, loading, error, refetch } = useQuery(RecentActivityDocument, {
     variables: { filter: service ? { service } : undefined },
     pollInterval: usePollInterval(),
@@ -43,7 +42,7 @@ export function RecentActivityTab() {
     <div>
       <div className="toolbar">
         <div className="segmented" role="group" aria-label="Filter by service">
-          {[undefined, ...SERVICE_VALUES].map((s) => (
+          {[undefined, ...SERVICES].map((s) => (
             <button
               key={s ?? 'ALL'}
               type="button"
@@ -51,7 +50,7 @@ export function RecentActivityTab() {
               aria-pressed={s === service}
               onClick={() => setParams(withParams(params, { service: s }))}
             >
-              {s ? SERVICE_LABEL[s] : 'All'}
+              {s ? SERVICE_LABELS[s] : 'All'}
             </button>
           ))}
         </div>
@@ -61,7 +60,7 @@ export function RecentActivityTab() {
       {!shown && loading && <SkeletonRows rows={8} label="Loading recent activity" />}
       {shown && rows.length === 0 && (
         <EmptyState
-          title={service ? `No ${SERVICE_LABEL[service]} calls recorded yet.` : 'No calls recorded yet.'}
+          title={service ? `No ${SERVICE_LABELS[service]} calls recorded yet.` : 'No calls recorded yet.'}
           hint="Calls appear here as integrations record usage with recordUsage and their API key."
         />
       )}

@@ -1,13 +1,11 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
+import { formatUsd, percentOf, sumDecimals } from '@usage-monitor/web-kit/money';
+import { formatPeriod } from '@usage-monitor/web-kit/periods';
+import { EmptyState, ErrorBanner, SkeletonCards, TableScroll } from '@usage-monitor/web-kit/ui';
+import { formatCount, formatServiceUnits, SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
 import { ServiceBreakdownDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { formatInt, formatServiceUnits, SERVICE_LABEL, SERVICES } from '../../shared/format';
-import { formatUsd, percentOf, sumDecimals } from '../../shared/money';
-import { periodLabel } from '../../shared/period';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
-import { SkeletonCards } from '../../shared/ui/Skeleton';
 import { UsageChartsPanel } from './UsageChartsPanel';
 
 /** Lazy-loaded (with chart.js): per-service totals, top customers and trend charts. */
@@ -31,11 +29,11 @@ export function ServiceBreakdownTab({ period }: { period: string }) {
             const share = t ? percentOf(t.costUsd, grandTotal) : null;
             return (
               <div key={service} className={`card service-card service-card-${service.toLowerCase()}`}>
-                <p className="stat-label">{SERVICE_LABEL[service]}</p>
+                <p className="stat-label">{SERVICE_LABELS[service]}</p>
                 <p className="stat-value money-highlight">{formatUsd(t?.costUsd ?? '0')}</p>
                 <p>{formatServiceUnits(service, t?.units ?? 0)}</p>
                 <p className="muted small">
-                  {formatInt(t?.apiCalls ?? 0)} API calls{share !== null && ` · ${share}% of cost`}
+                  {formatCount(t?.apiCalls ?? 0)} API calls{share !== null && ` · ${share}% of cost`}
                 </p>
               </div>
             );
@@ -44,13 +42,13 @@ export function ServiceBreakdownTab({ period }: { period: string }) {
       )}
 
       <section className="section" aria-labelledby="top-customers-heading">
-        <h2 id="top-customers-heading">Top customers · {periodLabel(period)}</h2>
+        <h2 id="top-customers-heading">Top customers · {formatPeriod(period)}</h2>
         {shown && shown.topTenants.length === 0 && (
           <EmptyState title="No customer has usage this month yet." hint="Pick an earlier month above to see past leaders." />
         )}
         {shown && shown.topTenants.length > 0 && (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Top 10 customers by cost">
-            <table className="table">
+          <TableScroll label="Top 10 customers by cost">
+            <table className="data-table">
               <caption className="visually-hidden">Top 10 customers by cost</caption>
               <thead>
                 <tr>
@@ -70,12 +68,12 @@ export function ServiceBreakdownTab({ period }: { period: string }) {
                     </td>
                     <td className="num money">{formatUsd(row.totalCostUsd)}</td>
                     <td className="num">{percentOf(row.totalCostUsd, grandTotal) ?? '0.0'}%</td>
-                    <td className="num">{formatInt(row.totalApiCalls)}</td>
+                    <td className="num">{formatCount(row.totalApiCalls)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
+import { formatUsd } from '@usage-monitor/web-kit/money';
+import { formatPeriodRange } from '@usage-monitor/web-kit/periods';
+import { formatCharacters, formatCount, formatMinutes, formatTokens } from '@usage-monitor/web-kit/units';
 import type { SummaryCardFragment } from '../../__generated__/graphql';
-import { formatCharacters, formatInt, formatMinutes, formatPeriodRange, formatTokens } from '../../shared/format';
-import { formatUsd } from '../../shared/money';
 
 export function SummaryCard({ summary }: { summary: SummaryCardFragment }) {
   return (
@@ -21,7 +22,7 @@ export function SummaryCard({ summary }: { summary: SummaryCardFragment }) {
         <tbody>
           <tr>
             <th scope="row">OpenAI</th>
-            <td title={`${formatInt(summary.openaiInputTokens)} in / ${formatInt(summary.openaiOutputTokens)} out`}>
+            <td title={`${formatCount(summary.openaiInputTokens)} in / ${formatCount(summary.openaiOutputTokens)} out`}>
               {formatTokens(summary.openaiTotalTokens)}
             </td>
             <td className="money">{formatUsd(summary.openaiCostUsd)}</td>
@@ -38,9 +39,9 @@ export function SummaryCard({ summary }: { summary: SummaryCardFragment }) {
           </tr>
           <tr>
             <th scope="row">API calls</th>
-            <td>{formatInt(summary.totalApiCalls)}</td>
+            <td>{formatCount(summary.totalApiCalls)}</td>
             <td className={summary.errorCalls > 0 ? 'text-danger' : 'muted'}>
-              {formatInt(summary.errorCalls)} {summary.errorCalls === 1 ? 'error' : 'errors'}
+              {formatCount(summary.errorCalls)} {summary.errorCalls === 1 ? 'error' : 'errors'}
             </td>
           </tr>
         </tbody>

@@ -1,21 +1,20 @@
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
+import { LazyBarChart, LazyDoughnutChart, LazyLineChart, PALETTE } from '@usage-monitor/web-kit/charts';
+import { decimalToChartNumber, formatUsd, percentOf } from '@usage-monitor/web-kit/money';
+import { computeTrend } from '@usage-monitor/web-kit/trend';
+import { ErrorBanner, SkeletonRows, TrendBadge } from '@usage-monitor/web-kit/ui';
+import { formatCount, SERVICE_COLOURS, SERVICE_LABELS, type ServiceName } from '@usage-monitor/web-kit/units';
+import { withParams } from '@usage-monitor/web-kit/url';
 import { UsageChartsDocument, type SeriesFieldsFragment } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { BarChart, DoughnutChart, LineChart, PALETTE, SERVICE_COLORS } from '../../shared/charts/Charts';
-import { formatInt, SERVICE_LABEL, type ServiceName } from '../../shared/format';
-import { decimalToChartNumber, formatUsd, percentOf } from '../../shared/money';
-import { computeTrend } from '../../shared/trend';
-import { readChoice, readString, withParams } from '../../shared/urlFilters';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
-import { TrendBadge } from '../../shared/ui/TrendBadge';
+import { readChoice, readString } from '../../shared/urlFilters';
 import { TenantSelect } from '../customers/TenantSelect';
 import { buildDailySeries, topWithOther, totalsByKey } from './timeSeries';
 
 export const RANGE_DAYS = [7, 30, 90, 365] as const;
 
-const serviceName = (key: string) => SERVICE_LABEL[key as ServiceName] ?? key;
+const serviceName = (key: string) => SERVICE_LABELS[key as ServiceName] ?? key;
 const usdTick = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
 export function UsageChartsPanel() {
@@ -35,7 +34,13 @@ export function UsageChartsPanel() {
         <div className="toolbar toolbar-tight">
           <div className="segmented" role="group" aria-label="Time range">
             {RANGE_DAYS.map((d) => (
-              <button key={d} type="button" className="segment" aria-pressed={d === days} onClick={() => setParams(withParams(params, { days: d === 30 ? undefined : d }))}>
+              <button
+                key={d}
+                type="button"
+                className="segment"
+                aria-pressed={d === days}
+                onClick={() => setParams(withParams(params, { days: d === 30 ? undefined : d }))}
+              >
                 {d === 365 ? '1 year' : `${d} days`}
               </button>
             ))}
@@ -45,21 +50,41 @@ export function UsageChartsPanel() {
       </div>
       <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
       {!shown && loading && <SkeletonRows rows={6} label="Loading charts" />}
-      {shown && <ChartsBody byService={shown.byService} byModel={shown.byModel} days={days} refreshing={loading} />}
+      {shown && (
+        <ChartsBody byService={shown.byService} byModel={shown.byModel} days={days} refreshing={loading} />
+      )}
     </section>
   );
 }
 
-function ChartsBody({ byService, byModel, days, refreshing }: { byService: SeriesFieldsFragment; byModel: SeriesFieldsFragment; days: number; refreshing: boolean }) {
+function ChartsBody({
+  byService,
+  byModel,
+  days,
+  refreshing,
+}: {
+  byService: SeriesFieldsFragment;
+  byModel: SeriesFieldsFragment;
+  days: number;
+  refreshing: boolean;
+}) {
   const daily = buildDailySeries(byService.dates, byService.lines);
   const models = topWithOther(totalsByKey(byModel.lines), 10);
-  const trend = computeTrend(byService.totalCostUsd, byService.previousTotalCostUsd, `the previous ${days} days`);
-  const callsTrend = computeTrend(byService.totalApiCalls, byService.previousTotalApiCalls, `the previous ${days} days`);
+  const trend = computeTrend(
+    byService.totalCostUsd,
+    byService.previousTotalCostUsd,
+    `the previous ${days} days`,
+  );
+  const callsTrend = computeTrend(
+    byService.totalApiCalls,
+    byService.previousTotalApiCalls,
+    `the previous ${days} days`,
+  );
   const costSeries = daily.keys.map((k) => ({
     label: serviceName(k),
     values: daily.cost[k].map(decimalToChartNumber),
     display: daily.cost[k].map(formatUsd),
-    color: SERVICE_COLORS[k] ?? PALETTE[0],
+    colour: SERVICE_COLOURS[k as ServiceName] ?? PALETTE[0],
   }));
   const totalModelCalls = models.reduce((s, m) => s + m.apiCalls, 0);
 
@@ -70,44 +95,67 @@ function ChartsBody({ byService, byModel, days, refreshing }: { byService: Serie
           <span className="muted small">Cost, last {days} days</span>
           <strong className="money-highlight">{formatUsd(byService.totalCostUsd)}</strong>
           <TrendBadge trend={trend} />
-          <span className="muted small">previous {days} days: {formatUsd(byService.previousTotalCostUsd)}</span>
+          <span className="muted small">
+            previous {days} days: {formatUsd(byService.previousTotalCostUsd)}
+          </span>
         </div>
         <div>
           <span className="muted small">API calls, last {days} days</span>
-          <strong>{formatInt(byService.totalApiCalls)}</strong>
+          <strong>{formatCount(byService.totalApiCalls)}</strong>
           <TrendBadge trend={callsTrend} />
-          <span className="muted small">previous {days} days: {formatInt(byService.previousTotalApiCalls)}</span>
+          <span className="muted small">
+            previous {days} days: {formatCount(byService.previousTotalApiCalls)}
+          </span>
         </div>
       </div>
       <div className="chart-grid">
         <figure className="card chart-card">
           <figcaption>Daily cost</figcaption>
-          <LineChart labels={daily.labels} series={costSeries} yTick={usdTick} ariaLabel={`Daily cost by service over the last ${days} days; total ${formatUsd(byService.totalCostUsd)}`} />
+          <LazyLineChart
+            labels={daily.labels}
+            series={costSeries}
+            yTick={usdTick}
+            ariaLabel={`Daily cost by service over the last ${days} days; total ${formatUsd(byService.totalCostUsd)}`}
+          />
         </figure>
         <figure className="card chart-card">
           <figcaption>API calls over time</figcaption>
-          <LineChart
+          <LazyLineChart
             labels={daily.labels}
-            series={daily.keys.map((k) => ({ label: serviceName(k), values: [...daily.calls[k]], display: daily.calls[k].map(formatInt), color: SERVICE_COLORS[k] ?? PALETTE[0] }))}
-            ariaLabel={`API calls per day by service over the last ${days} days; total ${formatInt(byService.totalApiCalls)}`}
+            series={daily.keys.map((k) => ({
+              label: serviceName(k),
+              values: [...daily.calls[k]],
+              display: daily.calls[k].map(formatCount),
+              colour: SERVICE_COLOURS[k as ServiceName] ?? PALETTE[0],
+            }))}
+            ariaLabel={`API calls per day by service over the last ${days} days; total ${formatCount(byService.totalApiCalls)}`}
           />
         </figure>
         <figure className="card chart-card">
           <figcaption>Cost by model</figcaption>
-          <BarChart
+          <LazyBarChart
             labels={models.map((m) => m.key)}
-            series={[{ label: 'Cost', values: models.map((m) => decimalToChartNumber(m.costUsd)), display: models.map((m) => formatUsd(m.costUsd)), color: PALETTE[0] }]}
+            series={[
+              {
+                label: 'Cost',
+                values: models.map((m) => decimalToChartNumber(m.costUsd)),
+                display: models.map((m) => formatUsd(m.costUsd)),
+                colour: PALETTE[0],
+              },
+            ]}
             yTick={usdTick}
             ariaLabel={`Cost by model: ${models.map((m) => `${m.key} ${formatUsd(m.costUsd)}`).join(', ') || 'no usage'}`}
           />
         </figure>
         <figure className="card chart-card">
           <figcaption>Model distribution (API calls)</figcaption>
-          <DoughnutChart
+          <LazyDoughnutChart
             labels={models.map((m) => m.key)}
             values={models.map((m) => m.apiCalls)}
-            display={models.map((m) => `${formatInt(m.apiCalls)} calls (${percentOf(m.apiCalls, totalModelCalls) ?? '0'}%)`)}
-            colors={models.map((_, i) => PALETTE[i % PALETTE.length])}
+            display={models.map(
+              (m) => `${formatCount(m.apiCalls)} calls (${percentOf(m.apiCalls, totalModelCalls) ?? '0'}%)`,
+            )}
+            colours={models.map((_, i) => PALETTE[i % PALETTE.length])}
             ariaLabel={`Share of API calls by model: ${models.map((m) => `${m.key} ${percentOf(m.apiCalls, totalModelCalls) ?? '0'}%`).join(', ') || 'no usage'}`}
           />
         </figure>

@@ -1,4 +1,4 @@
-import { compareDecimals, sumDecimals } from '../../shared/money';
+import { compareDecimals, sumDecimals } from '@usage-monitor/web-kit/money';
 
 /** One key of a series as the server sends it: values aligned with the series' dates, zero-filled. */
 export interface SeriesLine {

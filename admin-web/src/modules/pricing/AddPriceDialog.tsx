@@ -1,12 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { errorMessage, fieldErrorsOf } from '@usage-monitor/web-kit/apollo';
+import { isDecimalInput } from '@usage-monitor/web-kit/money';
+import { Dialog, Field, useToast } from '@usage-monitor/web-kit/ui';
+import { SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
 import { AddPriceDocument, type AddPriceInput, type Service } from '../../__generated__/graphql';
-import { SERVICE_LABEL, SERVICES } from '../../shared/format';
-import { errorMessage, fieldErrorsOf } from '../../shared/graphqlErrors';
-import { isDecimalInput } from '../../shared/money';
-import { Dialog } from '../../shared/ui/Dialog';
-import { Field } from '../../shared/ui/Field';
-import { useToast } from '../../shared/ui/Toasts';
 
 type RateField = 'inputPer1kTokens' | 'cachedInputPer1kTokens' | 'outputPer1kTokens' | 'per1kCharacters' | 'perMinute';
 
@@ -61,7 +59,7 @@ export function AddPriceDialog({ initialService, initialModel, onClose }: { init
     if (Object.keys(errors).length) return;
     try {
       await addPrice({ variables: { input } });
-      toast.push(`Price for ${SERVICE_LABEL[service]} ${input.model || '(all models)'} added`, 'success');
+      toast.push(`Price for ${SERVICE_LABELS[service]} ${input.model || '(all models)'} added`, 'success');
       onClose();
     } catch (e) {
       setApiError(e);
@@ -81,7 +79,7 @@ export function AddPriceDialog({ initialService, initialModel, onClose }: { init
             {(p) => (
               <select {...p} value={service} onChange={(e) => setService(e.target.value as Service)}>
                 {SERVICES.map((s) => (
-                  <option key={s} value={s}>{SERVICE_LABEL[s]}</option>
+                  <option key={s} value={s}>{SERVICE_LABELS[s]}</option>
                 ))}
               </select>
             )}

@@ -1,17 +1,15 @@
 import { useQuery } from '@apollo/client/react';
 import { useSearchParams } from 'react-router';
+import { formatUsdExact } from '@usage-monitor/web-kit/money';
+import { currentPeriod, formatEffectiveFrom, formatPeriod, isPeriod } from '@usage-monitor/web-kit/periods';
+import { Badge, EmptyState, ErrorBanner, SkeletonRows, TableScroll } from '@usage-monitor/web-kit/ui';
+import { formatCount, SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
+import { withParams } from '@usage-monitor/web-kit/url';
 import { PricingDocument } from '../../__generated__/graphql';
-import { formatEffectiveFrom, formatInt, SERVICE_LABEL } from '../../shared/format';
-import { formatUsdExact } from '../../shared/money';
-import { currentPeriod, isPeriod, periodLabel } from '../../shared/period';
-import { readEnum, SERVICE_VALUES, withParams } from '../../shared/urlFilters';
+import { readEnum } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
-import { Badge } from '../../shared/ui/Badge';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PeriodPicker } from '../../shared/ui/PeriodPicker';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
 import { AddPriceDialog } from './AddPriceDialog';
 import { priceStates } from './priceStatus';
 
@@ -26,7 +24,7 @@ export function PricingPage() {
   const [params, setParams] = useSearchParams();
   const rawPeriod = params.get('period');
   const period = isPeriod(rawPeriod) ? rawPeriod : currentPeriod();
-  const serviceFilter = readEnum(params, 'service', SERVICE_VALUES);
+  const serviceFilter = readEnum(params, 'service', SERVICES);
   const adding = params.get('add') === '1';
   const { data, previousData, loading, error, refetch } = useQuery(PricingDocument, { variables: { period } });
   const shown = data ?? previousData;
@@ -50,20 +48,20 @@ export function PricingPage() {
           <PeriodPicker value={period} onChange={(p) => setParams(withParams(params, { period: p === currentPeriod() ? undefined : p }))} />
         </div>
         {!unpriced && loading && <SkeletonRows rows={2} label="Loading unpriced calls" />}
-        {unpriced && unpriced.apiCalls === 0 && <p className="banner banner-success">Every call in {periodLabel(period)} was priced.</p>}
+        {unpriced && unpriced.apiCalls === 0 && <p className="banner banner-success">Every call in {formatPeriod(period)} was priced.</p>}
         {unpriced && unpriced.apiCalls > 0 && (
           <div className="card card-warning">
             <p>
-              <strong>{formatInt(unpriced.apiCalls)}</strong> calls in {periodLabel(period)} used a model with no price and were recorded at $0 (marked Unpriced). Add a price so future calls are billed.
+              <strong>{formatCount(unpriced.apiCalls)}</strong> calls in {formatPeriod(period)} used a model with no price and were recorded at $0 (marked Unpriced). Add a price so future calls are billed.
             </p>
             <ul className="plain-list">
               {unpriced.models.map((m) => (
                 <li key={`${m.service}-${m.model ?? ''}`} className="list-row">
                   <span>
-                    {SERVICE_LABEL[m.service]} · <code>{m.model ?? '(no model)'}</code> · {formatInt(m.apiCalls)} calls
+                    {SERVICE_LABELS[m.service]} · <code>{m.model ?? '(no model)'}</code> · {formatCount(m.apiCalls)} calls
                   </span>
                   <button type="button" className="button button-small" onClick={() => openAdd(m.service, m.model)}>
-                    Add price<span className="visually-hidden"> for {m.model ?? SERVICE_LABEL[m.service]}</span>
+                    Add price<span className="visually-hidden"> for {m.model ?? SERVICE_LABELS[m.service]}</span>
                   </button>
                 </li>
               ))}
@@ -76,9 +74,9 @@ export function PricingPage() {
         <div className="section-head">
           <h2 id="prices-heading">Price list</h2>
           <div className="segmented" role="group" aria-label="Filter by service">
-            {[undefined, ...SERVICE_VALUES].map((s) => (
+            {[undefined, ...SERVICES].map((s) => (
               <button key={s ?? 'ALL'} type="button" className="segment" aria-pressed={s === serviceFilter} onClick={() => setParams(withParams(params, { service: s }))}>
-                {s ? SERVICE_LABEL[s] : 'All'}
+                {s ? SERVICE_LABELS[s] : 'All'}
               </button>
             ))}
           </div>
@@ -86,8 +84,8 @@ export function PricingPage() {
         {!shown && loading && <SkeletonRows rows={8} label="Loading prices" />}
         {shown && prices.length === 0 && <EmptyState title="No prices." hint="Add one: until then every call of that service is recorded as Unpriced." />}
         {prices.length > 0 && (
-          <div className="table-wrap" tabIndex={0} role="region" aria-label="Prices">
-            <table className="table">
+          <TableScroll label="Prices">
+            <table className="data-table">
               <caption className="visually-hidden">Prices</caption>
               <thead>
                 <tr>
@@ -105,7 +103,7 @@ export function PricingPage() {
                 {prices.map((p) => (
                   <tr key={p.id} className={states.get(p.id) === 'superseded' ? 'row-muted' : undefined}>
                     <td>
-                      <span className="block">{SERVICE_LABEL[p.service]}</span>
+                      <span className="block">{SERVICE_LABELS[p.service]}</span>
                       {p.model ? <code className="nowrap">{p.model}</code> : <span className="muted small">all models</span>}
                     </td>
                     <td className="num money">{formatUsdExact(p.inputPer1kTokens)}</td>
@@ -119,12 +117,12 @@ export function PricingPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
       {adding && (
         <AddPriceDialog
-          initialService={readEnum(params, 'addService', SERVICE_VALUES)}
+          initialService={readEnum(params, 'addService', SERVICES)}
           initialModel={params.get('addModel') ?? undefined}
           onClose={() => setParams(withParams(params, { add: undefined, addService: undefined, addModel: undefined }))}
         />

@@ -1,13 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
+import { errorMessage, fieldErrorsOf } from '@usage-monitor/web-kit/apollo';
+import { formatPercent } from '@usage-monitor/web-kit/levels';
+import { Dialog, Field, useToast } from '@usage-monitor/web-kit/ui';
+import { formatMetricValue } from '@usage-monitor/web-kit/units';
 import { RemoveQuotaDocument, SetQuotaDocument, type QuotaBarFragment, type QuotaLimitsFragment, type QuotaMetric } from '../../__generated__/graphql';
-import { formatMetricValue } from '../../shared/format';
-import { errorMessage, fieldErrorsOf } from '../../shared/graphqlErrors';
-import { formatPercent } from '../../shared/level';
 import { useRefetchActive } from '../../shared/refetch';
-import { Dialog } from '../../shared/ui/Dialog';
-import { Field } from '../../shared/ui/Field';
-import { useToast } from '../../shared/ui/Toasts';
 import { buildQuotaInput, quotaToForm, type LimitField, type QuotaFormValues } from './quotaForm';
 
 const LIMITS: { field: LimitField; metric: QuotaMetric; label: string; unit: string }[] = [

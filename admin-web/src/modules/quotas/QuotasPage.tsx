@@ -1,16 +1,13 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
+import { Badge, EmptyState, ErrorBanner, QuotaBar, SkeletonRows, TableScroll } from '@usage-monitor/web-kit/ui';
+import { METRIC_LABELS } from '@usage-monitor/web-kit/units';
+import { withParams } from '@usage-monitor/web-kit/url';
 import { QuotaStandingsDocument, type QuotaMetric } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { METRIC_LABEL } from '../../shared/format';
-import { readString, withParams } from '../../shared/urlFilters';
+import { readString } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
-import { Badge } from '../../shared/ui/Badge';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { PageHeader } from '../../shared/ui/PageHeader';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
-import { QuotaBar } from './QuotaBar';
 import { QuotaDialog } from './QuotaDialog';
 
 const METRICS: readonly QuotaMetric[] = ['OPENAI_TOKENS', 'ELEVENLABS_CHARACTERS', 'SMARTFLO_MINUTES', 'MONTHLY_COST', 'REQUESTS_PER_MINUTE'];
@@ -35,14 +32,14 @@ export function QuotasPage() {
         <EmptyState title="No customers yet." hint="Create a customer first; then set their limits here." action={<Link to="/customers?new=1" className="button">New customer</Link>} />
       )}
       {standings.length > 0 && (
-        <div className="table-wrap" tabIndex={0} role="region" aria-label="Quota standing of every customer">
-          <table className="table quota-table">
+        <TableScroll label="Quota standing of every customer">
+          <table className="data-table quota-table">
             <caption className="visually-hidden">Quota standing of every customer this month</caption>
             <thead>
               <tr>
                 <th scope="col">Customer</th>
                 {METRICS.map((m) => (
-                  <th scope="col" key={m}>{METRIC_LABEL[m]}</th>
+                  <th scope="col" key={m}>{METRIC_LABELS[m]}</th>
                 ))}
               </tr>
             </thead>
@@ -70,13 +67,13 @@ export function QuotasPage() {
                   </th>
                   {METRICS.map((m) => {
                     const usage = s.usages.find((u) => u.metric === m);
-                    return <td key={m} className="quota-cell">{usage ? <QuotaBar usage={usage} compact /> : <span className="muted small">No limit</span>}</td>;
+                    return <td key={m} className="quota-cell">{usage ? <QuotaBar quota={usage} label={METRIC_LABELS[m]} compact /> : <span className="muted small">No limit</span>}</td>;
                   })}
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {editStanding && <QuotaDialog tenant={editStanding.tenant} quota={editStanding.quota} usages={editStanding.usages} onClose={closeEditor} />}
       {editing && shown && !editStanding && (

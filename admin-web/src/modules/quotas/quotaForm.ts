@@ -1,5 +1,5 @@
+import { compareDecimals, isDecimalInput } from '@usage-monitor/web-kit/money';
 import type { QuotaEnforcement, QuotaInput, QuotaLimitsFragment } from '../../__generated__/graphql';
-import { compareDecimals, isDecimalInput } from '../../shared/money';
 
 export type LimitField =
   | 'openaiTokenLimit'

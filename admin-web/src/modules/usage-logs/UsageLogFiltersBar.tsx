@@ -1,6 +1,6 @@
 import { useId } from 'react';
-import { SERVICE_LABEL } from '../../shared/format';
-import { CALL_STATUS_VALUES, SERVICE_VALUES, type UsageLogFilters } from '../../shared/urlFilters';
+import { SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
+import { CALL_STATUS_VALUES, type UsageLogFilters } from '../../shared/urlFilters';
 import { TenantSelect } from '../customers/TenantSelect';
 
 export function UsageLogFiltersBar({ filters, onChange, onClear }: { filters: UsageLogFilters; onChange: (patch: Partial<UsageLogFilters>) => void; onClear: () => void }) {
@@ -13,8 +13,8 @@ export function UsageLogFiltersBar({ filters, onChange, onClear }: { filters: Us
         <label htmlFor={ids.service}>Service</label>
         <select id={ids.service} value={filters.service ?? ''} onChange={(e) => onChange({ service: (e.target.value || undefined) as UsageLogFilters['service'] })}>
           <option value="">All services</option>
-          {SERVICE_VALUES.map((s) => (
-            <option key={s} value={s}>{SERVICE_LABEL[s]}</option>
+          {SERVICES.map((s) => (
+            <option key={s} value={s}>{SERVICE_LABELS[s]}</option>
           ))}
         </select>
       </div>

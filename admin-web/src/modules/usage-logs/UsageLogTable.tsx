@@ -1,8 +1,9 @@
 import { Link } from 'react-router';
+import { formatUsd } from '@usage-monitor/web-kit/money';
+import { formatDateTime } from '@usage-monitor/web-kit/periods';
+import { Badge, TableScroll } from '@usage-monitor/web-kit/ui';
+import { formatLogUsage, SERVICE_LABELS } from '@usage-monitor/web-kit/units';
 import type { UsageLogRowFragment } from '../../__generated__/graphql';
-import { formatDateTime, formatLogUsage, SERVICE_LABEL } from '../../shared/format';
-import { formatUsd } from '../../shared/money';
-import { Badge } from '../../shared/ui/Badge';
 
 export function UsageLogTable({
   rows,
@@ -17,8 +18,8 @@ export function UsageLogTable({
   highlightIds?: ReadonlySet<string>;
 }) {
   return (
-    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
-      <table className="table">
+    <TableScroll label={caption}>
+      <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
           <tr>
@@ -44,7 +45,7 @@ export function UsageLogTable({
                 </td>
               )}
               <td>
-                <span className={`service-tag service-${log.service.toLowerCase()}`}>{SERVICE_LABEL[log.service]}</span>
+                <span className={`service-tag service-${log.service.toLowerCase()}`}>{SERVICE_LABELS[log.service]}</span>
                 {log.model && <span className="muted small block">{log.model}</span>}
               </td>
               <td>{formatLogUsage(log)}</td>
@@ -64,6 +65,6 @@ export function UsageLogTable({
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

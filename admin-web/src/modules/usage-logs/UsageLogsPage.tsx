@@ -1,17 +1,14 @@
 import { useQuery } from '@apollo/client/react';
 import { useId, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
+import { EmptyState, ErrorBanner, SkeletonRows, useToast } from '@usage-monitor/web-kit/ui';
+import { formatCount } from '@usage-monitor/web-kit/units';
+import { usePatchParams, withParams } from '@usage-monitor/web-kit/url';
 import { UsageLogsDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
-import { formatInt } from '../../shared/format';
-import { parseUsageLogFilters, readChoice, readString, toUsageLogFilterInput, usageLogFilterParams, withParams } from '../../shared/urlFilters';
+import { parseUsageLogFilters, readChoice, readString, toUsageLogFilterInput, usageLogFilterParams } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
-import { usePatchParams } from '../../shared/usePatchParams';
-import { EmptyState } from '../../shared/ui/EmptyState';
-import { ErrorBanner } from '../../shared/ui/ErrorBanner';
 import { PageHeader } from '../../shared/ui/PageHeader';
-import { SkeletonRows } from '../../shared/ui/Skeleton';
-import { useToast } from '../../shared/ui/Toasts';
 import { downloadUsageCsv } from './exportCsv';
 import { UsageLogFiltersBar } from './UsageLogFiltersBar';
 import { UsageLogTable } from './UsageLogTable';
@@ -94,7 +91,7 @@ export function UsageLogsPage() {
       {connection && connection.nodes.length > 0 && (
         <>
           <p className="muted small" aria-live="polite">
-            Showing {formatInt(start + 1)}–{formatInt(start + connection.nodes.length)} of {formatInt(connection.totalCount)} calls
+            Showing {formatCount(start + 1)}–{formatCount(start + connection.nodes.length)} of {formatCount(connection.totalCount)} calls
           </p>
           <div className={loading ? 'is-refreshing' : undefined}>
             <UsageLogTable rows={connection.nodes} caption="Usage logs" />

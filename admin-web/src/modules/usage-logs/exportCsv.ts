@@ -1,4 +1,4 @@
-import { usageExportUrl } from '../../app/env';
+import { API } from '../../app/env';
 import { expireSession, getSession } from '../../app/session';
 import { exportQueryString, type UsageLogFilters } from '../../shared/urlFilters';
 
@@ -17,7 +17,7 @@ export function exportFileName(filters: UsageLogFilters, today: Date = new Date(
  */
 export async function downloadUsageCsv(filters: UsageLogFilters): Promise<void> {
   const token = getSession().token;
-  const response = await fetch(usageExportUrl(exportQueryString(filters)), {
+  const response = await fetch(API.usageExportUrl(exportQueryString(filters)), {
     headers: token ? { authorization: `Bearer ${token}`, accept: 'text/csv' } : { accept: 'text/csv' },
   });
   if (response.status === 401 && token) {

@@ -1,4 +1,4 @@
-import { CopyButton } from './CopyButton';
+import { CopyButton } from '@usage-monitor/web-kit/ui';
 
 /** A secret the server returns once (API key, webhook secret): shown with a copy button and a warning. */
 export function OneTimeSecret({ title, secret, onDone }: { title: string; secret: string; onDone: () => void }) {

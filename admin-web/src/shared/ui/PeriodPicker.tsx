@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { periodLabel, recentPeriods } from '../period';
+import { formatPeriod, recentPeriods } from '@usage-monitor/web-kit/periods';
 
 export function PeriodPicker({ value, onChange, label = 'Month' }: { value: string; onChange: (period: string) => void; label?: string }) {
   const id = useId();
@@ -11,7 +11,7 @@ export function PeriodPicker({ value, onChange, label = 'Month' }: { value: stri
       <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {options.map((p, i) => (
           <option key={p} value={p}>
-            {periodLabel(p)}
+            {formatPeriod(p)}
             {i === 0 && p === periods[0] ? ' (current)' : ''}
           </option>
         ))}

@@ -1,5 +1,5 @@
+import { formatDateTime } from '@usage-monitor/web-kit/periods';
 import type { AlertItemFragment } from '../../__generated__/graphql';
-import { formatDateTime } from '../../shared/periods';
 import { explainAlert } from './explain-alert';
 
 interface AlertListProps {

@@ -6,7 +6,7 @@ describe('explainAlert', () => {
   it('explains an approaching quota with its numbers', () => {
     expect(explainAlert(alert())).toEqual({
       title: 'Approaching your monthly OpenAI token limit',
-      text: 'You have used 84 % of your monthly OpenAI token limit (420,000 of 500,000 tokens).',
+      text: 'You have used 84% of your monthly OpenAI token limit (420,000 of 500,000 tokens).',
       severity: 'warning',
     });
   });
@@ -14,11 +14,11 @@ describe('explainAlert', () => {
   it('uses exact money for the cost budget and units for Smartflo', () => {
     expect(
       explainAlert(alert({ metric: 'MONTHLY_COST', currentValue: 420.5, limitValue: 500 })).text,
-    ).toBe('You have used 84.1 % of your monthly cost budget ($420.50 of $500.00).');
+    ).toBe('You have used 84.1% of your monthly cost budget ($420.50 of $500.00).');
     expect(
       explainAlert(alert({ metric: 'SMARTFLO_MINUTES', currentValue: 91.5, limitValue: 100 })),
     ).toMatchObject({
-      text: 'You have used 91.5 % of your monthly Smartflo minute limit (91.5 of 100 min).',
+      text: 'You have used 91.5% of your monthly Smartflo minute limit (91.5 of 100 min).',
       severity: 'critical',
     });
   });
@@ -29,13 +29,13 @@ describe('explainAlert', () => {
     );
     expect(explained.severity).toBe('critical');
     expect(explained.text).toBe(
-      'You have gone over your monthly ElevenLabs character limit: 10,400 of 10,000 characters (104 %). Calls are still recorded and billed.',
+      'You have gone over your monthly ElevenLabs character limit: 10,400 of 10,000 characters (104%). Calls are still recorded and billed.',
     );
   });
 
   it('falls back to the threshold when the amounts are missing', () => {
     expect(explainAlert(alert({ currentValue: null, limitValue: null, thresholdPercent: 80 })).text).toBe(
-      'You have used 80 % of your monthly OpenAI token limit.',
+      'You have used 80% of your monthly OpenAI token limit.',
     );
   });
 

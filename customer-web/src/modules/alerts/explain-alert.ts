@@ -1,6 +1,7 @@
+import { formatPercent } from '@usage-monitor/web-kit/levels';
+import { floatToDecimal, formatUsd } from '@usage-monitor/web-kit/money';
+import { formatCount, formatMetricPair, formatMetricValue, METRIC_LIMIT_NAMES } from '@usage-monitor/web-kit/units';
 import type { AlertItemFragment } from '../../__generated__/graphql';
-import { floatToDecimal, formatUsd } from '../../shared/money';
-import { METRIC_LIMIT_NAMES, formatCount, formatMetricPair, formatMetricValue, formatPercent } from '../../shared/units';
 
 export interface AlertExplanation {
   title: string;

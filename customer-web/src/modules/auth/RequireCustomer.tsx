@@ -1,9 +1,9 @@
 import { useEffect } from 'react';
 import { useQuery } from '@apollo/client/react';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { isUnauthenticated } from '../../app/apollo-client';
+import { FullPageMessage } from '@usage-monitor/web-kit/ui';
+import { isUnauthenticated } from '@usage-monitor/web-kit/apollo';
 import { MeDocument } from '../../__generated__/graphql';
-import { FullPageMessage } from '../../shared/FullPageMessage';
 import { useSession, ViewerContext, type CustomerViewer } from './session-context';
 import { WRONG_ROLE_MESSAGE } from './session-store';
 

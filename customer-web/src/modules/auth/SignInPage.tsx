@@ -1,18 +1,17 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Navigate, useLocation, type Location } from 'react-router';
+import { SignInForm, type SignInNotice } from '@usage-monitor/web-kit/auth';
 import { useSession } from './session-context';
-import { SignInError } from './session-store';
+import { SignInError, type SessionNotice } from './session-store';
 
-const NOTICES = {
-  expired: 'Your session has expired. Please sign in again.',
-  'signed-out': 'You have signed out.',
-} as const;
+const NOTICES: Record<NonNullable<SessionNotice>, SignInNotice> = {
+  expired: { text: 'Your session has expired. Please sign in again.', tone: 'warning' },
+  'signed-out': { text: 'You have signed out.', tone: 'info' },
+};
 
 export function SignInPage() {
   const { token, notice, signIn } = useSession();
   const location = useLocation();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const [failure, setFailure] = useState<SignInError | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -21,12 +20,11 @@ export function SignInPage() {
     return <Navigate to={from ? `${from.pathname}${from.search}` : '/usage'} replace />;
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submit(email: string, password: string) {
     setSubmitting(true);
     setFailure(null);
     try {
-      await signIn(email.trim(), password);
+      await signIn(email, password);
     } catch (error) {
       setFailure(error instanceof SignInError ? error : new SignInError(String(error), 'unavailable'));
       setSubmitting(false);
@@ -34,60 +32,27 @@ export function SignInPage() {
   }
 
   return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-card">
-        <p className="brand brand-large" aria-hidden="true">
-          <span className="brand-mark">◔</span> Usage Monitor
-        </p>
-        <h1>Sign in to your usage portal</h1>
-        <p className="muted">See your OpenAI, ElevenLabs and Smartflo usage, costs and limits.</p>
-
-        {notice && !failure && (
-          <p className={`banner ${notice === 'expired' ? 'banner-warning' : 'banner-info'}`} role="status">
-            {NOTICES[notice]}
-          </p>
-        )}
-        {failure && (
-          <p className="banner banner-error" role="alert" id="sign-in-error">
-            {failure.message}
-          </p>
-        )}
-
-        <form onSubmit={onSubmit} aria-describedby={failure ? 'sign-in-error' : undefined}>
-          <div className="field">
-            <label htmlFor="email">Email</label>
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              required
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              aria-invalid={failure?.reason === 'credentials' || undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password">Password</label>
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.target.value)}
-              aria-invalid={failure?.reason === 'credentials' || undefined}
-            />
-          </div>
-          <button type="submit" className="button button-primary button-block" disabled={submitting}>
-            {submitting ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
-        <p className="muted small">
+    <SignInForm
+      brand={
+        <>
+          <span className="brand-mark" aria-hidden="true">
+            ◔
+          </span>{' '}
+          Usage Monitor
+        </>
+      }
+      title="Sign in to your usage portal"
+      intro="See your OpenAI, ElevenLabs and Smartflo usage, costs and limits."
+      notice={notice ? NOTICES[notice] : null}
+      failure={failure?.message}
+      credentialsRejected={failure?.reason === 'credentials'}
+      submitting={submitting}
+      onSubmit={(email, password) => void submit(email, password)}
+      footer={
+        <>
           Administrators sign in at the <a href="/admin/">admin console</a>.
-        </p>
-      </div>
-    </main>
+        </>
+      }
+    />
   );
 }

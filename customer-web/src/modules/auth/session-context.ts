@@ -1,5 +1,5 @@
-import { createContext, useContext, useSyncExternalStore } from 'react';
-import type { SocketState, SocketStatus } from '../../app/socket-status';
+import { createContext, useContext } from 'react';
+import { pollIntervalFor, useSocketStatus, type SocketState, type SocketStatus } from '@usage-monitor/web-kit/apollo';
 import type { SessionViewerFragment } from '../../__generated__/graphql';
 import type { SessionNotice, SessionStore } from './session-store';
 
@@ -21,8 +21,12 @@ export function useSession(): SessionContextValue {
 }
 
 export function useSocketState(): SocketState {
-  const { socket } = useSession();
-  return useSyncExternalStore(socket.subscribe, socket.get);
+  return useSocketStatus(useSession().socket);
+}
+
+/** A pollInterval for live data: none while the socket pushes updates, a fallback while it is down. */
+export function usePollFallback(): number {
+  return pollIntervalFor(useSocketState());
 }
 
 /** A signed-in customer: always has a tenant (RequireCustomer lets no one else through). */

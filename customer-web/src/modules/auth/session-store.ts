@@ -1,6 +1,5 @@
-import { CombinedGraphQLErrors } from '@apollo/client';
+import { createLocalTokenStorage, errorCodeOf, type TokenStorage } from '@usage-monitor/web-kit/apollo';
 import { createSessionClient, type SessionClient, type SessionClientFactory } from '../../app/apollo-client';
-import { TOKEN_KEY, clearToken, readToken, writeToken } from '../../app/token-storage';
 import { MeDocument, SignInDocument, SignOutDocument } from '../../__generated__/graphql';
 
 export const WRONG_ROLE_MESSAGE = 'This portal is for customers; admins use the console at /admin/';
@@ -24,23 +23,15 @@ export class SignInError extends Error {
   }
 }
 
-export interface TokenStorage {
-  read(): string | null;
-  write(token: string): void;
-  clear(): void;
-}
+export const TOKEN_KEY = 'um.portal.token';
 
-const browserStorage: TokenStorage = { read: readToken, write: writeToken, clear: clearToken };
+export type { TokenStorage };
 
 /** A sign-out must not hang on a server that is down: the local session ends regardless. */
 const LOGOUT_TIMEOUT_MS = 3_000;
 
-function errorCode(error: unknown): unknown {
-  return CombinedGraphQLErrors.is(error) ? error.errors[0]?.extensions?.code : undefined;
-}
-
 function signInFailure(error: unknown): SignInError {
-  const code = errorCode(error);
+  const code = errorCodeOf(error);
   if (code === 'UNAUTHENTICATED' || code === 'BAD_USER_INPUT' || code === 'FORBIDDEN') {
     return new SignInError('That email and password do not match a customer account.', 'credentials');
   }
@@ -69,7 +60,7 @@ async function revokeQuietly(session: SessionClient): Promise<void> {
  */
 export function createSessionStore(
   createClient: SessionClientFactory = createSessionClient,
-  storage: TokenStorage = browserStorage,
+  storage: TokenStorage = createLocalTokenStorage(TOKEN_KEY),
 ) {
   const listeners = new Set<() => void>();
   const initialToken = storage.read();
@@ -139,13 +130,9 @@ export function createSessionStore(
 
     /** Follows sign-in and sign-out done in another tab of the same portal. */
     watchOtherTabs(): () => void {
-      const onStorage = (event: StorageEvent) => {
-        if (event.key !== TOKEN_KEY && event.key !== null) return;
-        const token = storage.read();
+      return storage.watch((token) => {
         if (token !== snapshot.token) open(token, token ? null : 'signed-out');
-      };
-      window.addEventListener('storage', onStorage);
-      return () => window.removeEventListener('storage', onStorage);
+      });
     },
   };
 }

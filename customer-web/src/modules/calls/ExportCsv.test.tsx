@@ -1,7 +1,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { monthRange, recentPeriods } from '../../shared/periods';
+import { monthRange, recentPeriods } from '@usage-monitor/web-kit/periods';
 import { renderElement } from '../../test/mock-session';
 import { ExportCsv } from './ExportCsv';
 

@@ -1,8 +1,8 @@
 import { useMemo, useState, type FormEvent } from 'react';
+import { formatPeriod, recentPeriods } from '@usage-monitor/web-kit/periods';
+import { SERVICE_LABELS } from '@usage-monitor/web-kit/units';
 import type { Service } from '../../__generated__/graphql';
-import { apiBaseUrl } from '../../app/env';
-import { formatPeriod, recentPeriods } from '../../shared/periods';
-import { SERVICE_LABELS } from '../../shared/services';
+import { API } from '../../app/env';
 import { useSession } from '../auth/session-context';
 import { ExportError, downloadUsageCsv } from './export-csv';
 
@@ -22,7 +22,7 @@ export function ExportCsv({ service }: { service?: Service }) {
     if (!token) return;
     setState({ status: 'busy' });
     try {
-      await downloadUsageCsv({ month, service }, { apiBase: apiBaseUrl, token });
+      await downloadUsageCsv({ month, service }, { apiBase: API.apiBaseUrl, token });
       setState({ status: 'done', message: `Downloaded ${formatPeriod(month)}.` });
     } catch (error) {
       if (error instanceof ExportError && error.status === 401) {
@@ -53,7 +53,7 @@ export function ExportCsv({ service }: { service?: Service }) {
       </p>
       <p
         role="status"
-        className={`small export-result ${state.status === 'failed' ? 'text-error' : ''}`}
+        className={`small export-result ${state.status === 'failed' ? 'text-danger' : ''}`}
       >
         {'message' in state ? state.message : ''}
       </p>

@@ -1,13 +1,12 @@
 import { useQuery } from '@apollo/client/react';
+import { formatUsd } from '@usage-monitor/web-kit/money';
+import { formatDateTime } from '@usage-monitor/web-kit/periods';
+import { formatCount, formatLogUnits, parseService, SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
+import { useSearchParam } from '@usage-monitor/web-kit/url';
+import { ErrorBanner, TableScroll } from '@usage-monitor/web-kit/ui';
 import { RecentCallsDocument } from '../../__generated__/graphql';
-import { formatUsd } from '../../shared/money';
-import { formatDateTime } from '../../shared/periods';
-import { SERVICES, SERVICE_LABELS, parseService } from '../../shared/services';
-import { formatCount } from '../../shared/units';
-import { useSearchParam } from '../../shared/useSearchParam';
-import { usePollFallback } from '../usage/usePollFallback';
+import { usePollFallback } from '../auth/session-context';
 import { ExportCsv } from './ExportCsv';
-import { formatLogUnits } from './log-units';
 
 export function RecentCalls() {
   const [serviceParam, setServiceParam] = useSearchParam('service');
@@ -43,14 +42,7 @@ export function RecentCalls() {
       </div>
       <ExportCsv service={service} />
 
-      {error && (
-        <p className="banner banner-error" role="alert">
-          {logs ? 'Recent calls could not be refreshed.' : 'Recent calls could not be loaded.'}{' '}
-          <button type="button" className="link-button" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </p>
-      )}
+      <ErrorBanner error={error} message={logs ? 'Recent calls could not be refreshed.' : 'Recent calls could not be loaded.'} onRetry={() => void refetch()} />
       {!logs && loading && <p className="muted">Loading recent calls…</p>}
       {logs && logs.nodes.length === 0 && (
         <p className="empty-state">
@@ -58,7 +50,7 @@ export function RecentCalls() {
         </p>
       )}
       {logs && logs.nodes.length > 0 && (
-        <div className="table-scroll" role="region" aria-label="Recent calls table" tabIndex={0}>
+        <TableScroll label="Recent calls table">
           {/* Explicit roles: the phone layout restyles rows as cards, which drops table semantics in some browsers. */}
           <table className="data-table calls-table" role="table">
             <caption className="visually-hidden">
@@ -114,7 +106,7 @@ export function RecentCalls() {
                       )}
                     </td>
                     <td role="cell" className="cell-status">
-                      <span className={`badge ${log.status === 'ERROR' ? 'badge-error' : 'badge-success'}`}>
+                      <span className={`badge ${log.status === 'ERROR' ? 'badge-danger' : 'badge-success'}`}>
                         {log.status === 'ERROR' ? 'Failed' : 'Succeeded'}
                       </span>
                     </td>
@@ -123,7 +115,7 @@ export function RecentCalls() {
               })}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {logs && logs.totalCount > logs.nodes.length && (
         <p className="muted small">

@@ -1,5 +1,5 @@
+import { monthRange } from '@usage-monitor/web-kit/periods';
 import type { Service } from '../../__generated__/graphql';
-import { monthRange } from '../../shared/periods';
 
 export interface UsageExport {
   /** "YYYY-MM" (UTC). */

@@ -1,5 +1,5 @@
+import { QuotaBar } from '@usage-monitor/web-kit/ui';
 import type { QuotaBarFragment } from '../../__generated__/graphql';
-import { QuotaBar } from './QuotaBar';
 
 export function BudgetCard({ costQuota }: { costQuota: QuotaBarFragment }) {
   return (

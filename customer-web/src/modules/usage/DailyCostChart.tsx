@@ -1,8 +1,9 @@
 import { useQuery } from '@apollo/client/react';
+import { addDecimals, formatUsd } from '@usage-monitor/web-kit/money';
+import { formatDay } from '@usage-monitor/web-kit/periods';
+import { LazyStackedBarChart } from '@usage-monitor/web-kit/charts';
+import { DataTable, ErrorBanner } from '@usage-monitor/web-kit/ui';
 import { DailyCostDocument, type DailyCostQuery } from '../../__generated__/graphql';
-import { LazyStackedBarChart } from '../../shared/charts/LazyStackedBarChart';
-import { addDecimals, formatUsd } from '../../shared/money';
-import { formatDay } from '../../shared/periods';
 import { dailyCostOfPeriod } from './daily-cost';
 
 export function DailyCostChart({ period }: { period: string }) {
@@ -12,15 +13,12 @@ export function DailyCostChart({ period }: { period: string }) {
   return (
     <div className="table-block">
       <h3 id="daily-cost-title">Daily cost this month</h3>
-      {error && (
-        <p className="banner banner-error" role="alert">
-          The daily chart could not be loaded.{' '}
-          <button type="button" className="link-button" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </p>
-      )}
-      {!timeSeries && !error && <div className="chart chart-loading">Loading chart…</div>}
+      <ErrorBanner
+        error={error}
+        message="The daily chart could not be loaded."
+        onRetry={() => void refetch()}
+      />
+      {!timeSeries && !error && <div className="chart-box chart-loading">Loading chart…</div>}
       {timeSeries && <DailyCostBody timeSeries={timeSeries} period={period} />}
     </div>
   );
@@ -37,39 +35,35 @@ function DailyCostBody({ timeSeries, period }: DailyCostBodyProps) {
   const labels = days.map(formatDay);
   return (
     <>
-      <LazyStackedBarChart title="Daily cost this month by service, stacked" labels={labels} series={series} />
+      <LazyStackedBarChart
+        title="Daily cost this month by service, stacked"
+        labels={labels}
+        series={series}
+      />
       <details className="chart-data">
         <summary>Show daily costs as a table</summary>
-        <div className="table-scroll" role="region" aria-label="Daily costs" tabIndex={0}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                {series.map((s) => (
-                  <th key={s.label} scope="col" className="num">
-                    {s.label}
-                  </th>
-                ))}
-                <th scope="col" className="num">
-                  Total
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {labels.map((label, i) => (
-                <tr key={days[i]}>
-                  <th scope="row">{label}</th>
-                  {series.map((s) => (
-                    <td key={s.label} className="num money">
-                      {formatUsd(s.values[i])}
-                    </td>
-                  ))}
-                  <td className="num money">{formatUsd(addDecimals(...series.map((s) => s.values[i])))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label="Daily costs"
+          columns={[
+            { key: 'day', header: 'Day', rowHeader: true, cell: (i: number) => labels[i] },
+            ...series.map((s) => ({
+              key: s.label,
+              header: s.label,
+              numeric: true,
+              className: 'money',
+              cell: (i: number) => formatUsd(s.values[i]),
+            })),
+            {
+              key: 'total',
+              header: 'Total',
+              numeric: true,
+              className: 'money',
+              cell: (i: number) => formatUsd(addDecimals(...series.map((s) => s.values[i]))),
+            },
+          ]}
+          rows={days.map((_, i) => i)}
+          rowKey={(i) => days[i]}
+        />
       </details>
     </>
   );

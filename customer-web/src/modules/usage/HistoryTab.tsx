@@ -1,23 +1,38 @@
 import { useQuery } from '@apollo/client/react';
+import { formatUsd } from '@usage-monitor/web-kit/money';
+import { formatPeriod } from '@usage-monitor/web-kit/periods';
+import {
+  formatCharacters,
+  formatCount,
+  formatMinutes,
+  formatTokens,
+  SERVICE_COLOURS,
+  SERVICE_LABELS,
+} from '@usage-monitor/web-kit/units';
+import { LazyStackedBarChart } from '@usage-monitor/web-kit/charts';
+import { computeTrend } from '@usage-monitor/web-kit/trend';
+import { DataTable, ErrorBanner, TrendBadge, type Column } from '@usage-monitor/web-kit/ui';
 import { UsageHistoryDocument, type UsageHistoryQuery } from '../../__generated__/graphql';
-import { LazyStackedBarChart } from '../../shared/charts/LazyStackedBarChart';
-import { formatUsd } from '../../shared/money';
-import { formatPeriod } from '../../shared/periods';
-import { SERVICE_COLOURS, SERVICE_LABELS } from '../../shared/services';
-import { TrendBadge } from '../../shared/TrendBadge';
-import { formatCharacters, formatCount, formatMinutes, formatTokens } from '../../shared/units';
 
 type MonthSummary = UsageHistoryQuery['usageHistory'][number];
 
 function historySeries(months: readonly MonthSummary[]) {
   return [
-    { label: SERVICE_LABELS.OPENAI, colour: SERVICE_COLOURS.OPENAI, values: months.map((m) => m.openaiCostUsd) },
+    {
+      label: SERVICE_LABELS.OPENAI,
+      colour: SERVICE_COLOURS.OPENAI,
+      values: months.map((m) => m.openaiCostUsd),
+    },
     {
       label: SERVICE_LABELS.ELEVENLABS,
       colour: SERVICE_COLOURS.ELEVENLABS,
       values: months.map((m) => m.elevenlabsCostUsd),
     },
-    { label: SERVICE_LABELS.SMARTFLO, colour: SERVICE_COLOURS.SMARTFLO, values: months.map((m) => m.smartfloCostUsd) },
+    {
+      label: SERVICE_LABELS.SMARTFLO,
+      colour: SERVICE_COLOURS.SMARTFLO,
+      values: months.map((m) => m.smartfloCostUsd),
+    },
   ];
 }
 
@@ -28,14 +43,11 @@ export function HistoryTab() {
 
   return (
     <div className="stack">
-      {error && (
-        <p className="banner banner-error" role="alert">
-          Your usage history could not be loaded.{' '}
-          <button type="button" className="link-button" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </p>
-      )}
+      <ErrorBanner
+        error={error}
+        message="Your usage history could not be loaded."
+        onRetry={() => void refetch()}
+      />
       {loading && months.length === 0 && <p className="muted">Loading your usage history…</p>}
       {months.length > 0 && (
         <>
@@ -54,68 +66,75 @@ export function HistoryTab() {
   );
 }
 
+interface HistoryRow {
+  month: MonthSummary;
+  previous: MonthSummary | undefined;
+}
+
+function serviceCell(cost: string, usage: string) {
+  return (
+    <>
+      <span className="money">{formatUsd(cost)}</span>
+      <span className="cell-note">{usage}</span>
+    </>
+  );
+}
+
+const HISTORY_COLUMNS: readonly Column<HistoryRow>[] = [
+  { key: 'month', header: 'Month', rowHeader: true, cell: ({ month }) => formatPeriod(month.period) },
+  {
+    key: 'openai',
+    header: SERVICE_LABELS.OPENAI,
+    numeric: true,
+    cell: ({ month }) => serviceCell(month.openaiCostUsd, formatTokens(month.openaiTotalTokens)),
+  },
+  {
+    key: 'elevenlabs',
+    header: SERVICE_LABELS.ELEVENLABS,
+    numeric: true,
+    cell: ({ month }) => serviceCell(month.elevenlabsCostUsd, formatCharacters(month.elevenlabsCharacters)),
+  },
+  {
+    key: 'smartflo',
+    header: SERVICE_LABELS.SMARTFLO,
+    numeric: true,
+    cell: ({ month }) => serviceCell(month.smartfloCostUsd, formatMinutes(month.smartfloMinutes)),
+  },
+  {
+    key: 'total',
+    header: 'Total',
+    numeric: true,
+    className: 'money strong',
+    cell: ({ month }) => formatUsd(month.totalCostUsd),
+  },
+  { key: 'calls', header: 'Calls', numeric: true, cell: ({ month }) => formatCount(month.totalApiCalls) },
+  {
+    key: 'change',
+    header: 'Change',
+    cell: ({ month, previous }) =>
+      previous ? (
+        <TrendBadge
+          trend={computeTrend(month.totalCostUsd, previous.totalCostUsd, formatPeriod(previous.period))}
+          upIsGood={false}
+        />
+      ) : (
+        <span className="muted">—</span>
+      ),
+  },
+];
+
 function HistoryTable({ months }: { months: readonly MonthSummary[] }) {
-  const rows = months.map((month, i) => ({ month, previous: months[i - 1] })).reverse();
+  const rows: HistoryRow[] = months.map((month, i) => ({ month, previous: months[i - 1] })).reverse();
   return (
     <div className="table-block">
       <h3 id="history-table-title">The last six months</h3>
-      <div className="table-scroll" role="region" aria-labelledby="history-table-title" tabIndex={0}>
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              <th scope="col" className="num">
-                OpenAI
-              </th>
-              <th scope="col" className="num">
-                ElevenLabs
-              </th>
-              <th scope="col" className="num">
-                Smartflo
-              </th>
-              <th scope="col" className="num">
-                Total
-              </th>
-              <th scope="col" className="num">
-                Calls
-              </th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ month, previous }) => (
-              <tr key={month.period}>
-                <th scope="row">{formatPeriod(month.period)}</th>
-                <td className="num">
-                  <span className="money">{formatUsd(month.openaiCostUsd)}</span>
-                  <span className="cell-note">{formatTokens(month.openaiTotalTokens)}</span>
-                </td>
-                <td className="num">
-                  <span className="money">{formatUsd(month.elevenlabsCostUsd)}</span>
-                  <span className="cell-note">{formatCharacters(month.elevenlabsCharacters)}</span>
-                </td>
-                <td className="num">
-                  <span className="money">{formatUsd(month.smartfloCostUsd)}</span>
-                  <span className="cell-note">{formatMinutes(month.smartfloMinutes)}</span>
-                </td>
-                <td className="num money strong">{formatUsd(month.totalCostUsd)}</td>
-                <td className="num">{formatCount(month.totalApiCalls)}</td>
-                <td>
-                  {previous ? (
-                    <TrendBadge
-                      current={month.totalCostUsd}
-                      previous={previous.totalCostUsd}
-                      against={formatPeriod(previous.period)}
-                    />
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        label="The last six months"
+        labelledBy="history-table-title"
+        columns={HISTORY_COLUMNS}
+        rows={rows}
+        rowKey={({ month }) => month.period}
+      />
     </div>
   );
 }

@@ -20,9 +20,9 @@ describe('ServiceCard', () => {
     const card = screen.getByRole('article', { name: 'OpenAI' });
     const bar = within(card).getByRole('progressbar', { name: 'Monthly token limit' });
     expect(bar.getAttribute('aria-valuenow')).toBe('84');
-    expect(bar.getAttribute('aria-valuetext')).toBe('84 % used: 420,000 of 500,000 tokens. Warning.');
+    expect(bar.getAttribute('aria-valuetext')).toBe('84% used: 420,000 of 500,000 tokens. Warning.');
     expect(card.querySelector('.quota')?.className).toContain('level-warning');
-    expect(within(card).getByText('84 %')).toBeTruthy();
+    expect(within(card).getByText('84%')).toBeTruthy();
     expect(within(card).getByText('Warning')).toBeTruthy();
     expect(within(card).getByText('420,000 of 500,000 tokens')).toBeTruthy();
     expect(within(card).getByText(/limit will be reached on Nov 2[45], 2026/)).toBeTruthy();
@@ -46,12 +46,12 @@ describe('ServiceCard', () => {
     );
     const bar = screen.getByRole('progressbar');
     expect(bar.getAttribute('aria-valuenow')).toBe('100');
-    expect(bar.getAttribute('aria-valuetext')).toContain('104 % used: 104 of 100 min');
+    expect(bar.getAttribute('aria-valuetext')).toContain('104% used: 104 of 100 min');
     expect(screen.getByText('Limit exceeded. Calls are still recorded and billed.')).toBeTruthy();
   });
 
   it('says when the limit will not be reached this month', () => {
     render(<ServiceCard usage={serviceUsage({ quota: quota({ percentUsed: 20, level: 'OK', projectedLimitAt: null }) })} />);
-    expect(screen.getByText('At this pace you will stay within the limit this month.')).toBeTruthy();
+    expect(screen.getByText('At this pace the limit will not be reached this month.')).toBeTruthy();
   });
 });

@@ -1,8 +1,7 @@
+import { formatUsd } from '@usage-monitor/web-kit/money';
+import { formatCount, formatServiceUnits, SERVICE_LABELS } from '@usage-monitor/web-kit/units';
+import { QuotaBar } from '@usage-monitor/web-kit/ui';
 import type { ServiceCardFragment } from '../../__generated__/graphql';
-import { formatUsd } from '../../shared/money';
-import { SERVICE_LABELS } from '../../shared/services';
-import { formatCount, formatServiceUnits } from '../../shared/units';
-import { QuotaBar } from './QuotaBar';
 
 const USAGE_NAMES = { OPENAI: 'Tokens used', ELEVENLABS: 'Characters', SMARTFLO: 'Minutes' } as const;
 const LIMIT_NAMES = {

@@ -1,8 +1,9 @@
+import { formatUsd } from '@usage-monitor/web-kit/money';
+import { formatPeriod } from '@usage-monitor/web-kit/periods';
+import { formatCalls, formatCount } from '@usage-monitor/web-kit/units';
+import { computeTrend } from '@usage-monitor/web-kit/trend';
+import { TrendBadge } from '@usage-monitor/web-kit/ui';
 import type { TotalCostCardFragment } from '../../__generated__/graphql';
-import { formatUsd } from '../../shared/money';
-import { formatPeriod } from '../../shared/periods';
-import { TrendBadge } from '../../shared/TrendBadge';
-import { formatCalls, formatCount } from '../../shared/units';
 
 export function TotalCostCard({ summary }: { summary: TotalCostCardFragment }) {
   const empty = summary.totalApiCalls === 0;
@@ -16,9 +17,8 @@ export function TotalCostCard({ summary }: { summary: TotalCostCardFragment }) {
         <>
           <p className="total-trend">
             <TrendBadge
-              current={summary.totalCostUsd}
-              previous={summary.previousPeriodTotalCostUsd}
-              against="last month"
+              trend={computeTrend(summary.totalCostUsd, summary.previousPeriodTotalCostUsd, 'last month')}
+              upIsGood={false}
             />{' '}
             <span className="muted">vs last month ({formatUsd(summary.previousPeriodTotalCostUsd)})</span>
           </p>

@@ -49,7 +49,7 @@ describe('UsagePage', () => {
     renderWithSession({ routes, url: '/usage', handlers: handlers() });
     const total = await screen.findByRole('region', { name: /Total cost · November 2026/ });
     expect(within(total).getByText('$1,234.50').className).toContain('total-amount');
-    expect(within(total).getByText('up 23.5 % compared with last month')).toBeTruthy();
+    expect(within(total).getByText('up 23.5% from last month')).toBeTruthy();
     expect(within(total).getByText('$2,057.50')).toBeTruthy();
 
     expect(screen.getByRole('article', { name: 'OpenAI' })).toBeTruthy();
@@ -59,7 +59,7 @@ describe('UsagePage', () => {
 
     const alerts = screen.getByRole('region', { name: /Active alerts/ });
     expect(
-      within(alerts).getByText('You have used 84 % of your monthly OpenAI token limit (420,000 of 500,000 tokens).'),
+      within(alerts).getByText('You have used 84% of your monthly OpenAI token limit (420,000 of 500,000 tokens).'),
     ).toBeTruthy();
   });
 
@@ -81,7 +81,7 @@ describe('UsagePage', () => {
       }),
     });
     const bar = await screen.findByRole('progressbar', { name: 'Cost this month against your budget' });
-    expect(bar.getAttribute('aria-valuetext')).toBe('61.7 % used: $1,234.50 of $2,000.00. Notice.');
+    expect(bar.getAttribute('aria-valuetext')).toBe('61.7% used: $1,234.50 of $2,000.00. Notice.');
   });
 
   it('says so when nothing was used this month yet', async () => {
@@ -132,9 +132,9 @@ describe('UsagePage', () => {
     expect(historyTab.getAttribute('aria-selected')).toBe('true');
     const table = await screen.findByRole('region', { name: 'The last six months' });
     const october = within(table).getByRole('row', { name: /^October 2026/ });
-    expect(within(october).getByText('up 150 % compared with September 2026')).toBeTruthy();
+    expect(within(october).getByText('up 150% from September 2026')).toBeTruthy();
     const july = within(table).getByRole('row', { name: /^July 2026/ });
-    expect(within(july).getByText('no change compared with June 2026')).toBeTruthy();
+    expect(within(july).getByText('no change from June 2026')).toBeTruthy();
 
     const user = userEvent.setup();
     historyTab.focus();

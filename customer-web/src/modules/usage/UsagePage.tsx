@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useApolloClient, useQuery } from '@apollo/client/react';
+import { formatPeriod } from '@usage-monitor/web-kit/periods';
+import { SERVICES } from '@usage-monitor/web-kit/units';
+import { ErrorBanner } from '@usage-monitor/web-kit/ui';
 import { UsageDashboardDocument, type ServiceCardFragment } from '../../__generated__/graphql';
-import { formatPeriod } from '../../shared/periods';
-import { SERVICES } from '../../shared/services';
 import { AlertList } from '../alerts/AlertList';
 import { explainAlert } from '../alerts/explain-alert';
-import { useViewer } from '../auth/session-context';
+import { usePollFallback, useViewer } from '../auth/session-context';
 import { RecentCalls } from '../calls/RecentCalls';
 import { BudgetCard } from './BudgetCard';
 import { LiveStatus } from './LiveStatus';
@@ -13,7 +14,6 @@ import { ServiceCard } from './ServiceCard';
 import { TotalCostCard } from './TotalCostCard';
 import { UsageTabs } from './UsageTabs';
 import { useLiveUsage } from './useLiveUsage';
-import { usePollFallback } from './usePollFallback';
 
 /** Always the three cards in the same order, a service the API left out shown as unused. */
 function allServices(services: readonly ServiceCardFragment[]): ServiceCardFragment[] {
@@ -67,18 +67,7 @@ export function UsagePage() {
         <LiveStatus updatedAt={updatedAt} refreshing={refreshing} onRefresh={() => void refreshAll()} />
       </div>
 
-      {error && (
-        <div className="banner banner-error" role="alert">
-          <p>
-            {dashboard
-              ? 'Your usage could not be refreshed. The figures below may be out of date.'
-              : 'Your usage could not be loaded.'}
-          </p>
-          <button type="button" className="button button-small" onClick={() => void refetch()}>
-            Try again
-          </button>
-        </div>
-      )}
+      <ErrorBanner error={error} message={dashboard ? 'Your usage could not be refreshed. The figures below may be out of date.' : 'Your usage could not be loaded.'} onRetry={() => void refetch()} />
 
       {!dashboard && loading && (
         <div className="loading-block" aria-busy="true">

@@ -1,6 +1,6 @@
+import { Tabs } from '@usage-monitor/web-kit/ui';
+import { useSearchParam } from '@usage-monitor/web-kit/url';
 import type { ServiceCardFragment } from '../../__generated__/graphql';
-import { Tabs } from '../../shared/Tabs';
-import { useSearchParam } from '../../shared/useSearchParam';
 import { CurrentMonthTab } from './CurrentMonthTab';
 import { HistoryTab } from './HistoryTab';
 

@@ -1,14 +1,14 @@
+import { addDecimals } from '@usage-monitor/web-kit/money';
+import { daysOfPeriod } from '@usage-monitor/web-kit/periods';
+import { parseService, SERVICE_COLOURS, SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
+import { type MoneySeries } from '@usage-monitor/web-kit/charts';
 import type { DailyCostQuery } from '../../__generated__/graphql';
-import { addDecimals } from '../../shared/money';
-import { daysOfPeriod } from '../../shared/periods';
-import { SERVICES, SERVICE_COLOURS, SERVICE_LABELS, parseService } from '../../shared/services';
-import type { ChartSeries } from '../../shared/charts/StackedBarChart';
 
 type Series = DailyCostQuery['usageTimeSeries'];
 
 export interface DailyCost {
   days: string[];
-  series: ChartSeries[];
+  series: MoneySeries[];
 }
 
 /**

@@ -1,0 +1,29 @@
+export interface ApiEndpoints {
+  /** Base of every API URL; '' means the origin this page was served from. */
+  apiBaseUrl: string;
+  graphqlHttpUrl: string;
+  /** The WebSocket twin of the HTTP endpoint: same host and path, ws: or wss:. */
+  graphqlWsUrl(pageUrl?: string): string;
+  usageExportUrl(queryString: string): string;
+}
+
+/** The API's URLs from the configured origin (VITE_API_URL); empty means same origin. */
+export function apiEndpoints(configured: string | undefined): ApiEndpoints {
+  const apiBaseUrl = (configured ?? '').trim().replace(/\/+$/, '');
+  const graphqlHttpUrl = `${apiBaseUrl}/graphql`;
+  return {
+    apiBaseUrl,
+    graphqlHttpUrl,
+    graphqlWsUrl(pageUrl = window.location.href) {
+      const url = new URL(graphqlHttpUrl, pageUrl);
+      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+      return url.href;
+    },
+    usageExportUrl: (queryString) => `${apiBaseUrl}/export/usage.csv${queryString ? `?${queryString}` : ''}`,
+  };
+}
+
+/** Router basename from Vite's base ('/portal/' → '/portal'). */
+export function routerBasename(base: string): string {
+  return base.replace(/\/+$/, '') || '/';
+}
