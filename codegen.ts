@@ -14,7 +14,8 @@ const scalars = {
 
 const appOutput = (app: string) => ({
   [`${app}/src/__generated__/`]: {
-    documents: [`${app}/src/**/*.graphql`],
+    // The web kit's fragments (the fields its components render) are part of each app's documents.
+    documents: [`${app}/src/**/*.graphql`, 'web-kit/src/**/*.graphql'],
     preset: 'client' as const,
     presetConfig: { fragmentMasking: false },
     config: {

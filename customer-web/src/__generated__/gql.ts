@@ -14,26 +14,26 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "fragment AlertItem on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  createdAt\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}": typeof types.AlertItemFragmentDoc,
+    "fragment AlertItem on Alert {\n  ...AlertCore\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}": typeof types.AlertItemFragmentDoc,
     "fragment SessionViewer on Viewer {\n  id\n  email\n  role\n  tenant {\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...SessionViewer\n  }\n}\n\nmutation SignIn($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    token\n    viewer {\n      ...SessionViewer\n    }\n  }\n}\n\nmutation SignOut {\n  logout\n}": typeof types.SessionViewerFragmentDoc,
     "query RecentCalls($service: Service) {\n  usageLogs(filter: {service: $service}, first: 50) {\n    totalCount\n    nodes {\n      id\n      occurredAt\n      service\n      model\n      inputTokens\n      outputTokens\n      totalTokens\n      characters\n      durationSeconds\n      costUsd\n      pricingStatus\n      status\n    }\n  }\n}": typeof types.RecentCallsDocument,
     "query UsageByModel($period: String) {\n  usageByModel(period: $period) {\n    service\n    model\n    apiCalls\n    errorCalls\n    units\n    costUsd\n  }\n}\n\nquery DailyCost {\n  usageTimeSeries(input: {days: 30, groupBy: SERVICE}) {\n    from\n    to\n    points {\n      date\n      key\n      costUsd\n      apiCalls\n    }\n  }\n}": typeof types.UsageByModelDocument,
-    "query UsageHistory {\n  usageHistory(months: 6) {\n    period\n    openaiTotalTokens\n    openaiCostUsd\n    elevenlabsCharacters\n    elevenlabsCostUsd\n    smartfloMinutes\n    smartfloCostUsd\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}": typeof types.UsageHistoryDocument,
-    "fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}": typeof types.QuotaBarFragmentDoc,
-    "fragment ServiceCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}": typeof types.ServiceCardFragmentDoc,
-    "fragment TotalCostCard on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n}": typeof types.TotalCostCardFragmentDoc,
+    "query UsageHistory {\n  usageHistory(months: 6) {\n    ...MonthTotals\n  }\n}": typeof types.UsageHistoryDocument,
+    "fragment ServiceCard on ServiceUsage {\n  ...ServiceUsageCard\n}": typeof types.ServiceCardFragmentDoc,
+    "fragment TotalCostCard on UsageDashboard {\n  ...DashboardTotals\n}": typeof types.TotalCostCardFragmentDoc,
     "query UsageDashboard {\n  usageDashboard {\n    tenant {\n      id\n      name\n    }\n    period\n    ...TotalCostCard\n    services {\n      ...ServiceCard\n    }\n    costQuota {\n      ...QuotaBar\n    }\n    alerts {\n      ...AlertItem\n    }\n  }\n}\n\nsubscription UsageUpdated {\n  usageUpdated {\n    period\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}": typeof types.UsageDashboardDocument,
+    "fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}\n\nfragment AlertCore on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  endUser\n  createdAt\n}\n\nfragment MonthTotals on MonthlySummary {\n  period\n  openaiTotalTokens\n  openaiCostUsd\n  elevenlabsCharacters\n  elevenlabsCostUsd\n  smartfloMinutes\n  smartfloCostUsd\n  totalCostUsd\n  totalApiCalls\n  errorCalls\n}\n\nfragment DashboardTotals on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n  activeEndUsers\n}\n\nfragment ServiceUsageCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}": typeof types.QuotaBarFragmentDoc,
 };
 const documents: Documents = {
-    "fragment AlertItem on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  createdAt\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}": types.AlertItemFragmentDoc,
+    "fragment AlertItem on Alert {\n  ...AlertCore\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}": types.AlertItemFragmentDoc,
     "fragment SessionViewer on Viewer {\n  id\n  email\n  role\n  tenant {\n    id\n    name\n  }\n}\n\nquery Me {\n  me {\n    ...SessionViewer\n  }\n}\n\nmutation SignIn($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    token\n    viewer {\n      ...SessionViewer\n    }\n  }\n}\n\nmutation SignOut {\n  logout\n}": types.SessionViewerFragmentDoc,
     "query RecentCalls($service: Service) {\n  usageLogs(filter: {service: $service}, first: 50) {\n    totalCount\n    nodes {\n      id\n      occurredAt\n      service\n      model\n      inputTokens\n      outputTokens\n      totalTokens\n      characters\n      durationSeconds\n      costUsd\n      pricingStatus\n      status\n    }\n  }\n}": types.RecentCallsDocument,
     "query UsageByModel($period: String) {\n  usageByModel(period: $period) {\n    service\n    model\n    apiCalls\n    errorCalls\n    units\n    costUsd\n  }\n}\n\nquery DailyCost {\n  usageTimeSeries(input: {days: 30, groupBy: SERVICE}) {\n    from\n    to\n    points {\n      date\n      key\n      costUsd\n      apiCalls\n    }\n  }\n}": types.UsageByModelDocument,
-    "query UsageHistory {\n  usageHistory(months: 6) {\n    period\n    openaiTotalTokens\n    openaiCostUsd\n    elevenlabsCharacters\n    elevenlabsCostUsd\n    smartfloMinutes\n    smartfloCostUsd\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}": types.UsageHistoryDocument,
-    "fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}": types.QuotaBarFragmentDoc,
-    "fragment ServiceCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}": types.ServiceCardFragmentDoc,
-    "fragment TotalCostCard on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n}": types.TotalCostCardFragmentDoc,
+    "query UsageHistory {\n  usageHistory(months: 6) {\n    ...MonthTotals\n  }\n}": types.UsageHistoryDocument,
+    "fragment ServiceCard on ServiceUsage {\n  ...ServiceUsageCard\n}": types.ServiceCardFragmentDoc,
+    "fragment TotalCostCard on UsageDashboard {\n  ...DashboardTotals\n}": types.TotalCostCardFragmentDoc,
     "query UsageDashboard {\n  usageDashboard {\n    tenant {\n      id\n      name\n    }\n    period\n    ...TotalCostCard\n    services {\n      ...ServiceCard\n    }\n    costQuota {\n      ...QuotaBar\n    }\n    alerts {\n      ...AlertItem\n    }\n  }\n}\n\nsubscription UsageUpdated {\n  usageUpdated {\n    period\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}": types.UsageDashboardDocument,
+    "fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}\n\nfragment AlertCore on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  endUser\n  createdAt\n}\n\nfragment MonthTotals on MonthlySummary {\n  period\n  openaiTotalTokens\n  openaiCostUsd\n  elevenlabsCharacters\n  elevenlabsCostUsd\n  smartfloMinutes\n  smartfloCostUsd\n  totalCostUsd\n  totalApiCalls\n  errorCalls\n}\n\nfragment DashboardTotals on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n  activeEndUsers\n}\n\nfragment ServiceUsageCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}": types.QuotaBarFragmentDoc,
 };
 
 /**
@@ -53,7 +53,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment AlertItem on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  createdAt\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}"): (typeof documents)["fragment AlertItem on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  createdAt\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}"];
+export function graphql(source: "fragment AlertItem on Alert {\n  ...AlertCore\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}"): (typeof documents)["fragment AlertItem on Alert {\n  ...AlertCore\n}\n\nsubscription AlertRaised {\n  alertRaised {\n    ...AlertItem\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -69,23 +69,23 @@ export function graphql(source: "query UsageByModel($period: String) {\n  usageB
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "query UsageHistory {\n  usageHistory(months: 6) {\n    period\n    openaiTotalTokens\n    openaiCostUsd\n    elevenlabsCharacters\n    elevenlabsCostUsd\n    smartfloMinutes\n    smartfloCostUsd\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}"): (typeof documents)["query UsageHistory {\n  usageHistory(months: 6) {\n    period\n    openaiTotalTokens\n    openaiCostUsd\n    elevenlabsCharacters\n    elevenlabsCostUsd\n    smartfloMinutes\n    smartfloCostUsd\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}"];
+export function graphql(source: "query UsageHistory {\n  usageHistory(months: 6) {\n    ...MonthTotals\n  }\n}"): (typeof documents)["query UsageHistory {\n  usageHistory(months: 6) {\n    ...MonthTotals\n  }\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}"): (typeof documents)["fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}"];
+export function graphql(source: "fragment ServiceCard on ServiceUsage {\n  ...ServiceUsageCard\n}"): (typeof documents)["fragment ServiceCard on ServiceUsage {\n  ...ServiceUsageCard\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "fragment ServiceCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}"): (typeof documents)["fragment ServiceCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "fragment TotalCostCard on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n}"): (typeof documents)["fragment TotalCostCard on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n}"];
+export function graphql(source: "fragment TotalCostCard on UsageDashboard {\n  ...DashboardTotals\n}"): (typeof documents)["fragment TotalCostCard on UsageDashboard {\n  ...DashboardTotals\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "query UsageDashboard {\n  usageDashboard {\n    tenant {\n      id\n      name\n    }\n    period\n    ...TotalCostCard\n    services {\n      ...ServiceCard\n    }\n    costQuota {\n      ...QuotaBar\n    }\n    alerts {\n      ...AlertItem\n    }\n  }\n}\n\nsubscription UsageUpdated {\n  usageUpdated {\n    period\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}"): (typeof documents)["query UsageDashboard {\n  usageDashboard {\n    tenant {\n      id\n      name\n    }\n    period\n    ...TotalCostCard\n    services {\n      ...ServiceCard\n    }\n    costQuota {\n      ...QuotaBar\n    }\n    alerts {\n      ...AlertItem\n    }\n  }\n}\n\nsubscription UsageUpdated {\n  usageUpdated {\n    period\n    totalCostUsd\n    totalApiCalls\n    errorCalls\n  }\n}"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}\n\nfragment AlertCore on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  endUser\n  createdAt\n}\n\nfragment MonthTotals on MonthlySummary {\n  period\n  openaiTotalTokens\n  openaiCostUsd\n  elevenlabsCharacters\n  elevenlabsCostUsd\n  smartfloMinutes\n  smartfloCostUsd\n  totalCostUsd\n  totalApiCalls\n  errorCalls\n}\n\nfragment DashboardTotals on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n  activeEndUsers\n}\n\nfragment ServiceUsageCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}"): (typeof documents)["fragment QuotaBar on QuotaUsage {\n  metric\n  used\n  limit\n  percentUsed\n  level\n  projectedLimitAt\n}\n\nfragment AlertCore on Alert {\n  id\n  type\n  metric\n  status\n  message\n  thresholdPercent\n  currentValue\n  limitValue\n  period\n  endUser\n  createdAt\n}\n\nfragment MonthTotals on MonthlySummary {\n  period\n  openaiTotalTokens\n  openaiCostUsd\n  elevenlabsCharacters\n  elevenlabsCostUsd\n  smartfloMinutes\n  smartfloCostUsd\n  totalCostUsd\n  totalApiCalls\n  errorCalls\n}\n\nfragment DashboardTotals on UsageDashboard {\n  period\n  totalCostUsd\n  previousPeriodTotalCostUsd\n  projectedMonthEndCostUsd\n  totalApiCalls\n  errorCalls\n  activeEndUsers\n}\n\nfragment ServiceUsageCard on ServiceUsage {\n  service\n  units\n  costUsd\n  apiCalls\n  quota {\n    ...QuotaBar\n  }\n}"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

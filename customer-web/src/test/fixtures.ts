@@ -61,6 +61,7 @@ export function alert(overrides: Partial<AlertItemFragment> = {}): AlertItemFrag
     currentValue: 420_000,
     limitValue: 500_000,
     period: '2026-11',
+    endUser: null,
     createdAt: '2026-11-20T10:15:00.000Z',
     ...overrides,
   } as AlertItemFragment;
@@ -76,6 +77,7 @@ export function dashboard(
       period: '2026-11',
       totalCostUsd: '1234.5',
       previousPeriodTotalCostUsd: '1000',
+      activeEndUsers: 0,
       projectedMonthEndCostUsd: '2057.5',
       totalApiCalls: 1_500,
       errorCalls: 12,

@@ -17,6 +17,7 @@ function alert(overrides: Partial<AlertFieldsFragment>): AlertFieldsFragment & {
     currentValue: 1_050_000,
     limitValue: 1_000_000,
     period: '2026-11',
+    endUser: null,
     createdAt: '2026-11-22T10:15:00.000Z',
     acknowledgedAt: null,
     acknowledgedBy: null,
