@@ -10,7 +10,7 @@ describe('pnpm bench --short', () => {
     const run = spawnSync(process.execPath, [join(bench, 'run.mjs'), '--short'], { encoding: 'utf8', timeout: 280_000 });
     const output = `${run.stdout}\n${run.stderr}`;
     expect(run.status, output.slice(-4000)).toBe(0);
-    const table = readFileSync(join(bench, 'results', 'short.md'), 'utf8');
+    const table = readFileSync(join(bench, 'out', 'short.md'), 'utf8');
     expect(table).toContain('| # | scenario | measured | target | result |');
     for (const id of ['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B1x2']) expect(table).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
     expect(table).not.toContain('**Errors:**');

@@ -49,9 +49,9 @@ function graphqlFiles(dir: string): string[] {
   );
 }
 
-/** Each SPA operation as the app sends it: the operation plus every fragment of that app. */
+/** Each SPA operation as the app sends it: the operation plus every fragment of that app and of the web kit. */
 function appOperations(app: string): { name: string; document: DocumentNode }[] {
-  const definitions = graphqlFiles(join(projectRoot, app, 'src')).flatMap(
+  const definitions = [...graphqlFiles(join(projectRoot, app, 'src')), ...graphqlFiles(join(projectRoot, 'web-kit', 'src'))].flatMap(
     (file) => parse(readFileSync(file, 'utf8')).definitions,
   );
   const fragments = definitions.filter(
