@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageRebuildService } from '../src/modules/usage/rebuild/usage-rebuild.service.js';
 import { RECORD_USAGE, createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
+import { subscribe } from './live.js';
 
 let server: TestServer;
 type Access = Awaited<ReturnType<typeof createTenantWithAccess>>;
@@ -248,12 +249,15 @@ describe('per-end-user cap', () => {
   it('raises END_USER_LIMIT_EXCEEDED exactly once under 200 racing events, live, and re-arms when the cap changes', async () => {
     const admin = await server.adminToken();
     const t = await createTenantWithAccess(server, 'Capped');
+    await server.gql(`mutation($id: ID!) { updateTenant(id: $id, input: { contactEmail: "billing@capped.test" }) { id } }`, { id: t.tenantId }, admin);
     const set = await server.gql(
       `mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { endUserMonthlyCostLimitUsd } }`,
       { t: t.tenantId, i: { endUserMonthlyCostLimitUsd: '0.5' } },
       admin,
     );
     expect(set.data!.setQuota.endUserMonthlyCostLimitUsd).toBe('0.5');
+    const live = subscribe(server.wsUrl, t.customerToken, `subscription { alertRaised { type endUser } }`);
+    await live.ready;
     // 200 calls of 60 s ($0.02 each, $4 in all) for one user; the cap falls on the 25th.
     const responses = await Promise.all(Array.from({ length: 200 }, (_, i) => server.gql(BATCH, { i: [smartflo(i % 10 === 9 ? 'other' : 'capped', 60)] }, t.apiKey)));
     expect(responses.filter((r) => r.errors)).toEqual([]);
@@ -264,6 +268,15 @@ describe('per-end-user cap', () => {
     expect(rows[0]).toMatchObject({ end_user: 'capped', limit_value: 0.5 });
     const alerts = await server.gql(`{ alerts { type endUser message } }`, {}, t.customerToken);
     expect(alerts.data!.alerts).toContainEqual(expect.objectContaining({ type: 'END_USER_LIMIT_EXCEEDED', endUser: 'capped' }));
+    expect(await live.waitFor(1)).toBe(true);
+    expect(live.received.map((r) => r.data.alertRaised)).toEqual([{ type: 'END_USER_LIMIT_EXCEEDED', endUser: 'capped' }]);
+    await live.close();
+    // Mailed like every alert: a delivery per notification target of the tenant.
+    const { rows: deliveries } = await server.services.db.pool.query(
+      `select d.channel from notification_deliveries d join alerts a on a.id = d.alert_id where a.tenant_id = $1 and a.type = 'END_USER_LIMIT_EXCEEDED'`,
+      [t.tenantId],
+    );
+    expect(deliveries).toEqual([{ channel: 'EMAIL' }]);
 
     await server.gql(`mutation($t: ID!, $i: QuotaInput!) { setQuota(tenantId: $t, input: $i) { tenant { id } } }`, { t: t.tenantId, i: { endUserMonthlyCostLimitUsd: '10' } }, admin);
     const below = await server.gql(BATCH, { i: [smartflo('capped', 60)] }, t.apiKey);
