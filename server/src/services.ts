@@ -22,6 +22,7 @@ import { UsageDashboardService } from './modules/usage/reading/usage-dashboard.s
 import { UsageRecorder } from './modules/usage/recording/usage-recorder.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { EndUsersService } from './modules/end-users/end-users.service.js';
+import { UsageVoidService } from './modules/usage/corrections/usage-void.service.js';
 import { EndUserWindows } from './modules/end-users/end-user-windows.js';
 
 /**
@@ -64,6 +65,7 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
     alerts,
     dashboards: new UsageDashboardService(usage, quotas, alerts),
     endUserWindows,
+    corrections: new UsageVoidService(db.pool, audit, clock),
     endUsers: new EndUsersService(db.pool, endUserWindows, clock),
     notifications: new NotificationsService(db.pool, tenants, config, clock, logger),
   };

@@ -34,6 +34,7 @@ const RULES: Record<string, Rule> = {
   usageDashboard: { op: '{ usageDashboard { period } }', allowed: ['CUSTOMER', 'API_KEY'], otherTenant: 'query($other: ID) { usageDashboard(tenantId: $other) { period } }' },
   usageHistory: { op: '{ usageHistory { period } }', allowed: ['CUSTOMER'], otherTenant: 'query($other: ID) { usageHistory(tenantId: $other) { period } }' },
   usageByModel: { op: '{ usageByModel { service } }', allowed: ['CUSTOMER'], otherTenant: 'query($other: ID) { usageByModel(tenantId: $other) { service } }' },
+  voidUsage: { op: 'mutation { voidUsage(id: "00000000-0000-4000-8000-000000000000", reason: "access probe") { id } }', allowed: ['ADMIN'] },
   endUsers: { op: '{ endUsers(input: { days: 7 }) { totalCount } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { endUsers(input: { days: 7, tenantId: $other }) { totalCount } }' },
   usageTimeSeries: { op: '{ usageTimeSeries(input: { days: 7 }) { days } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { usageTimeSeries(input: { days: 7, tenantId: $other }) { days } }' },
   unpricedUsage: { op: '{ unpricedUsage { apiCalls } }', allowed: ['ADMIN'] },

@@ -73,7 +73,7 @@ describe('recording an end user', () => {
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toContain('end_user,source');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toMatch(/,alice,API$/);
+    expect(lines[1]).toMatch(/,alice,API,,$/);
   });
 
   it.each([

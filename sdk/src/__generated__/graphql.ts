@@ -57,6 +57,7 @@ export type AuditAction =
   | 'QUOTA_SET'
   | 'TENANT_CREATED'
   | 'TENANT_UPDATED'
+  | 'USAGE_VOIDED'
   | 'USER_CREATED'
   | 'WEBHOOK_SECRET_ROTATED';
 

@@ -12,6 +12,7 @@ import { Migration20261201000100_platform_rollup_shards } from './migrations/Mig
 import { Migration20261210000000_monthly_summary_calls_index } from './migrations/Migration20261210000000_monthly_summary_calls_index.js';
 import { Migration20261211000000_drop_tenant_recent_index } from './migrations/Migration20261211000000_drop_tenant_recent_index.js';
 import { Migration20261212000000_end_users } from './migrations/Migration20261212000000_end_users.js';
+import { Migration20261213000000_usage_voids } from './migrations/Migration20261213000000_usage_voids.js';
 
 // bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
 // stays a string so it is never squeezed through a float.
@@ -25,6 +26,7 @@ export const migrationsList = [
   { name: 'Migration20261210000000_monthly_summary_calls_index', class: Migration20261210000000_monthly_summary_calls_index },
   { name: 'Migration20261211000000_drop_tenant_recent_index', class: Migration20261211000000_drop_tenant_recent_index },
   { name: 'Migration20261212000000_end_users', class: Migration20261212000000_end_users },
+  { name: 'Migration20261213000000_usage_voids', class: Migration20261213000000_usage_voids },
 ];
 
 /** The ORM-managed entities: the composition root passes the list, because they belong to domain modules. */

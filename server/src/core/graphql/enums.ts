@@ -40,6 +40,7 @@ export enum AuditAction {
   ALERT_ACKNOWLEDGED = 'ALERT_ACKNOWLEDGED',
   ALERT_RESOLVED = 'ALERT_RESOLVED',
   WEBHOOK_SECRET_ROTATED = 'WEBHOOK_SECRET_ROTATED',
+  USAGE_VOIDED = 'USAGE_VOIDED',
 }
 
 registerEnumType(Service, { name: 'Service' });

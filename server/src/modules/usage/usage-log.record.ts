@@ -17,10 +17,15 @@ export interface UsageLogRecord {
   metadata: unknown;
   endUser: string | null;
   source: 'API' | 'GATEWAY' | 'GATEWAY_ESTIMATED' | 'WEBHOOK';
+  /** Set when an admin voided the log: it no longer counts anywhere. */
+  voidedAt: Date | null;
+  voidReason: string | null;
+  voidedBy: string | null;
 }
 
 export const USAGE_LOG_COLUMNS = `id, tenant_id, service, model, occurred_at, input_tokens, cached_input_tokens, output_tokens,
-  characters, duration_seconds, cost_usd, pricing_status, status, request_id, metadata, end_user, source`;
+  characters, duration_seconds, cost_usd, pricing_status, status, request_id, metadata, end_user, source,
+  voided_at, void_reason, voided_by`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function logFromRow(row: any): UsageLogRecord {
@@ -42,6 +47,9 @@ export function logFromRow(row: any): UsageLogRecord {
     metadata: row.metadata,
     endUser: row.end_user,
     source: row.source,
+    voidedAt: row.voided_at ? new Date(row.voided_at) : null,
+    voidReason: row.void_reason,
+    voidedBy: row.voided_by,
   };
 }
 

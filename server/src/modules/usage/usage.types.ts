@@ -25,6 +25,9 @@ export class UsageLog {
   @Field(() => JSONScalar, { nullable: true }) metadata!: unknown;
   @Field(() => String, { nullable: true }) endUser!: string | null;
   @Field(() => UsageSource) source!: UsageSource;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'Set when an admin voided the log: it no longer counts anywhere.' }) voidedAt!: Date | null;
+  @Field(() => String, { nullable: true }) voidReason!: string | null;
+  @Field(() => String, { nullable: true, description: 'The admin who voided the log.' }) voidedBy!: string | null;
 }
 
 @ObjectType()

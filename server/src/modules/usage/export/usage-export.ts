@@ -8,7 +8,7 @@ import type { LogFilter } from '../reading/log-filter.js';
 import { streamLogs } from '../reading/usage-read.service.js';
 import { endUserFilter } from '../../end-users/end-user-text.js';
 
-const HEADER = ['occurred_at', 'tenant', 'service', 'model', 'status', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'characters', 'duration_seconds', 'cost_usd', 'pricing_status', 'request_id', 'end_user', 'source'];
+const HEADER = ['occurred_at', 'tenant', 'service', 'model', 'status', 'input_tokens', 'cached_input_tokens', 'output_tokens', 'characters', 'duration_seconds', 'cost_usd', 'pricing_status', 'request_id', 'end_user', 'source', 'voided_at', 'void_reason'];
 
 /**
  * CSV lines, RFC 4180 quoting and CRLF. Text that starts like a formula (=, +, -, @, tab, CR or
@@ -65,7 +65,7 @@ export async function exportUsageCsv(services: Services, req: Request, res: Resp
       const rows: unknown[][] = [];
       for (const log of page) {
         const tenant = await services.tenantDirectory.find(log.tenantId);
-        rows.push([log.occurredAt.toISOString(), tenant?.name ?? log.tenantId, log.service, log.model, log.status, log.inputTokens, log.cachedInputTokens, log.outputTokens, log.characters, log.durationSeconds, log.costUsd, log.pricingStatus, log.requestId, log.endUser, log.source]);
+        rows.push([log.occurredAt.toISOString(), tenant?.name ?? log.tenantId, log.service, log.model, log.status, log.inputTokens, log.cachedInputTokens, log.outputTokens, log.characters, log.durationSeconds, log.costUsd, log.pricingStatus, log.requestId, log.endUser, log.source, log.voidedAt?.toISOString() ?? null, log.voidReason]);
       }
       if (rows.length > 0 && !res.write(csvLines(rows))) await new Promise((resolve) => res.once('drain', resolve));
     }

@@ -47,7 +47,8 @@ async function countRolledUp(pool: pg.Pool, filter: LogFilter, fromDay: Date, to
 /** Counted in the log: at most one UTC day's rows. */
 async function countRaw(pool: pg.Pool, filter: LogFilter, from: Date, to: Date | null): Promise<number> {
   const params: unknown[] = [];
-  const conditions = logConditions({ ...filter, from, to }, params);
+  // Voided logs stay in the list but count nowhere, the rollups included.
+  const conditions = [...logConditions({ ...filter, from, to }, params), 'voided_at is null'];
   const { rows } = await pool.query(`select count(*) as n from usage_logs where ${conditions.join(' and ')}`, params);
   return Number(rows[0].n);
 }

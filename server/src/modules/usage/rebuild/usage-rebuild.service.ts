@@ -34,6 +34,7 @@ export interface RebuildResult {
  * monthly, directory, and the 7/30/90/365-day windows as of `today`) from usage_logs, e.g. after
  * history was bulk-loaded into the log. Only months that still have logs are rebuilt: retention
  * drops whole months of logs but keeps their aggregates, so older aggregates are left alone.
+ * Voided logs count nowhere, here as in the incremental path (corrections/usage-void.service.ts).
  *
  * One transaction, with the aggregate tables locked against the recorder (SHARE ROW EXCLUSIVE
  * conflicts with its upserts), so an event recorded meanwhile is counted exactly once: either it
@@ -65,7 +66,7 @@ export class UsageRebuildService {
          select l.tenant_id, (l.occurred_at at time zone 'UTC')::date, l.service, coalesce(l.model, ''), count(*),
                 count(*) filter (where l.status = 'ERROR'), count(*) filter (where l.pricing_status = 'UNPRICED'),
                 sum(${UNITS_SQL}), sum(l.cost_usd)
-           from usage_logs l where l.occurred_at >= ${from}
+           from usage_logs l where l.occurred_at >= ${from} and l.voided_at is null
           group by 1, 2, 3, 4`,
         since,
       );
@@ -87,7 +88,7 @@ export class UsageRebuildService {
                 coalesce(sum(coalesce(l.duration_seconds, 0)) filter (where l.service = 'SMARTFLO'), 0),
                 coalesce(sum(l.cost_usd) filter (where l.service = 'SMARTFLO'), 0),
                 sum(l.cost_usd), count(*), count(*) filter (where l.status = 'ERROR'), count(*) filter (where l.pricing_status = 'UNPRICED')
-           from usage_logs l where l.occurred_at >= ${from}
+           from usage_logs l where l.occurred_at >= ${from} and l.voided_at is null
           group by 1, 2`,
         since,
       );
@@ -118,7 +119,7 @@ export class UsageRebuildService {
       `insert into end_user_daily_rollups (tenant_id, day, end_user, service, model, api_calls, error_calls, units, cost_usd, first_seen_at, last_seen_at)
        select l.tenant_id, (l.occurred_at at time zone 'UTC')::date, l.end_user, l.service, coalesce(l.model, ''), count(*),
               count(*) filter (where l.status = 'ERROR'), sum(${UNITS_SQL}), sum(l.cost_usd), min(l.occurred_at), max(l.occurred_at)
-         from usage_logs l where l.occurred_at >= ${from} and l.end_user is not null
+         from usage_logs l where l.occurred_at >= ${from} and l.end_user is not null and l.voided_at is null
         group by 1, 2, 3, 4, 5`,
       since,
     );

@@ -298,6 +298,9 @@ export class UsageRecorder {
       metadata: event.metadata,
       endUser: event.endUser,
       source: event.source,
+      voidedAt: null,
+      voidReason: null,
+      voidedBy: null,
     }));
     const summaries: SummaryAfter[] = rows.map((row) => ({
       tenantId: row.tenant_id,
