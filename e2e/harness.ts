@@ -1,9 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { SERVER_NODE_FLAGS } from '../server/node-flags.mjs';
@@ -46,7 +46,6 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   const entry = join(root, 'server', 'dist', 'main.js');
   if (!existsSync(entry)) throw new Error('server/dist/main.js is missing: run `pnpm build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'um-e2e-'));
-  chmodSync(dataDir, 0o755);
   const [port, pgPort] = [await freePort(), await freePort()];
   const child: ChildProcess = fork(entry, [], {
     env: {
@@ -104,9 +103,16 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
       });
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     },
   };
+}
+
+/** As root the server may keep PostgreSQL's data outside DATA_DIR, behind the `pg` link there. */
+function removeDataDir(dataDir: string): void {
+  const pg = join(dataDir, 'pg');
+  if (lstatSync(pg, { throwIfNoEntry: false })?.isSymbolicLink()) rmSync(resolvePath(dataDir, readlinkSync(pg)), { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

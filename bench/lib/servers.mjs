@@ -2,10 +2,10 @@
 // embedded PostgreSQL in a temp DATA_DIR, a second instance on the same database, and the bare
 // Apollo ceiling (B0). Each runs in its own process, exactly as users run it.
 import { fork } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SERVER_NODE_FLAGS } from '../../server/node-flags.mjs';
 
@@ -70,7 +70,6 @@ export function memoryOf(pid) {
 export async function startServer({ databaseUrl, env = {}, execArgv = [] } = {}) {
   if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`pnpm build\` first`);
   const dataDir = mkdtempSync(join(tmpdir(), 'um-bench-'));
-  chmodSync(dataDir, 0o755);
   const [port, pgPort] = [await freePort(), await freePort()];
   const child = fork(SERVER_ENTRY, [], {
     env: {
@@ -101,9 +100,16 @@ export async function startServer({ databaseUrl, env = {}, execArgv = [] } = {})
     child,
     async stop() {
       await stopChild(child);
-      rmSync(dataDir, { recursive: true, force: true });
+      removeDataDir(dataDir);
     },
   };
+}
+
+/** As root the server may keep PostgreSQL's data outside DATA_DIR, behind the `pg` link there. */
+function removeDataDir(dataDir) {
+  const pg = join(dataDir, 'pg');
+  if (lstatSync(pg, { throwIfNoEntry: false })?.isSymbolicLink()) rmSync(resolvePath(dataDir, readlinkSync(pg)), { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 }
 
 /** B0: the bare Apollo Server with our HTTP integration (bench/b0-server.mjs). */

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +29,6 @@ export async function freePort(): Promise<number> {
  */
 export default async function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'um-test-pg-'));
-  chmodSync(dir, 0o755);
   const port = await freePort();
   const logger = pino({ level: 'warn' });
   const postgres = new EmbeddedPostgres({ dataDir: join(dir, 'data'), port, passwordFile: join(dir, 'password'), logger });
@@ -44,7 +43,7 @@ export default async function setup(project: TestProject) {
   project.provide('postgresUrl', adminUrl);
   project.provide('postgresSocketDir', postgres.socketDir ?? '');
   return async () => {
-    await postgres.stop();
+    await postgres.destroy();
     rmSync(dir, { recursive: true, force: true });
   };
 }

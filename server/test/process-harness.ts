@@ -1,7 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
-  chmodSync,
   existsSync,
   mkdtempSync,
   readdirSync,
@@ -40,16 +39,16 @@ export interface KillablePostgres {
 
 export async function startKillablePostgres(): Promise<KillablePostgres> {
   const dir = mkdtempSync(join(tmpdir(), 'um-fault-pg-'));
-  chmodSync(dir, 0o755);
-  const dataDir = join(dir, 'data');
   const port = await freePort();
   const postgres = new EmbeddedPostgres({
-    dataDir,
+    dataDir: join(dir, 'data'),
     port,
     passwordFile: join(dir, 'password'),
     logger: pino({ level: 'silent' }),
   });
   await postgres.start();
+  // Backends are found by their working directory: the real one, which as root may lie elsewhere.
+  const dataDir = postgres.dataDirectory;
   const pidOf = () => Number(readFileSync(join(dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     url: postgres.url,
@@ -79,7 +78,7 @@ export async function startKillablePostgres(): Promise<KillablePostgres> {
       }
     },
     async stop() {
-      await postgres.stop();
+      await postgres.destroy();
       rmSync(dir, { recursive: true, force: true });
     },
   };

