@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { createPubSub } from '@graphql-yoga/subscription';
 import type { Logger } from 'pino';
 import type { AppConfig } from './config/config.js';
@@ -23,6 +24,8 @@ import { UsageRecorder } from './modules/usage/recording/usage-recorder.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { EndUsersService } from './modules/end-users/end-users.service.js';
 import { UsageVoidService } from './modules/usage/corrections/usage-void.service.js';
+import { PasswordsService } from './modules/auth/passwords.service.js';
+import { Mailer } from './modules/notifications/mailer.js';
 import { EndUserWindows } from './modules/end-users/end-user-windows.js';
 
 /**
@@ -44,6 +47,8 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
   const quotas = new QuotasService(db.pool, audit, clock);
   const alerts = new AlertsService(db.pool, audit);
   const endUserWindows = new EndUserWindows(db.pool, clock, logger);
+  const auth = new AuthService(db.pool, clock, logger, config.SESSION_TTL_HOURS, audit);
+  const mailer = new Mailer(config.SMTP_URL, config.SMTP_FROM, join(config.DATA_DIR, 'outbox'), logger);
   return {
     config,
     db,
@@ -54,7 +59,8 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
     tenantDirectory,
     priceBook,
     activity,
-    auth: new AuthService(db.pool, clock, logger, config.SESSION_TTL_HOURS, audit),
+    auth,
+    passwords: new PasswordsService(db.pool, auth, mailer, clock, logger, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`),
     apiKeys: new ApiKeysService(db.pool, audit),
     tenants,
     pricing: new PricingService(db.pool, priceBook, audit, clock),

@@ -20,6 +20,9 @@ const TENANT_VAR = '00000000-0000-0000-0000-000000000000';
 const RULES: Record<string, Rule> = {
   me: { op: '{ me { id } }', allowed: ['ADMIN', 'CUSTOMER', 'API_KEY'], public: true },
   login: { op: 'mutation { login(email: "nobody@x.test", password: "wrong-password-123") { token } }', allowed: [], public: true },
+  changePassword: { op: 'mutation { changePassword(currentPassword: "wrong-password-123", newPassword: "another-long-secret") }', allowed: ['ADMIN', 'CUSTOMER'] },
+  requestPasswordReset: { op: 'mutation { requestPasswordReset(email: "nobody@x.test") }', allowed: [], public: true },
+  resetPassword: { op: 'mutation { resetPassword(token: "um_reset_nothing", newPassword: "another-long-secret") { token } }', allowed: [], public: true },
   logout: { op: 'mutation { logout }', allowed: ['ADMIN', 'CUSTOMER'] },
   overview: { op: '{ overview { customerCount } }', allowed: ['ADMIN'] },
   tenants: { op: '{ tenants { id } }', allowed: ['ADMIN'] },

@@ -59,6 +59,11 @@ const environmentSchema = z.object({
   SMTP_URL: optionalUrl(['smtp://', 'smtps://']),
   /** Sender address of alert emails. */
   SMTP_FROM: z.string().default('Usage Monitor <alerts@usage-monitor.local>'),
+  /**
+   * The address users reach the product at, for links in emails (password reset): e.g.
+   * https://usage.example.com. Defaults to http://localhost:<PORT>.
+   */
+  PUBLIC_URL: optionalUrl(['http://', 'https://']),
   /** Comma-separated addresses that receive every alert email. */
   ALERT_EMAILS: z
     .string()

@@ -13,6 +13,7 @@ import { Migration20261210000000_monthly_summary_calls_index } from './migration
 import { Migration20261211000000_drop_tenant_recent_index } from './migrations/Migration20261211000000_drop_tenant_recent_index.js';
 import { Migration20261212000000_end_users } from './migrations/Migration20261212000000_end_users.js';
 import { Migration20261213000000_usage_voids } from './migrations/Migration20261213000000_usage_voids.js';
+import { Migration20261214000000_password_resets } from './migrations/Migration20261214000000_password_resets.js';
 
 // bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
 // stays a string so it is never squeezed through a float.
@@ -27,6 +28,7 @@ export const migrationsList = [
   { name: 'Migration20261211000000_drop_tenant_recent_index', class: Migration20261211000000_drop_tenant_recent_index },
   { name: 'Migration20261212000000_end_users', class: Migration20261212000000_end_users },
   { name: 'Migration20261213000000_usage_voids', class: Migration20261213000000_usage_voids },
+  { name: 'Migration20261214000000_password_resets', class: Migration20261214000000_password_resets },
 ];
 
 /** The ORM-managed entities: the composition root passes the list, because they belong to domain modules. */

@@ -31,6 +31,24 @@ export class AuthResolver {
   }
 
   @Authorized('ADMIN', 'CUSTOMER')
+  @Mutation(() => Boolean, { description: 'Ends every other session of this user.' })
+  async changePassword(@Arg('currentPassword') currentPassword: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: AppContext): Promise<boolean> {
+    await ctx.services.passwords.changePassword(ctx.viewer!, currentPassword, newPassword, ctx.ip);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Always true, whether or not the email exists; sends a one-time link valid 30 minutes.' })
+  async requestPasswordReset(@Arg('email') email: string, @Ctx() ctx: AppContext): Promise<boolean> {
+    return ctx.services.passwords.requestReset(email, ctx.ip);
+  }
+
+  @Mutation(() => AuthPayload, { description: 'Sets a new password from the emailed link, ends every session and signs in.' })
+  async resetPassword(@Arg('token') token: string, @Arg('newPassword') newPassword: string, @Ctx() ctx: AppContext): Promise<AuthPayload> {
+    const { token: session, viewer } = await ctx.services.passwords.reset(token, newPassword);
+    return Object.assign(new AuthPayload(), { token: session, viewer: await viewerOutput(ctx, viewer) });
+  }
+
+  @Authorized('ADMIN', 'CUSTOMER')
   @Mutation(() => Boolean, { description: 'Revokes the session token used for this request.' })
   async logout(@Ctx() ctx: AppContext): Promise<boolean> {
     await ctx.services.auth.logout(ctx.viewer!.sessionId!);

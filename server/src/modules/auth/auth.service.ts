@@ -5,6 +5,7 @@ import { hashSecret, randomToken } from '../../core/lib/secrets.js';
 import { DomainError, ErrorCode, UserInputError, unauthenticated } from '../../core/graphql/errors.js';
 import type { Viewer } from '../../core/viewer/viewer.js';
 import type { AuditService } from '../audit/audit.service.js';
+import { passwordProblem } from './password-rules.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 
 export const SESSION_TOKEN_PREFIX = 'um_sess_';
@@ -12,6 +13,14 @@ export const API_KEY_PREFIX = 'um_live_';
 
 /** Failed sign-ins allowed per account, and per address, inside the window before a lockout. */
 export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15, lockoutMinutes: 15 } as const;
+
+export type ThrottleScope = 'sign-in' | 'password-reset';
+
+/** Sign-in keeps its original keys (`account:…`, `address:…`); other doors are prefixed. */
+function throttleKeys(email: string, ip: string, scope: ThrottleScope): [string, string] {
+  const prefix = scope === 'sign-in' ? '' : `${scope}:`;
+  return [`${prefix}account:${email}`, `${prefix}address:${ip}`];
+}
 
 interface CachedKey {
   viewer: Viewer | null;
@@ -113,12 +122,17 @@ export class AuthService {
       throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Email or password is incorrect');
     }
     await this.pool.query('delete from login_throttle where key = $1', [`account:${email}`]);
+    return this.startSession(this.pool, user);
+  }
+
+  /** A new session for a user who just proved who they are (sign-in, password reset). */
+  async startSession(
+    db: pg.Pool | pg.PoolClient,
+    user: { id: string; email: string; role: 'ADMIN' | 'CUSTOMER'; tenant_id: string | null },
+  ): Promise<{ token: string; viewer: Viewer }> {
     const token = randomToken(SESSION_TOKEN_PREFIX);
     const expiresAt = new Date(this.clock.now().getTime() + this.sessionTtlHours * 3_600_000);
-    const { rows: sessions } = await this.pool.query(
-      'insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3) returning id',
-      [hashSecret(token), user.id, expiresAt],
-    );
+    const { rows: sessions } = await db.query('insert into sessions (token_hash, user_id, expires_at) values ($1, $2, $3) returning id', [hashSecret(token), user.id, expiresAt]);
     return {
       token,
       viewer: { kind: user.role, userId: user.id, email: user.email, tenantId: user.tenant_id ?? undefined, sessionId: sessions[0].id },
@@ -129,20 +143,25 @@ export class AuthService {
     await this.pool.query('update sessions set revoked_at = now() where id = $1 and revoked_at is null', [sessionId]);
   }
 
-  private async assertNotThrottled(email: string, ip: string): Promise<void> {
+  /**
+   * Throttles per account and per address. `scope` keeps separate counts for separate doors
+   * (password reset requests must not lock an account's sign-in).
+   */
+  async assertNotThrottled(email: string, ip: string, scope: ThrottleScope = 'sign-in'): Promise<void> {
     const { rows } = await this.pool.query(
       'select 1 from login_throttle where key = any($1) and locked_until > $2 limit 1',
-      [[`account:${email}`, `address:${ip}`], this.clock.now()],
+      [throttleKeys(email, ip, scope), this.clock.now()],
     );
     if (rows.length > 0) {
-      throw new DomainError(ErrorCode.RATE_LIMITED, 'Too many failed sign-ins; try again later');
+      throw new DomainError(ErrorCode.RATE_LIMITED, scope === 'sign-in' ? 'Too many failed sign-ins; try again later' : 'Too many requests; try again later');
     }
   }
 
   /** Counts a failure for the account and the address; the database does the arithmetic (races count). */
-  private async recordFailure(email: string, ip: string): Promise<void> {
+  async recordFailure(email: string, ip: string, scope: ThrottleScope = 'sign-in'): Promise<void> {
     const { windowMinutes, lockoutMinutes } = LOGIN_LIMITS;
-    for (const [key, limit] of [[`account:${email}`, LOGIN_LIMITS.perAccount], [`address:${ip}`, LOGIN_LIMITS.perAddress]] as const) {
+    const [account, address] = throttleKeys(email, ip, scope);
+    for (const [key, limit] of [[account, LOGIN_LIMITS.perAccount], [address, LOGIN_LIMITS.perAddress]] as const) {
       await this.pool.query(
         `insert into login_throttle as t (key, failures, window_started_at) values ($1, 1, $2)
          on conflict (key) do update set
@@ -175,8 +194,8 @@ export class AuthService {
     const email = emailInput.trim().toLowerCase();
     const problems: { field: string; message: string }[] = [];
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) || email.length > 254) problems.push({ field: 'email', message: 'is not a valid email address' });
-    if (password.length < 12) problems.push({ field: 'password', message: 'must be at least 12 characters' });
-    if (password.length > 256) problems.push({ field: 'password', message: 'must be at most 256 characters' });
+    const weak = passwordProblem(password, email);
+    if (weak) problems.push({ field: 'password', message: weak });
     if (problems.length > 0) throw new UserInputError(problems[0]!, problems.slice(1));
     const passwordHash = await hashPassword(password);
     const { rows } = await this.pool.query(
