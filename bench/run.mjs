@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm bench`: the performance targets of issue 7, measured side by side in one run.
+// `pnpm bench`: the performance targets (docs/benchmarks.md), measured side by side in one run.
 //   node bench/run.mjs            full run (exits non-zero when a target is missed)
 //   node bench/run.mjs --short    a few seconds per scenario, small data (CI: fails only on
 //                                 crashes, errors and lost events, never on noisy ratios)
@@ -7,14 +7,17 @@
 //   --only=B0,B1,...              a subset (ratios need their reference in the subset)
 //   BENCH_SERVER_ARGS="--flag …"  extra node flags for the servers under test (experiments only:
 //                                 a quoted run uses the server exactly as it starts in production)
-// Assumes `pnpm build` ran. Writes the table to bench/results/latest.md (short: short.md;
-// --only: partial.md).
+// Assumes `pnpm build` ran. A full run writes bench/results/latest.md (the table) and
+// latest.json (the same figures, machine-readable); --short, --only/--logs and BENCH_SERVER_ARGS
+// runs write bench/out/short.*, partial.* or experiment.* instead, so latest.* is always a full run of
+// the server as it starts in production.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureAlertDelivery } from './lib/alerts.mjs';
 import { initialJavaScript } from './lib/bundles.mjs';
 import { connect, createTenantsSql, dashboardQueries, loadLogs, rebuildAggregates, vacuumAggregates } from './lib/dashboards.mjs';
+import { endUserQueries, loadEndUserLogs, vacuumEndUserAggregates } from './lib/end-users.mjs';
 import { runLoad, sampleMemory } from './lib/load.mjs';
 import { quantile } from './lib/quantile.mjs';
 import { ROOT, adminToken, cpuSecondsOf, memoryOf, postgresPids, startCeiling, startServer } from './lib/servers.mjs';
@@ -25,8 +28,8 @@ const SHORT = args.includes('--short');
 const arg = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const ONLY = arg('only')?.split(',');
 const P = SHORT
-  ? { seconds: 2, rounds: 2, warmup: 1, rewarm: 0, tenants: 20, b4Small: 10_000, b4Large: Number(arg('logs') ?? 100_000), b4Tenants: 100, probeSamples: 15, alertRounds: 10 }
-  : { seconds: 20, rounds: 4, warmup: 5, rewarm: 1, tenants: 100, b4Small: 100_000, b4Large: Number(arg('logs') ?? 10_000_000), b4Tenants: 1_000, probeSamples: 100, alertRounds: 50 };
+  ? { seconds: 2, rounds: 2, warmup: 1, rewarm: 0, tenants: 20, b4Small: 10_000, b4Large: Number(arg('logs') ?? 100_000), b4Tenants: 100, probeSamples: 15, alertRounds: 10, b8EndUsers: 10_000, b9Small: 1_000, b9Large: 10_000, b9LogsPerUser: 2 }
+  : { seconds: 20, rounds: 4, warmup: 5, rewarm: 1, tenants: 100, b4Small: 100_000, b4Large: Number(arg('logs') ?? 10_000_000), b4Tenants: 1_000, probeSamples: 100, alertRounds: 50, b8EndUsers: 10_000, b9Small: 10_000, b9Large: 1_000_000, b9LogsPerUser: 2 };
 const wanted = (id) => !ONLY || ONLY.includes(id);
 
 const rows = [];
@@ -34,8 +37,8 @@ const failures = [];
 const log = (message) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 const fmt = (n, digits = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : 'n/a');
 
-function row(id, scenario, figure, target, pass) {
-  rows.push({ id, scenario, figure, target, pass });
+function row(id, scenario, figure, target, pass, values = {}) {
+  rows.push({ id, scenario, figure, target, pass, values });
   log(`${id} ${scenario}: ${figure} (target ${target}) ${pass === undefined ? '' : pass ? 'PASS' : 'MISS'}`);
 }
 
@@ -100,6 +103,8 @@ async function interleaved(scenarios, rounds) {
   });
 }
 
+/** The pooled figures of one load scenario, for latest.json. */
+const loadValues = (r) => ({ requestsPerSecond: r.rps, p50Ms: r.p50, p99Ms: r.p99, serverCpuMsPerRequest: r.appCpuMs, postgresCpuMsPerRequest: r.pgCpuMs, commitsPerRequest: r.commitsPerRequest });
 const cpuNote = (r, per = 'req') => `; CPU/${per}: server ${fmt(r.appCpuMs, 2)} ms, PostgreSQL ${fmt(r.pgCpuMs, 2)} ms; ${fmt(r.commitsPerRequest, 2)} commits/${per}`;
 const ms = (n) => `${fmt(n, 1)} ms`;
 
@@ -143,45 +148,53 @@ async function ingestion() {
     // Each scenario has tenants of its own: a tenant's state (today's cost, which decides the
     // cost-spike check) then comes from its own scenario's events only, whatever ran before it
     // in the rounds (B3's batches put hundreds of thousands of events on its tenants).
-    log(`creating ${P.tenants} + 1 + ${P.tenants} tenants (B1, B2, B3) with API keys and quotas through the API`);
+    log(`creating ${P.tenants} + 1 + ${P.tenants} + ${P.tenants} tenants (B1, B2, B3, B8) with API keys and quotas through the API`);
     const tenants = await createTenants(a.baseUrl, token, 'bench-b1', P.tenants);
     const keys = tenants.map((t) => t.key);
     const burstingTenant = wanted('B2') ? (await createTenants(a.baseUrl, token, 'bench-b2', 1))[0] : undefined;
     const batchKeys = wanted('B3') ? (await createTenants(a.baseUrl, token, 'bench-b3', P.tenants)).map((t) => t.key) : [];
+    // B8's tenants also cap each end user's month (never reached), so every event runs that check too.
+    const endUserKeys = wanted('B8') ? (await createTenants(a.baseUrl, token, 'bench-b8', P.tenants, { endUserMonthlyCostLimitUsd: '1000000000' })).map((t) => t.key) : [];
     const stopSampling = sampleMemory(memoryOf, a.pid);
 
     const scenarios = [
       ceiling && { id: 'B0', servers: [ceiling], job: { urls: [ceiling.baseUrl], mode: 'single', connections: 32, keys: ['um_bench_not_checked_by_b0'] } },
       wanted('B1') && { id: 'B1', events: 1, servers: [a], job: { urls: [a.baseUrl], mode: 'single', connections: 32, keys } },
+      // Right after B1, so both follow comparable load: after B3 it would meet B3's write-back.
+      wanted('B8') && { id: 'B8', events: 1, servers: [a], job: { urls: [a.baseUrl], mode: 'single', connections: 32, keys: endUserKeys, endUsers: { perTenant: P.b8EndUsers, hot: 5 } } },
       wanted('B2') && { id: 'B2', events: 1, servers: [a], job: { urls: [a.baseUrl], mode: 'single', connections: 32, keys: [burstingTenant?.key] } },
       wanted('B3') && { id: 'B3', events: 500, servers: [a], job: { urls: [a.baseUrl], mode: 'batch', batchSize: 500, connections: 4, keys: batchKeys } },
     ].filter(Boolean);
-    log(`${scenarios.map((s) => s.id).join(', ')} in ${P.rounds} interleaved rounds of ${P.seconds / P.rounds} s each (B0: bare Apollo Server; B1: recordUsage, 32 connections, ${P.tenants} tenants; B2: one tenant; B3: recordUsages, 500 events, 4 connections)`);
+    log(`${scenarios.map((s) => s.id).join(', ')} in ${P.rounds} interleaved rounds of ${P.seconds / P.rounds} s each (B0: bare Apollo Server; B1: recordUsage, 32 connections, ${P.tenants} tenants; B2: one tenant; B3: recordUsages, 500 events, 4 connections; B8: B1 with an end user on every event, ${fmt(P.b8EndUsers)} per tenant)`);
     const measured = await interleaved(scenarios, P.rounds);
     scenarios.forEach((s, i) => (figures[s.id.toLowerCase()] = measured[i]));
     for (const s of scenarios) checkClean(s.id, figures[s.id.toLowerCase()]);
     await checkNoLoss(a, scenarios.filter((s) => s.events).map((s) => ({ id: s.id, result: figures[s.id.toLowerCase()], eventsPerRequest: s.events })));
 
-    const { b0, b1, b2, b3 } = figures;
-    if (b0) row('B0', 'ceiling: bare Apollo Server, trivial mutation, 32 conn', `${fmt(b0.rps)} req/s, p99 ${ms(b0.p99)}; CPU/req: server ${fmt(b0.appCpuMs, 2)} ms`, 'reference');
+    const { b0, b1, b2, b3, b8 } = figures;
+    if (b0) row('B0', 'ceiling: bare Apollo Server, trivial mutation, 32 conn', `${fmt(b0.rps)} req/s, p99 ${ms(b0.p99)}; CPU/req: server ${fmt(b0.appCpuMs, 2)} ms`, 'reference', undefined, loadValues(b0));
     if (b1) {
       const ratio = b0 ? b1.rps / b0.rps : NaN;
       const p99Ratio = b0 ? b1.p99 / b0.p99 : NaN;
-      row('B1', `recordUsage, 1 event/request, 32 conn, ${P.tenants} tenants`, `${fmt(b1.rps)} req/s = ${fmt(ratio, 2)} × B0; p99 ${ms(b1.p99)} = ${fmt(p99Ratio, 2)} × B0${cpuNote(b1)}`, '≥ 0.60 × B0 req/s; p99 ≤ 2 × B0', ratio >= 0.6 && p99Ratio <= 2);
+      row('B1', `recordUsage, 1 event/request, 32 conn, ${P.tenants} tenants`, `${fmt(b1.rps)} req/s = ${fmt(ratio, 2)} × B0; p99 ${ms(b1.p99)} = ${fmt(p99Ratio, 2)} × B0${cpuNote(b1)}`, '≥ 0.60 × B0 req/s; p99 ≤ 2 × B0', ratio >= 0.6 && p99Ratio <= 2, { ...loadValues(b1), ratioToB0: ratio, p99RatioToB0: p99Ratio });
     }
     if (b2) {
       const ratio = b1 ? b2.rps / b1.rps : NaN;
-      row('B2', 'B1 with every request for one tenant', `${fmt(b2.rps)} req/s = ${fmt(ratio, 2)} × B1; p99 ${ms(b2.p99)}${cpuNote(b2)}`, '≥ 0.90 × B1', ratio >= 0.9);
+      row('B2', 'B1 with every request for one tenant', `${fmt(b2.rps)} req/s = ${fmt(ratio, 2)} × B1; p99 ${ms(b2.p99)}${cpuNote(b2)}`, '≥ 0.90 × B1', ratio >= 0.9, { ...loadValues(b2), ratioToB1: ratio });
     }
     if (b3) {
       const eventsPerSecond = b3.rps * 500;
       const ratio = b1 ? eventsPerSecond / b1.rps : NaN;
-      row('B3', 'recordUsages, 500 events/request, 4 conn', `${fmt(eventsPerSecond)} events/s = ${fmt(ratio, 1)} × B1; p99 ${ms(b3.p99)}${cpuNote(b3, '500 events')}`, 'events/s ≥ 10 × B1', ratio >= 10);
+      row('B3', 'recordUsages, 500 events/request, 4 conn', `${fmt(eventsPerSecond)} events/s = ${fmt(ratio, 1)} × B1; p99 ${ms(b3.p99)}${cpuNote(b3, '500 events')}`, 'events/s ≥ 10 × B1', ratio >= 10, { ...loadValues(b3), eventsPerSecond, ratioToB1: ratio });
+    }
+    if (b8) {
+      const ratio = b1 ? b8.rps / b1.rps : NaN;
+      row('B8', `B1 with endUser on every event (${fmt(P.b8EndUsers)} end users per tenant, 5 hot)`, `${fmt(b8.rps)} req/s = ${fmt(ratio, 2)} × B1; p99 ${ms(b8.p99)}${cpuNote(b8)}`, '≥ 0.90 × B1', ratio >= 0.9, { ...loadValues(b8), ratioToB1: ratio, endUsersPerTenant: P.b8EndUsers });
     }
     const sampled = stopSampling();
     if (wanted('B6')) {
       const peak = memoryOf(a.pid).peakMb;
-      row('B6', 'server memory under B1–B3 (peak RSS since start, VmHWM)', `${fmt(peak)} MB (highest sampled ${fmt(sampled)} MB)`, '≤ 300 MB', peak <= 300);
+      row('B6', 'server memory under B1–B3 and B8 (peak RSS since start, VmHWM)', `${fmt(peak)} MB (highest sampled ${fmt(sampled)} MB)`, '≤ 300 MB', peak <= 300, { peakRssMb: peak, highestSampledMb: sampled });
     }
 
     if (wanted('B1x2') || wanted('B5')) b = await startServer({ databaseUrl: a.databaseUrl });
@@ -191,13 +204,13 @@ async function ingestion() {
       checkClean('B1x2', two);
       await checkNoLoss(a, [{ id: 'B1x2', result: two, eventsPerRequest: 1 }]);
       const ratio = b1 ? two.rps / b1.rps : NaN;
-      row('B1x2', 'B1 against two instances (one PostgreSQL)', `${fmt(two.rps)} req/s = ${fmt(ratio, 2)} × B1; p99 ${ms(two.p99)}${cpuNote(two)}`, 'reported (docs/scaling.md)');
+      row('B1x2', 'B1 against two instances (one PostgreSQL)', `${fmt(two.rps)} req/s = ${fmt(ratio, 2)} × B1; p99 ${ms(two.p99)}${cpuNote(two)}`, 'reported (docs/scaling.md)', undefined, { ...loadValues(two), ratioToB1: ratio });
     }
     if (wanted('B5')) {
       log(`B5: alert delivery, ${P.alertRounds} rounds`);
       const b5 = await measureAlertDelivery({ recordOn: a, others: [b], token, tenant: tenants.at(-1), rounds: P.alertRounds });
       if (b5.lost) failures.push(`B5: ${b5.lost} alerts not received within 5 s`);
-      row('B5', `alert delivery after the recordUsage response (${b5.samples} alerts)`, `same instance p99 ${fmt(b5.sameP99, 1)} ms (max ${fmt(b5.sameMax, 1)}); other instance p99 ${fmt(b5.otherP99, 1)} ms (max ${fmt(b5.otherMax, 1)})`, '≤ 1 s always', b5.lost === 0 && b5.sameMax <= 1000 && b5.otherMax <= 1000);
+      row('B5', `alert delivery after the recordUsage response (${b5.samples} alerts)`, `same instance p99 ${fmt(b5.sameP99, 1)} ms (max ${fmt(b5.sameMax, 1)}); other instance p99 ${fmt(b5.otherP99, 1)} ms (max ${fmt(b5.otherMax, 1)})`, '≤ 1 s always', b5.lost === 0 && b5.sameMax <= 1000 && b5.otherMax <= 1000, { alerts: b5.samples, lost: b5.lost, sameInstanceP99Ms: b5.sameP99, sameInstanceMaxMs: b5.sameMax, otherInstanceP99Ms: b5.otherP99, otherInstanceMaxMs: b5.otherMax });
     }
   } finally {
     await b?.stop();
@@ -244,8 +257,57 @@ async function dashboards() {
       allPass &&= pass;
       detail.push({ name: q.name, small: s.p95, large: l.p95, growth, vsMe, pass });
     }
-    row('B4', `dashboard reads (${queries.length - 1} queries), ${fmt(P.b4Small)} vs ${fmt(P.b4Large)} logs, ${fmt(P.b4Tenants)} tenants, 12 months`, `worst growth ${fmt(Math.max(...detail.map((d) => d.growth)), 2)} ×; worst vs me ${fmt(Math.max(...detail.map((d) => d.vsMe)), 2)} × (me p95 ${fmt(meSmall, 1)} / ${fmt(meLarge, 1)} ms)`, 'p95 large ≤ 1.5 × small; each ≤ 3 × me', allPass);
+    row('B4', `dashboard reads (${queries.length - 1} queries), ${fmt(P.b4Small)} vs ${fmt(P.b4Large)} logs, ${fmt(P.b4Tenants)} tenants, 12 months`, `worst growth ${fmt(Math.max(...detail.map((d) => d.growth)), 2)} ×; worst vs me ${fmt(Math.max(...detail.map((d) => d.vsMe)), 2)} × (me p95 ${fmt(meSmall, 1)} / ${fmt(meLarge, 1)} ms)`, 'p95 large ≤ 1.5 × small; each ≤ 3 × me', allPass, { smallLogs: P.b4Small, largeLogs: P.b4Large, tenants: P.b4Tenants, meP95Ms: { small: meSmall, large: meLarge }, queries: detail });
     return { detail, small, large, meSmall, meLarge };
+  } finally {
+    await server.stop();
+  }
+}
+
+/**
+ * B9: one tenant's end-user reads at two sizes of its user base, on a server of its own (B4's 10M
+ * logs would be a different test). Each size is loaded, rebuilt and probed like B4's.
+ */
+async function endUserReads() {
+  const server = await startServer({ env: { USAGE_LOG_RETENTION_DAYS: '400' } });
+  try {
+    const token = await adminToken(server.baseUrl);
+    const client = await connect(server.databaseUrl);
+    const [tenantId] = await createTenantsSql(client, 'end-users', 1);
+    const queries = endUserQueries(tenantId);
+    let loaded = 0;
+    const measure = async (users) => {
+      log(`B9: loading end users up to ${fmt(users)} (${P.b9LogsPerUser} logs each) into one tenant`);
+      const started = Date.now();
+      await loadEndUserLogs(client, tenantId, loaded, users, P.b9LogsPerUser, (n) => log(`  … ${fmt(n)} end users`));
+      loaded = users;
+      const loadSeconds = (Date.now() - started) / 1000;
+      const rebuildSeconds = rebuildAggregates(server);
+      await vacuumEndUserAggregates(client);
+      log(`B9: ${fmt(users)} end users loaded in ${fmt(loadSeconds)} s, aggregates rebuilt in ${fmt(rebuildSeconds, 1)} s; probing`);
+      const result = await runLoad({ mode: 'probe', urls: [server.baseUrl], token, queries, warmup: 5, samples: P.probeSamples });
+      for (const r of result) if (r.failures) failures.push(`B9 ${r.name} at ${users}: ${r.failures} failed requests ${r.firstError}`);
+      return { users, loadSeconds, rebuildSeconds, result };
+    };
+    const small = await measure(P.b9Small);
+    const large = await measure(P.b9Large);
+    await client.end();
+    const detail = queries.slice(1).map((q, k) => {
+      const [s, l] = [small.result[k + 1], large.result[k + 1]];
+      const growth = l.p95 / s.p95;
+      // As in B4: sub-millisecond differences are timer noise, not growth with data.
+      return { name: q.name, small: s.p95, large: l.p95, growth, pass: growth <= 1.5 || l.p95 - s.p95 < 1 };
+    });
+    const [meSmall, meLarge] = [small.result[0].p95, large.result[0].p95];
+    row(
+      'B9',
+      `end-user reads (${detail.length} queries), one tenant, ${fmt(P.b9Small)} vs ${fmt(P.b9Large)} end users, ${P.b9LogsPerUser} logs each`,
+      `worst growth ${fmt(Math.max(...detail.map((d) => d.growth)), 2)} × (me p95 ${fmt(meSmall, 1)} / ${fmt(meLarge, 1)} ms)`,
+      'p95 large ≤ 1.5 × small',
+      detail.every((d) => d.pass),
+      { smallEndUsers: P.b9Small, largeEndUsers: P.b9Large, logsPerUser: P.b9LogsPerUser, loadSeconds: { small: small.loadSeconds, large: large.loadSeconds }, rebuildSeconds: { small: small.rebuildSeconds, large: large.rebuildSeconds }, meP95Ms: { small: meSmall, large: meLarge }, queries: detail },
+    );
+    return { detail, small, large };
   } finally {
     await server.stop();
   }
@@ -254,15 +316,22 @@ async function dashboards() {
 function bundles() {
   for (const app of ['admin-web', 'customer-web']) {
     const { files, kb } = initialJavaScript(app);
-    row('B7', `${app}: initial JavaScript (${files} files)`, `${fmt(kb, 1)} KB gzipped`, '≤ 250 KB', kb <= 250);
+    row('B7', `${app}: initial JavaScript (${files} files)`, `${fmt(kb, 1)} KB gzipped`, '≤ 250 KB', kb <= 250, { app, files, gzippedKb: kb });
   }
 }
 
-function report(b4, seconds) {
+const KIND = SHORT ? 'short' : ONLY || arg('logs') ? 'partial' : process.env.BENCH_SERVER_ARGS ? 'experiment' : 'full';
+
+function machine() {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'cpu', memoryGiB: totalmem() / 2 ** 30, node: process.version };
+}
+
+function report(b4, b9, seconds, finishedAt) {
+  const m = machine();
   const lines = [
-    `# Benchmark results (${SHORT ? 'short' : 'full'} run)`,
+    `# Benchmark results (${KIND} run)`,
     '',
-    `Run ${new Date().toISOString()} in ${fmt(seconds)} s on ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, Node ${process.version}; the machine is shared, so absolute figures are context and ratios are the targets. Command: \`node bench/run.mjs ${args.join(' ')}\`.`,
+    `Run ${finishedAt} in ${fmt(seconds)} s on ${m.cpus} × ${m.cpuModel}, ${fmt(m.memoryGiB, 1)} GiB, Node ${m.node}; the machine is shared, so absolute figures are context and ratios are the targets. Command: \`${COMMAND}\`${process.env.BENCH_SERVER_ARGS ? ` with BENCH_SERVER_ARGS=\`${process.env.BENCH_SERVER_ARGS}\`` : ''}.`,
     '',
     '| # | scenario | measured | target | result |',
     '|---|---|---|---|---|',
@@ -274,25 +343,54 @@ function report(b4, seconds) {
     lines.push(`| me (reference) | ${fmt(b4.meSmall, 1)} | ${fmt(b4.meLarge, 1)} | | | |`);
     for (const d of b4.detail) lines.push(`| ${d.name} | ${fmt(d.small, 1)} | ${fmt(d.large, 1)} | ${fmt(d.growth, 2)} | ${fmt(d.vsMe, 2)} | ${d.pass ? 'pass' : '**miss**'} |`);
   }
+  if (b9) {
+    lines.push('', `B9 per query (p95 in ms; one tenant, ${P.b9LogsPerUser} logs per end user; loaded in ${fmt(b9.small.loadSeconds)} s + ${fmt(b9.large.loadSeconds)} s, aggregates rebuilt in ${fmt(b9.small.rebuildSeconds, 1)} s + ${fmt(b9.large.rebuildSeconds, 1)} s):`, '');
+    lines.push(`| query | p95 at ${fmt(P.b9Small)} end users | p95 at ${fmt(P.b9Large)} | growth | result |`, '|---|---|---|---|---|');
+    lines.push(`| me (reference) | ${fmt(b9.small.result[0].p95, 1)} | ${fmt(b9.large.result[0].p95, 1)} | | |`);
+    for (const d of b9.detail) lines.push(`| ${d.name} | ${fmt(d.small, 1)} | ${fmt(d.large, 1)} | ${fmt(d.growth, 2)} | ${d.pass ? 'pass' : '**miss**'} |`);
+  }
   if (failures.length) lines.push('', '**Errors:**', '', ...failures.map((f) => `- ${f}`));
   return `${lines.join('\n')}\n`;
 }
 
+function reportJson(seconds, finishedAt) {
+  const targets = rows.filter((r) => r.pass !== undefined);
+  const result = {
+    kind: KIND,
+    command: COMMAND,
+    finishedAt,
+    seconds,
+    machine: machine(),
+    serverFlagsAdded: process.env.BENCH_SERVER_ARGS ?? null,
+    passed: failures.length === 0 && targets.every((r) => r.pass),
+    scenarios: rows.map(({ id, scenario, figure, target, pass, values }) => ({ id, scenario, figure, target, pass: pass ?? null, ...values })),
+    errors: failures,
+  };
+  return `${JSON.stringify(result, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? null : value), 2)}\n`;
+}
+
+const COMMAND = ['node bench/run.mjs', ...args].join(' ');
 const started = Date.now();
 let b4;
+let b9;
 try {
-  if (['B0', 'B1', 'B2', 'B3', 'B6', 'B1x2', 'B5'].some(wanted)) await ingestion();
+  if (['B0', 'B1', 'B2', 'B3', 'B8', 'B6', 'B1x2', 'B5'].some(wanted)) await ingestion();
   if (wanted('B4')) b4 = await dashboards();
+  if (wanted('B9')) b9 = await endUserReads();
   if (wanted('B7')) bundles();
 } catch (error) {
   failures.push(`crashed: ${error instanceof Error ? error.stack : String(error)}`);
 }
-const table = report(b4, (Date.now() - started) / 1000);
-mkdirSync(join(ROOT, 'bench', 'results'), { recursive: true });
-// A subset never overwrites the full run's table: it goes to partial.md.
-const out = join(ROOT, 'bench', 'results', SHORT ? 'short.md' : ONLY ? 'partial.md' : 'latest.md');
-writeFileSync(out, table);
-console.log(`\n${table}\nwritten to ${out}`);
+const seconds = (Date.now() - started) / 1000;
+const finishedAt = new Date().toISOString();
+const table = report(b4, b9, seconds, finishedAt);
+// Only a full run of the production server replaces the committed results; the rest are scratch.
+const dir = KIND === 'full' ? join(ROOT, 'bench', 'results') : join(ROOT, 'bench', 'out');
+const name = KIND === 'full' ? 'latest' : KIND;
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, `${name}.md`), table);
+writeFileSync(join(dir, `${name}.json`), reportJson(seconds, finishedAt));
+console.log(`\n${table}\nwritten to ${join(dir, name)}.md and .json`);
 const missed = rows.filter((r) => r.pass === false);
 if (failures.length) process.exit(2);
 if (!SHORT && missed.length) process.exit(1);

@@ -13,8 +13,19 @@ const EVENTS = [
   (requestId, n) => ({ service: 'SMARTFLO', durationSeconds: 10 + (n % 600), requestId }),
 ];
 
-function eventFor(run, n) {
-  return EVENTS[n % EVENTS.length](`${run}-${n}`, n);
+/**
+ * With `job.endUsers` ({ perTenant, hot }), every event names an end user: one in five is one of
+ * a few hot users (a power user, a shared service account), the rest spread at random over the
+ * tenant's `perTenant` users, so most events meet an end user already seen and some a new one.
+ */
+function endUserFor(n, endUsers) {
+  if (n % 5 === 0) return `hot-${Math.floor(n / 5) % endUsers.hot}`;
+  return `user-${Math.floor(Math.random() * endUsers.perTenant)}`;
+}
+
+function eventFor(run, n, endUsers) {
+  const event = EVENTS[n % EVENTS.length](`${run}-${n}`, n);
+  return endUsers ? { ...event, endUser: endUserFor(n, endUsers) } : event;
 }
 
 async function cannon(job, seconds) {
@@ -34,8 +45,8 @@ async function cannon(job, seconds) {
           const i = n++;
           const key = job.keys[i % job.keys.length];
           let body;
-          if (job.mode === 'single') body = JSON.stringify({ query: RECORD, variables: { i: eventFor(run, i) } });
-          else if (job.mode === 'batch') body = JSON.stringify({ query: RECORD_MANY, variables: { i: Array.from({ length: job.batchSize }, (_, j) => eventFor(run, i * job.batchSize + j)) } });
+          if (job.mode === 'single') body = JSON.stringify({ query: RECORD, variables: { i: eventFor(run, i, job.endUsers) } });
+          else if (job.mode === 'batch') body = JSON.stringify({ query: RECORD_MANY, variables: { i: Array.from({ length: job.batchSize }, (_, j) => eventFor(run, i * job.batchSize + j, job.endUsers)) } });
           else body = job.body;
           return { ...request, body, headers: { ...request.headers, ...(key ? { authorization: `Bearer ${key}` } : {}) } };
         },

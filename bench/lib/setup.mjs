@@ -7,14 +7,15 @@ const SET_QUOTA = 'mutation($t: ID!, $q: QuotaInput!) { setQuota(tenantId: $t, i
 
 /**
  * `count` tenants named `${prefix}-N`, each with an API key and a quota high enough never to be
- * reached, so every event still runs the quota and alert checks.
+ * reached, so every event still runs the quota and alert checks (`quota` adds limits, e.g. the
+ * per-end-user cap for B8).
  */
-export async function createTenants(baseUrl, token, prefix, count) {
+export async function createTenants(baseUrl, token, prefix, count, quota = {}) {
   const tenants = [];
   for (let n = 0; n < count; n++) {
     const { createTenant } = await gql(baseUrl, CREATE_TENANT, { n: `${prefix}-${n}` }, token);
     const { createApiKey } = await gql(baseUrl, CREATE_KEY, { t: createTenant.id }, token);
-    await gql(baseUrl, SET_QUOTA, { t: createTenant.id, q: { openaiTokenLimit: 1e15, monthlyCostLimitUsd: '1000000000', alertAtPercentage: 80 } }, token);
+    await gql(baseUrl, SET_QUOTA, { t: createTenant.id, q: { openaiTokenLimit: 1e15, monthlyCostLimitUsd: '1000000000', alertAtPercentage: 80, ...quota } }, token);
     tenants.push({ id: createTenant.id, key: createApiKey.key });
   }
   return tenants;

@@ -25,6 +25,8 @@ export {
 } from './providers/openai.js';
 export type {
   OpenAIChatCompletion,
+  OpenAIEndUserFields,
+  OpenAIEventOptions,
   OpenAIResponse,
   OpenAISpeechRequest,
   OpenAITranscription,

@@ -4,6 +4,11 @@ import type { UsageEvent } from '../client.js';
 /** What every helper lets the caller set or override on the event it builds. */
 export interface EventOverrides {
   requestId?: string;
+  /**
+   * The tenant's own user who caused the call (an opaque id of 1-255 characters), so usage can
+   * be ranked and capped per end user. Left out, the call counts for the tenant only.
+   */
+  endUser?: string;
   status?: CallStatus;
   occurredAt?: Date | string;
   metadata?: unknown;

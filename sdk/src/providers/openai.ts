@@ -4,6 +4,23 @@ import { countCharacters, readCount, withOverrides, type EventOverrides } from '
 // Response shapes as OpenAI documents them (only the fields we read), so the helpers accept the
 // official SDK's objects or plain JSON alike.
 
+/** The request body fields OpenAI reserves for the caller's own end user. */
+export interface OpenAIEndUserFields {
+  /** The current field (OpenAI's safety identifier for the end user). */
+  safety_identifier?: string | null;
+  /** The older field, deprecated by OpenAI in favour of safety_identifier. */
+  user?: string | null;
+}
+
+/**
+ * What the OpenAI helpers take besides the response. Without `endUser`, the end user is read
+ * from the request body the caller sent (`request`), as the metering gateway does:
+ * `safety_identifier`, else `user`.
+ */
+export interface OpenAIEventOptions extends EventOverrides {
+  request?: OpenAIEndUserFields | null;
+}
+
 /** POST /v1/chat/completions (and the last chunk of a stream sent with stream_options.include_usage). */
 export interface OpenAIChatCompletion {
   id?: string;
@@ -16,8 +33,8 @@ export interface OpenAIChatCompletion {
   } | null;
 }
 
-/** POST /v1/responses. */
-export interface OpenAIResponse {
+/** POST /v1/responses (which echoes the request's end-user fields). */
+export interface OpenAIResponse extends OpenAIEndUserFields {
   id?: string;
   model: string;
   status?: string;
@@ -30,7 +47,7 @@ export interface OpenAIResponse {
 }
 
 /** POST /v1/audio/speech request body (the response is audio, so the text sent is what counts). */
-export interface OpenAISpeechRequest {
+export interface OpenAISpeechRequest extends OpenAIEndUserFields {
   model: string;
   input: string;
 }
@@ -43,6 +60,17 @@ export interface OpenAITranscription {
     | { type: 'duration'; seconds: number }
     | { type: 'tokens'; input_tokens: number; output_tokens: number }
     | null;
+}
+
+// An empty `user` is what some callers send for "nobody"; the server would refuse it as an end user.
+const named = (value: string | null | undefined) => value || undefined;
+
+/** The options as plain overrides, with the end user resolved: explicit, else from the request body. */
+function resolveEndUser(options: OpenAIEventOptions = {}, body?: OpenAIEndUserFields | null): EventOverrides {
+  const { request, ...overrides } = options;
+  const source = request ?? body;
+  const endUser = overrides.endUser ?? named(source?.safety_identifier) ?? named(source?.user);
+  return endUser === undefined ? overrides : { ...overrides, endUser };
 }
 
 function tokenEvent(
@@ -69,10 +97,14 @@ function tokenEvent(
   );
 }
 
-/** An event from a Chat Completions response: prompt/completion tokens, cached prompt tokens, requestId = the completion id. */
+/**
+ * An event from a Chat Completions response: prompt/completion tokens, cached prompt tokens,
+ * requestId = the completion id. The response does not repeat the request's end-user fields: pass
+ * the request body as `request` (or `endUser`) to attribute the call.
+ */
 export function fromOpenAIChatCompletion(
   completion: OpenAIChatCompletion,
-  overrides?: EventOverrides,
+  options?: OpenAIEventOptions,
 ): UsageEvent {
   const usage = completion.usage;
   if (!usage)
@@ -85,12 +117,16 @@ export function fromOpenAIChatCompletion(
     usage.completion_tokens,
     usage.prompt_tokens_details?.cached_tokens,
     completion.id,
-    overrides,
+    resolveEndUser(options),
   );
 }
 
-/** An event from a Responses API response: input/output tokens, cached input tokens; a `failed` response is recorded as ERROR. */
-export function fromOpenAIResponse(response: OpenAIResponse, overrides?: EventOverrides): UsageEvent {
+/**
+ * An event from a Responses API response: input/output tokens, cached input tokens; a `failed`
+ * response is recorded as ERROR. The end user comes from `endUser`, else `request`, else the
+ * fields the response echoes.
+ */
+export function fromOpenAIResponse(response: OpenAIResponse, options?: OpenAIEventOptions): UsageEvent {
   const usage = response.usage;
   if (!usage)
     throw new TypeError(
@@ -102,18 +138,18 @@ export function fromOpenAIResponse(response: OpenAIResponse, overrides?: EventOv
     usage.output_tokens,
     usage.input_tokens_details?.cached_tokens,
     response.id,
-    overrides,
+    resolveEndUser(options, response),
   );
-  return response.status === 'failed' && overrides?.status === undefined
+  return response.status === 'failed' && options?.status === undefined
     ? { ...event, status: 'ERROR' }
     : event;
 }
 
 /** An event for text-to-speech (tts-1, tts-1-hd): billed by the characters of `input`. Pass the request's x-request-id as requestId if you keep it. */
-export function fromOpenAISpeech(request: OpenAISpeechRequest, overrides?: EventOverrides): UsageEvent {
+export function fromOpenAISpeech(request: OpenAISpeechRequest, options?: OpenAIEventOptions): UsageEvent {
   return withOverrides(
     { service: 'OPENAI', model: request.model, characters: countCharacters(request.input) },
-    overrides,
+    resolveEndUser(options, request),
   );
 }
 
@@ -124,9 +160,10 @@ export function fromOpenAISpeech(request: OpenAISpeechRequest, overrides?: Event
  */
 export function fromOpenAITranscription(
   transcription: OpenAITranscription,
-  options: EventOverrides & { model?: string; durationSeconds?: number } = {},
+  options: OpenAIEventOptions & { model?: string; durationSeconds?: number } = {},
 ): UsageEvent {
-  const { model = 'whisper-1', durationSeconds, ...overrides } = options;
+  const { model = 'whisper-1', durationSeconds, ...rest } = options;
+  const overrides = resolveEndUser(rest);
   const usage = transcription.usage;
   if (usage?.type === 'tokens')
     return tokenEvent(model, usage.input_tokens, usage.output_tokens, undefined, undefined, overrides);

@@ -154,3 +154,52 @@ describe('Smartflo helper', () => {
     expect(() => fromSmartfloCallRecord({ uuid: 'u-3', call_duration: 'n/a' })).toThrow(/not a count/);
   });
 });
+
+describe('end users on provider events', () => {
+  const completion = {
+    id: 'chatcmpl-eu',
+    model: 'gpt-4o',
+    usage: { prompt_tokens: 3, completion_tokens: 4 },
+  };
+
+  it('takes an explicit endUser on every helper', () => {
+    const endUser = 'user-42';
+    expect(fromOpenAIChatCompletion(completion, { endUser }).endUser).toBe(endUser);
+    expect(fromOpenAISpeech({ model: 'tts-1', input: 'hi' }, { endUser }).endUser).toBe(endUser);
+    expect(fromOpenAITranscription({ duration: 2 }, { endUser }).endUser).toBe(endUser);
+    expect(fromElevenLabsTextToSpeech({ text: 'hi' }, { endUser }).endUser).toBe(endUser);
+    expect(fromSmartfloCallRecord({ uuid: 'u-eu', call_duration: 5 }, { endUser }).endUser).toBe(endUser);
+  });
+
+  it('reads OpenAI safety_identifier, else user, from the request body when no endUser is given', () => {
+    expect(
+      fromOpenAIChatCompletion(completion, { request: { safety_identifier: 'sid-1', user: 'old-1' } })
+        .endUser,
+    ).toBe('sid-1');
+    expect(fromOpenAIChatCompletion(completion, { request: { user: 'old-1' } }).endUser).toBe('old-1');
+    expect(
+      fromOpenAIChatCompletion(completion, { request: { user: '', safety_identifier: null } }),
+    ).not.toHaveProperty('endUser');
+    expect(
+      fromOpenAIChatCompletion(completion, { endUser: 'explicit', request: { safety_identifier: 'sid-1' } })
+        .endUser,
+    ).toBe('explicit');
+    expect(fromOpenAIChatCompletion(completion)).not.toHaveProperty('endUser');
+  });
+
+  it('reads the end-user fields a Responses API response echoes, and a speech request body', () => {
+    const response = {
+      id: 'resp_eu',
+      model: 'gpt-4o-mini',
+      usage: { input_tokens: 1, output_tokens: 2 },
+      safety_identifier: 'sid-2',
+      user: null,
+    };
+    expect(fromOpenAIResponse(response).endUser).toBe('sid-2');
+    expect(fromOpenAIResponse(response, { request: { user: 'from-request' } }).endUser).toBe('from-request');
+    expect(fromOpenAISpeech({ model: 'tts-1', input: 'hi', user: 'speaker' }).endUser).toBe('speaker');
+    expect(fromOpenAITranscription({ duration: 2 }, { request: { user: 'listener' } }).endUser).toBe(
+      'listener',
+    );
+  });
+});
