@@ -149,6 +149,11 @@ describe('audit log', () => {
       });
       seen.push(action);
     }
+    const log = recorded.data!.recordUsage.log;
+    const voided = await audited(`mutation($id: ID!) { voidUsage(id: $id, reason: "recorded twice") { id } }`, { id: log.id });
+    expect(voided.added.map((e) => e.action)).toEqual(['USAGE_VOIDED']);
+    expect(voided.added[0]).toMatchObject({ actorEmail: ADMIN.email, targetId: log.id, tenant: { id: tenant.tenantId }, changes: { voided: true, reason: 'recorded twice', costUsd: log.costUsd } });
+    seen.push('USAGE_VOIDED');
     const keyId = (
       await server.gql<{ apiKeys: { id: string; name: string }[] }>(
         'query($t: ID!) { apiKeys(tenantId: $t) { id name } }',
