@@ -1,4 +1,7 @@
-import type { Browser } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   ADMIN_LOGIN,
@@ -12,6 +15,18 @@ import {
   tenantsByName,
   type DemoServer,
 } from './harness.js';
+
+const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'screenshots');
+
+/** A laptop-sized picture with `top` at the top of the viewport (screens that sit below the fold). */
+async function screenshotFrom(top: Locator, name: string): Promise<void> {
+  const page = top.page();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await top.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
 
 // The README pictures (docs/screenshots/admin.png, portal.png) from the real apps with demo data.
 // `UPDATE_SCREENSHOTS=1 pnpm exec vitest run --project e2e screenshots` rewrites them; ordinary
@@ -106,5 +121,23 @@ describe.skipIf(process.env.UPDATE_SCREENSHOTS !== '1')('README screenshots', ()
     await portal.page.getByRole('region', { name: /^Total cost/ }).waitFor();
     await portal.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await readmeScreenshot(portal.page, 'portal');
+  });
+
+  it('writes docs/screenshots/admin-users.png and portal-users.png', async () => {
+    const admin = await newPage(browser);
+    await signIn(admin.page, server.baseUrl, 'admin', ADMIN_LOGIN.email, ADMIN_LOGIN.password);
+    await admin.page.goto(`${server.baseUrl}/admin/users`);
+    const table = admin.page.getByRole('table', { name: 'End users of every customer' });
+    await table.locator('tbody tr.eu-row').first().getByRole('button').click();
+    await admin.page.locator('.eu-details table').nth(1).waitFor();
+    await readmeScreenshot(admin.page, 'admin-users');
+
+    const portal = await newPage(browser);
+    await signIn(portal.page, server.baseUrl, 'portal', 'acme@customer.example', CUSTOMER_PASSWORD);
+    await portal.page.getByRole('tab', { name: 'End users' }).click();
+    const users = portal.page.getByRole('table', { name: 'Your end users' });
+    await users.locator('tbody tr.eu-row').nth(1).getByRole('button').click();
+    await portal.page.locator('.eu-details table').nth(1).waitFor();
+    await screenshotFrom(portal.page.getByRole('tablist', { name: 'Usage details' }), 'portal-users');
   });
 });

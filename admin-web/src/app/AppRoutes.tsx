@@ -12,6 +12,7 @@ const CustomerPage = lazy(() => import('../modules/customers/CustomerPage').then
 const QuotasPage = lazy(() => import('../modules/quotas/QuotasPage').then((m) => ({ default: m.QuotasPage })));
 const AlertsPage = lazy(() => import('../modules/alerts/AlertsPage').then((m) => ({ default: m.AlertsPage })));
 const UsageLogsPage = lazy(() => import('../modules/usage-logs/UsageLogsPage').then((m) => ({ default: m.UsageLogsPage })));
+const EndUsersPage = lazy(() => import('../modules/end-users/EndUsersPage').then((m) => ({ default: m.EndUsersPage })));
 const PricingPage = lazy(() => import('../modules/pricing/PricingPage').then((m) => ({ default: m.PricingPage })));
 const AuditLogPage = lazy(() => import('../modules/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 
@@ -33,6 +34,7 @@ export function AppRoutes() {
         <Route index element={<MonitoringPage />} />
         <Route path="customers" element={<CustomersPage />} />
         <Route path="customers/:id" element={<CustomerPage />} />
+        <Route path="users" element={<EndUsersPage />} />
         <Route path="quotas" element={<QuotasPage />} />
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="usage-logs" element={<UsageLogsPage />} />

@@ -11,6 +11,7 @@ import { TopBar } from './TopBar';
 const NAV = [
   { to: '/', label: 'Usage Monitoring', icon: 'chart', end: true },
   { to: '/customers', label: 'Customers', icon: 'customers' },
+  { to: '/users', label: 'End users', icon: 'user' },
   { to: '/quotas', label: 'Quotas', icon: 'sliders' },
   { to: '/alerts', label: 'Alerts', icon: 'bell' },
   { to: '/usage-logs', label: 'Usage Logs', icon: 'list' },

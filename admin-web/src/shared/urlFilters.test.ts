@@ -36,6 +36,19 @@ describe('usage log filters ↔ URL', () => {
   });
 });
 
+describe('end-user filter of the usage logs', () => {
+  it('keeps an end user only with its tenant, sends it to the API and the CSV, and drops it when the tenant changes', () => {
+    expect(parseUsageLogFilters(new URLSearchParams('user=u-1'))).toEqual({});
+    const filters = parseUsageLogFilters(new URLSearchParams('tenant=t1&user=%20u-1%20'));
+    expect(filters).toEqual({ tenantId: 't1', endUser: 'u-1' });
+    expect(toUsageLogFilterInput(filters)).toEqual({ tenantId: 't1', endUser: 'u-1' });
+    expect(exportQueryString(filters)).toBe('tenantId=t1&endUser=u-1');
+    const params = new URLSearchParams('tenant=t1&user=u-1&after=c');
+    expect(usageLogFilterParams(params, { tenantId: 't2' }).toString()).toBe('tenant=t2');
+    expect(usageLogFilterParams(params, { endUser: 'u-2' }).toString()).toBe('tenant=t1&user=u-2');
+  });
+});
+
 describe('alert filters', () => {
   it('parses status, type and customer', () => {
     expect(parseAlertFilters(params('status=ACTIVE&type=COST_SPIKE&tenant=t9'))).toEqual({

@@ -2,6 +2,7 @@
 // navigated with the back button. Parsers ignore values they do not recognise rather than
 // sending a bad enum to the API.
 
+import { parseEndUser } from '@usage-monitor/web-kit/end-users';
 import { SERVICES, type AlertTypeName, type ServiceName } from '@usage-monitor/web-kit/units';
 import { withParams } from '@usage-monitor/web-kit/url';
 
@@ -60,6 +61,8 @@ export interface UsageLogFilters {
   from?: string;
   /** Inclusive last day, "YYYY-MM-DD" (UTC). */
   to?: string;
+  /** One end user of `tenantId` (the API needs the tenant with it). */
+  endUser?: string;
 }
 
 export function parseUsageLogFilters(params: URLSearchParams): UsageLogFilters {
@@ -70,6 +73,7 @@ export function parseUsageLogFilters(params: URLSearchParams): UsageLogFilters {
     from: readDate(params, 'from'),
     to: readDate(params, 'to'),
   };
+  if (filters.tenantId) filters.endUser = parseEndUser(params.get('user'));
   return Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));
 }
 
@@ -81,8 +85,10 @@ export function usageLogFilterParams(params: URLSearchParams, patch: Partial<Usa
     status: 'status',
     from: 'from',
     to: 'to',
+    endUser: 'user',
   };
-  const mapped: Record<string, string | undefined> = { after: undefined };
+  // Another tenant's end user would match nothing.
+  const mapped: Record<string, string | undefined> = 'tenantId' in patch ? { after: undefined, user: undefined } : { after: undefined };
   for (const [k, v] of Object.entries(patch)) mapped[keyOf[k as keyof UsageLogFilters]] = v;
   return withParams(params, mapped);
 }
@@ -99,6 +105,7 @@ export interface UsageLogFilterInput {
   status?: CallStatusName;
   from?: string;
   to?: string;
+  endUser?: string;
 }
 
 /**
@@ -112,6 +119,7 @@ export function toUsageLogFilterInput(filters: UsageLogFilters): UsageLogFilterI
   if (filters.status) input.status = filters.status;
   if (filters.from) input.from = `${filters.from}T00:00:00.000Z`;
   if (filters.to) input.to = nextDay(filters.to);
+  if (filters.tenantId && filters.endUser) input.endUser = filters.endUser;
   return input;
 }
 
@@ -119,7 +127,7 @@ export function toUsageLogFilterInput(filters: UsageLogFilters): UsageLogFilterI
 export function exportQueryString(filters: UsageLogFilters): string {
   const input = toUsageLogFilterInput(filters);
   const params = new URLSearchParams();
-  for (const key of ['tenantId', 'service', 'status', 'from', 'to'] as const) {
+  for (const key of ['tenantId', 'service', 'status', 'from', 'to', 'endUser'] as const) {
     const value = input[key];
     if (value) params.set(key, value);
   }

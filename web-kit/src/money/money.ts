@@ -225,3 +225,16 @@ export function decimalToChartNumber(value: DecimalInput): number {
 export function isDecimalInput(text: string): boolean {
   return /^(\d+(\.\d+)?|\.\d+)$/.test(text.trim());
 }
+
+/**
+ * value / divisor rounded half up to `decimals` places (12, as the API rounds cost per call and
+ * daily averages), so a ratio the client derives from exact totals reads like the server's own.
+ * Null when the divisor is zero: "cost per call" of no calls means nothing.
+ */
+export function divideDecimal(value: DecimalInput, divisor: number, decimals = 12): string | null {
+  if (!Number.isSafeInteger(divisor)) throw new RangeError(`Not a whole divisor: ${divisor}`);
+  if (divisor === 0) return null;
+  const { units: u, scale } = toScaled(value);
+  const units = divideRounded(u * pow10(decimals), BigInt(divisor) * pow10(scale));
+  return toDecimalString({ units, scale: decimals });
+}

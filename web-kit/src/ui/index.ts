@@ -14,3 +14,5 @@ export * from './TabLinks';
 export * from './Tabs';
 export * from './Toasts';
 export * from './TrendBadge';
+export * from './SearchBox';
+export * from './useDebouncedValue';

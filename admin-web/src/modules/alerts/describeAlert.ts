@@ -17,7 +17,7 @@ export interface AlertDescription {
   detail: string | null;
 }
 
-export function describeAlert(alert: Pick<AlertFieldsFragment, 'type' | 'metric' | 'currentValue' | 'limitValue' | 'thresholdPercent'>): AlertDescription {
+export function describeAlert(alert: Pick<AlertFieldsFragment, 'type' | 'metric' | 'currentValue' | 'limitValue' | 'thresholdPercent' | 'endUser'>): AlertDescription {
   const issue = ALERT_TYPE_LABELS[alert.type];
   const metric = alert.type === 'END_USER_LIMIT_EXCEEDED'
     ? 'End-user monthly cost'
@@ -31,7 +31,11 @@ export function describeAlert(alert: Pick<AlertFieldsFragment, 'type' | 'metric'
   let detail: string | null = null;
   if (alert.metric && alert.currentValue != null && alert.limitValue != null) {
     detail = `${formatMetricValue(alert.metric, alert.currentValue)} of ${formatMetricValue(alert.metric, alert.limitValue)}`;
-    if (alert.thresholdPercent != null) detail += ` (threshold ${alert.thresholdPercent}%)`;
+    if (alert.thresholdPercent != null && alert.type !== 'END_USER_LIMIT_EXCEEDED') detail += ` (threshold ${alert.thresholdPercent}%)`;
+  }
+  // The cap is per end user: which one is the point of the alert.
+  if (alert.type === 'END_USER_LIMIT_EXCEEDED' && alert.endUser) {
+    detail = `End user ${alert.endUser}${detail ? `: ${detail}` : ''}`;
   }
   return { issue, metric, detail };
 }

@@ -22,6 +22,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   ALERT_ACKNOWLEDGED: 'Alert acknowledged',
   ALERT_RESOLVED: 'Alert resolved',
   WEBHOOK_SECRET_ROTATED: 'Webhook secret rotated',
+  USAGE_VOIDED: 'Usage voided',
 };
 
 function Changes({ changes }: { changes: unknown }) {

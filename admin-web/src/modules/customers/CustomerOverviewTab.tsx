@@ -9,6 +9,7 @@ import { CustomerOverviewDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
 import { useUsageUpdated } from '../monitoring/useUsageUpdated';
 import { UsageLogTable } from '../usage-logs/UsageLogTable';
+import { TopUsersSection } from '../end-users/TopUsersSection';
 import { CustomerAlerts } from './CustomerAlerts';
 import { UsageHistoryTable } from './UsageHistoryTable';
 
@@ -95,6 +96,8 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
           <CustomerAlerts alerts={d.alerts} />
         </section>
       )}
+
+      <TopUsersSection tenantId={tenantId} />
 
       <section className="section" aria-labelledby="history-heading">
         <h2 id="history-heading">Last six months</h2>

@@ -10,11 +10,13 @@ import { ApiKeysTab } from './ApiKeysTab';
 import { CustomerOverviewTab } from './CustomerOverviewTab';
 import { CustomerSettingsTab } from './CustomerSettingsTab';
 import { CustomerUsersTab } from './CustomerUsersTab';
+import { EndUserList } from '../end-users/EndUserList';
 import { ProviderCredentialsTab } from './ProviderCredentialsTab';
 
 const TABS = [
   { id: 'overview', label: 'Usage' },
-  { id: 'users', label: 'Users' },
+  { id: 'end-users', label: 'End users' },
+  { id: 'users', label: 'Portal users' },
   { id: 'keys', label: 'API keys' },
   { id: 'credentials', label: 'Provider credentials' },
   { id: 'settings', label: 'Settings' },
@@ -54,6 +56,7 @@ export function CustomerPage() {
       <TabLinks tabs={TABS} current={tab} label="Customer sections" />
       <div className="tab-panel">
         {tab === 'overview' && <CustomerOverviewTab tenantId={tenant.id} />}
+        {tab === 'end-users' && <EndUserList tenantId={tenant.id} />}
         {tab === 'users' && <CustomerUsersTab tenantId={tenant.id} tenantName={tenant.name} />}
         {tab === 'keys' && <ApiKeysTab tenantId={tenant.id} />}
         {tab === 'credentials' && <ProviderCredentialsTab tenantId={tenant.id} credentials={tenant.providerCredentials} />}

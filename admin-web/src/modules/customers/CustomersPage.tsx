@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { formatUsd } from '@usage-monitor/web-kit/money';
 import { currentPeriod, formatPeriod, formatUtcDate } from '@usage-monitor/web-kit/periods';
-import { Badge, EmptyState, ErrorBanner, SkeletonRows, TableScroll } from '@usage-monitor/web-kit/ui';
+import { Badge, EmptyState, ErrorBanner, SearchBox, SkeletonRows, TableScroll } from '@usage-monitor/web-kit/ui';
 import { formatCount } from '@usage-monitor/web-kit/units';
 import { withParams } from '@usage-monitor/web-kit/url';
 import { CustomersDocument } from '../../__generated__/graphql';
@@ -10,7 +10,6 @@ import { usePollInterval } from '../../app/connection';
 import { readString } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
-import { SearchBox } from '../../shared/ui/SearchBox';
 import { CreateCustomerDialog } from './CreateCustomerDialog';
 
 export function CustomersPage() {

@@ -2,12 +2,11 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatPeriod } from '@usage-monitor/web-kit/periods';
-import { EmptyState, ErrorBanner, SkeletonCards } from '@usage-monitor/web-kit/ui';
+import { EmptyState, ErrorBanner, SearchBox, SkeletonCards } from '@usage-monitor/web-kit/ui';
 import { withParams } from '@usage-monitor/web-kit/url';
 import { MonthlySummariesDocument, type MonthlySummaryOrder } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
 import { readChoice, readString } from '../../shared/urlFilters';
-import { SearchBox } from '../../shared/ui/SearchBox';
 import { SummaryCard } from './SummaryCard';
 
 export const SUMMARY_SORTS = ['cost', 'usage', 'name'] as const;

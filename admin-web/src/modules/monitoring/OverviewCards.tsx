@@ -40,7 +40,7 @@ function StatCard({
   );
 }
 
-/** Four totals for `period`, each compared with the month before it. */
+/** Five totals for `period`, each compared with the month before it. */
 export function OverviewCards({ period }: { period: string }) {
   const previousPeriod = shiftPeriod(period, -1);
   const { data, previousData, loading, error, refetch } = useQuery(OverviewDocument, {
@@ -53,7 +53,7 @@ export function OverviewCards({ period }: { period: string }) {
   const shown = data ?? previousData;
   if (!shown) {
     return loading ? (
-      <SkeletonCards count={4} label="Loading overview" />
+      <SkeletonCards count={5} label="Loading overview" />
     ) : (
       <ErrorBanner error={error} onRetry={() => void refetch()} />
     );
@@ -63,7 +63,7 @@ export function OverviewCards({ period }: { period: string }) {
   return (
     <section aria-label={`Overview for ${formatPeriod(period)}`}>
       <ErrorBanner error={error} onRetry={() => void refetch()} stale />
-      <div className={`card-grid card-grid-4${loading ? ' is-refreshing' : ''}`}>
+      <div className={`card-grid card-grid-5${loading ? ' is-refreshing' : ''}`}>
         {/* Customer and active-alert counts are the API's "now" for any period: a trend against
             last month would always read 0 %. */}
         <StatCard label="Total customers" value={formatCount(current.customerCount)} hint="All customer accounts today" />
@@ -79,6 +79,12 @@ export function OverviewCards({ period }: { period: string }) {
           value={formatCount(current.totalApiCalls)}
           previous={`${formatCount(previous.totalApiCalls)} in ${against}`}
           trend={<TrendBadge trend={computeTrend(current.totalApiCalls, previous.totalApiCalls, against)} />}
+        />
+        <StatCard
+          label="Active users"
+          value={formatCount(current.activeEndUsers)}
+          previous={`${formatCount(previous.activeEndUsers)} in ${against}`}
+          trend={<TrendBadge trend={computeTrend(current.activeEndUsers, previous.activeEndUsers, against)} />}
         />
         <StatCard
           label="Active alerts"

@@ -6,6 +6,7 @@ import { EmptyState, ErrorBanner, SkeletonCards, TableScroll } from '@usage-moni
 import { formatCount, formatServiceUnits, SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
 import { ServiceBreakdownDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
+import { TopUsersSection } from '../end-users/TopUsersSection';
 import { UsageChartsPanel } from './UsageChartsPanel';
 
 /** Lazy-loaded (with chart.js): per-service totals, top customers and trend charts. */
@@ -76,6 +77,8 @@ export function ServiceBreakdownTab({ period }: { period: string }) {
           </TableScroll>
         )}
       </section>
+
+      <TopUsersSection />
 
       <UsageChartsPanel />
     </div>

@@ -1,15 +1,16 @@
 import { useQuery } from '@apollo/client/react';
-import { useSearchParams } from 'react-router';
+import { costPerCall, dailyAverage, parseEndUser } from '@usage-monitor/web-kit/end-users';
 import { LazyBarChart, LazyDoughnutChart, LazyLineChart, PALETTE } from '@usage-monitor/web-kit/charts';
 import { decimalToChartNumber, formatUsd, percentOf } from '@usage-monitor/web-kit/money';
 import { computeTrend } from '@usage-monitor/web-kit/trend';
 import { ErrorBanner, SkeletonRows, TrendBadge } from '@usage-monitor/web-kit/ui';
 import { formatCount, SERVICE_COLOURS, SERVICE_LABELS, type ServiceName } from '@usage-monitor/web-kit/units';
-import { withParams } from '@usage-monitor/web-kit/url';
+import { usePatchParams, withParams } from '@usage-monitor/web-kit/url';
 import { UsageChartsDocument, type SeriesFieldsFragment } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
 import { readChoice, readString } from '../../shared/urlFilters';
 import { TenantSelect } from '../customers/TenantSelect';
+import { AdminEndUserFilter } from '../end-users/AdminEndUserFilter';
 import { buildDailySeries, topWithOther, totalsByKey } from './timeSeries';
 
 export const RANGE_DAYS = [7, 30, 90, 365] as const;
@@ -18,11 +19,13 @@ const serviceName = (key: string) => SERVICE_LABELS[key as ServiceName] ?? key;
 const usdTick = (v: number) => `$${v.toLocaleString('en-US', { maximumFractionDigits: 2 })}`;
 
 export function UsageChartsPanel() {
-  const [params, setParams] = useSearchParams();
+  const [params, patch] = usePatchParams();
   const days = readChoice(params, 'days', RANGE_DAYS, 30);
   const tenantId = readString(params, 'customer');
+  // An end user is only meaningful inside its tenant (the API refuses one without it).
+  const endUser = tenantId ? parseEndUser(params.get('user')) : undefined;
   const { data, previousData, loading, error, refetch } = useQuery(UsageChartsDocument, {
-    variables: { days, tenantId },
+    variables: { days, tenantId, endUser },
     pollInterval: usePollInterval(),
   });
   const shown = data ?? previousData;
@@ -39,19 +42,20 @@ export function UsageChartsPanel() {
                 type="button"
                 className="segment"
                 aria-pressed={d === days}
-                onClick={() => setParams(withParams(params, { days: d === 30 ? undefined : d }))}
+                onClick={() => patch((current) => withParams(current, { days: d === 30 ? undefined : d }))}
               >
                 {d === 365 ? '1 year' : `${d} days`}
               </button>
             ))}
           </div>
-          <TenantSelect value={tenantId} onChange={(id) => setParams(withParams(params, { customer: id }))} />
+          <TenantSelect value={tenantId} onChange={(id) => patch((current) => withParams(current, { customer: id, user: undefined }))} />
+          <AdminEndUserFilter tenantId={tenantId} value={endUser} onChange={(user) => patch((current) => withParams(current, { user }))} />
         </div>
       </div>
       <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
       {!shown && loading && <SkeletonRows rows={6} label="Loading charts" />}
       {shown && (
-        <ChartsBody byService={shown.byService} byModel={shown.byModel} days={days} refreshing={loading} />
+        <ChartsBody byService={shown.byService} byModel={shown.byModel} days={days} endUser={endUser} refreshing={loading} />
       )}
     </section>
   );
@@ -61,11 +65,13 @@ function ChartsBody({
   byService,
   byModel,
   days,
+  endUser,
   refreshing,
 }: {
   byService: SeriesFieldsFragment;
   byModel: SeriesFieldsFragment;
   days: number;
+  endUser: string | undefined;
   refreshing: boolean;
 }) {
   const daily = buildDailySeries(byService.dates, byService.lines);
@@ -92,7 +98,7 @@ function ChartsBody({
     <div className={refreshing ? 'is-refreshing' : undefined}>
       <div className="comparison">
         <div>
-          <span className="muted small">Cost, last {days} days</span>
+          <span className="muted small">Cost, last {days} days{endUser && ` · ${endUser}`}</span>
           <strong className="money-highlight">{formatUsd(byService.totalCostUsd)}</strong>
           <TrendBadge trend={trend} />
           <span className="muted small">
@@ -106,6 +112,12 @@ function ChartsBody({
           <span className="muted small">
             previous {days} days: {formatCount(byService.previousTotalApiCalls)}
           </span>
+        </div>
+        <div>
+          <span className="muted small">Cost per call</span>
+          <strong>{formatUsd(costPerCall(byService.totalCostUsd, byService.totalApiCalls))}</strong>
+          <span className="muted small">Daily average</span>
+          <strong>{formatUsd(dailyAverage(byService.totalCostUsd, days))}</strong>
         </div>
       </div>
       <div className="chart-grid">

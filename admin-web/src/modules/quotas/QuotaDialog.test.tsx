@@ -11,6 +11,7 @@ const quota: QuotaLimitsFragment = {
   elevenlabsCharacterLimit: null,
   smartfloMinuteLimit: null,
   monthlyCostLimitUsd: null,
+  endUserMonthlyCostLimitUsd: null,
   requestsPerMinuteLimit: null,
   alertAtPercentage: 80,
   enforcement: 'SOFT',

@@ -8,11 +8,17 @@ import { RemoveQuotaDocument, SetQuotaDocument, type QuotaBarFragment, type Quot
 import { useRefetchActive } from '../../shared/refetch';
 import { buildQuotaInput, quotaToForm, type LimitField, type QuotaFormValues } from './quotaForm';
 
-const LIMITS: { field: LimitField; metric: QuotaMetric; label: string; unit: string }[] = [
+const LIMITS: { field: LimitField; metric?: QuotaMetric; label: string; unit: string; hint?: string }[] = [
   { field: 'openaiTokenLimit', metric: 'OPENAI_TOKENS', label: 'OpenAI tokens per month', unit: 'tokens' },
   { field: 'elevenlabsCharacterLimit', metric: 'ELEVENLABS_CHARACTERS', label: 'ElevenLabs characters per month', unit: 'characters' },
   { field: 'smartfloMinuteLimit', metric: 'SMARTFLO_MINUTES', label: 'Smartflo minutes per month', unit: 'minutes' },
   { field: 'monthlyCostLimitUsd', metric: 'MONTHLY_COST', label: 'Monthly cost (USD)', unit: 'USD' },
+  {
+    field: 'endUserMonthlyCostLimitUsd',
+    label: 'Monthly cost per end user (USD)',
+    unit: 'USD',
+    hint: 'Each end user of this customer on its own; reaching it raises an end-user cap alert (Hard: the gateway refuses that user).',
+  },
   { field: 'requestsPerMinuteLimit', metric: 'REQUESTS_PER_MINUTE', label: 'Requests per minute', unit: 'requests' },
 ];
 
@@ -88,16 +94,16 @@ export function QuotaDialog({
         ) : null}
         {notice && <div className="banner banner-info" role="status">{notice}</div>}
         <div className="form-grid">
-          {LIMITS.map(({ field, metric, label, unit }) => {
-            const usage = usages.find((u) => u.metric === metric);
+          {LIMITS.map(({ field, metric, label, unit, hint }) => {
+            const usage = metric && usages.find((u) => u.metric === metric);
             return (
               <Field
                 key={field}
                 label={label}
                 error={errorFor(field)}
-                hint={usage ? `Used this month: ${formatMetricValue(metric, usage.used)} (${formatPercent(usage.percentUsed)})` : `No limit set (${unit})`}
+                hint={usage ? `Used this month: ${formatMetricValue(usage.metric, usage.used)} (${formatPercent(usage.percentUsed)})` : (hint ?? `No limit set (${unit})`)}
               >
-                {(p) => <input {...p} name={field} inputMode={field === 'monthlyCostLimitUsd' || field === 'smartfloMinuteLimit' ? 'decimal' : 'numeric'} value={form[field]} onChange={set(field)} placeholder="No limit" />}
+                {(p) => <input {...p} name={field} inputMode={unit === 'USD' || field === 'smartfloMinuteLimit' ? 'decimal' : 'numeric'} value={form[field]} onChange={set(field)} placeholder="No limit" />}
               </Field>
             );
           })}

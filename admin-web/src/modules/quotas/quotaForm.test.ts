@@ -7,6 +7,7 @@ const existing: QuotaLimitsFragment = {
   elevenlabsCharacterLimit: null,
   smartfloMinuteLimit: 500,
   monthlyCostLimitUsd: '250.00',
+  endUserMonthlyCostLimitUsd: '10',
   requestsPerMinuteLimit: null,
   alertAtPercentage: 80,
   enforcement: 'SOFT',
@@ -51,5 +52,14 @@ describe('buildQuotaInput', () => {
       alertAtPercentage: '',
     });
     expect(Object.keys(errors).sort()).toEqual(['alertAtPercentage', 'monthlyCostLimitUsd', 'openaiTokenLimit', 'smartfloMinuteLimit']);
+  });
+
+  it('sends the per-end-user cap as an exact Decimal string, and null when it is cleared', () => {
+    const form = quotaToForm(existing);
+    expect(form.endUserMonthlyCostLimitUsd).toBe('10');
+    expect(buildQuotaInput(existing, { ...form, endUserMonthlyCostLimitUsd: '10.00' }).input).toEqual({});
+    expect(buildQuotaInput(existing, { ...form, endUserMonthlyCostLimitUsd: '.1' }).input).toEqual({ endUserMonthlyCostLimitUsd: '0.1' });
+    expect(buildQuotaInput(existing, { ...form, endUserMonthlyCostLimitUsd: '' }).input).toEqual({ endUserMonthlyCostLimitUsd: null });
+    expect(buildQuotaInput(existing, { ...form, endUserMonthlyCostLimitUsd: 'ten' }).errors).toHaveProperty('endUserMonthlyCostLimitUsd');
   });
 });

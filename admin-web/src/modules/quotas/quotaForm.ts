@@ -6,6 +6,7 @@ export type LimitField =
   | 'elevenlabsCharacterLimit'
   | 'smartfloMinuteLimit'
   | 'monthlyCostLimitUsd'
+  | 'endUserMonthlyCostLimitUsd'
   | 'requestsPerMinuteLimit';
 
 export const LIMIT_FIELDS: readonly LimitField[] = [
@@ -13,6 +14,7 @@ export const LIMIT_FIELDS: readonly LimitField[] = [
   'elevenlabsCharacterLimit',
   'smartfloMinuteLimit',
   'monthlyCostLimitUsd',
+  'endUserMonthlyCostLimitUsd',
   'requestsPerMinuteLimit',
 ];
 
@@ -30,6 +32,7 @@ export function quotaToForm(quota: QuotaLimitsFragment | null): QuotaFormValues 
     elevenlabsCharacterLimit: text(quota?.elevenlabsCharacterLimit),
     smartfloMinuteLimit: text(quota?.smartfloMinuteLimit),
     monthlyCostLimitUsd: text(quota?.monthlyCostLimitUsd),
+    endUserMonthlyCostLimitUsd: text(quota?.endUserMonthlyCostLimitUsd),
     requestsPerMinuteLimit: text(quota?.requestsPerMinuteLimit),
     alertAtPercentage: String(quota?.alertAtPercentage ?? DEFAULT_ALERT_AT),
     enforcement: quota?.enforcement ?? 'SOFT',
@@ -42,6 +45,7 @@ const KIND: Record<LimitField, Kind> = {
   elevenlabsCharacterLimit: 'integer',
   smartfloMinuteLimit: 'number',
   monthlyCostLimitUsd: 'decimal',
+  endUserMonthlyCostLimitUsd: 'decimal',
   requestsPerMinuteLimit: 'integer',
 };
 
@@ -92,7 +96,7 @@ export function buildQuotaInput(initial: QuotaLimitsFragment | null, form: Quota
     }
     const previous = initial?.[field] ?? null;
     if (sameLimit(field, previous, parsed.value)) continue;
-    if (field === 'monthlyCostLimitUsd') input.monthlyCostLimitUsd = parsed.value as string | null;
+    if (field === 'monthlyCostLimitUsd' || field === 'endUserMonthlyCostLimitUsd') input[field] = parsed.value as string | null;
     else input[field] = parsed.value as number | null;
   }
 

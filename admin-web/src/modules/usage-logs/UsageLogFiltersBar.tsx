@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
 import { CALL_STATUS_VALUES, type UsageLogFilters } from '../../shared/urlFilters';
 import { TenantSelect } from '../customers/TenantSelect';
+import { AdminEndUserFilter } from '../end-users/AdminEndUserFilter';
 
 export function UsageLogFiltersBar({ filters, onChange, onClear }: { filters: UsageLogFilters; onChange: (patch: Partial<UsageLogFilters>) => void; onClear: () => void }) {
   const ids = { service: useId(), status: useId(), from: useId(), to: useId() };
@@ -9,6 +10,7 @@ export function UsageLogFiltersBar({ filters, onChange, onClear }: { filters: Us
   return (
     <div className="toolbar toolbar-wrap" role="group" aria-label="Filters">
       <TenantSelect value={filters.tenantId} onChange={(tenantId) => onChange({ tenantId })} />
+      <AdminEndUserFilter tenantId={filters.tenantId} value={filters.endUser} onChange={(endUser) => onChange({ endUser })} />
       <div className="inline-field">
         <label htmlFor={ids.service}>Service</label>
         <select id={ids.service} value={filters.service ?? ''} onChange={(e) => onChange({ service: (e.target.value || undefined) as UsageLogFilters['service'] })}>

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { formatUsd } from '@usage-monitor/web-kit/money';
 import { formatDateTime } from '@usage-monitor/web-kit/periods';
+import { USAGE_SOURCE_LABELS } from '@usage-monitor/web-kit/end-users';
 import { Badge, TableScroll } from '@usage-monitor/web-kit/ui';
 import { formatLogUsage, SERVICE_LABELS } from '@usage-monitor/web-kit/units';
 import type { UsageLogRowFragment } from '../../__generated__/graphql';
@@ -31,6 +32,8 @@ export function UsageLogTable({
               Cost
             </th>
             <th scope="col">Status</th>
+            <th scope="col">End user</th>
+            <th scope="col">Source</th>
           </tr>
         </thead>
         <tbody>
@@ -61,6 +64,8 @@ export function UsageLogTable({
               <td>
                 {log.status === 'ERROR' ? <Badge tone="danger">Error</Badge> : <Badge tone="success">Success</Badge>}
               </td>
+              <td className="eu-id">{log.endUser ?? <span className="muted">—</span>}</td>
+              <td className="small">{USAGE_SOURCE_LABELS[log.source]}</td>
             </tr>
           ))}
         </tbody>

@@ -8,6 +8,7 @@ export function exportFileName(filters: UsageLogFilters, today: Date = new Date(
   else parts.push(today.toISOString().slice(0, 10));
   if (filters.service) parts.push(filters.service.toLowerCase());
   if (filters.status) parts.push(filters.status.toLowerCase());
+  if (filters.endUser) parts.push(filters.endUser.replace(/[^\w.-]+/g, '_'));
   return `${parts.join('-')}.csv`;
 }
 

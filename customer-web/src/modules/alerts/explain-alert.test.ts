@@ -59,4 +59,19 @@ describe('explainAlert', () => {
       text: 'Quota nearly used',
     });
   });
+
+  it('explains a per-user cap in plain words with the end user and the amounts', () => {
+    expect(
+      explainAlert(
+        alert({ type: 'END_USER_LIMIT_EXCEEDED', metric: 'MONTHLY_COST', endUser: 'acme-user-0007', currentValue: 12.3, limitValue: 10 }),
+      ),
+    ).toEqual({
+      title: 'acme-user-0007 reached the per-user cap',
+      text: 'Your user acme-user-0007 has spent $12.30 this month, reaching the $10.00 monthly cap you set for each user. Your other users are not affected.',
+      severity: 'critical',
+    });
+    expect(
+      explainAlert(alert({ type: 'END_USER_LIMIT_EXCEEDED', endUser: 'u-1', currentValue: null, limitValue: 10 })).text,
+    ).toBe('Your user u-1 has reached the $10.00 monthly cap you set for each user. Your other users are not affected.');
+  });
 });

@@ -65,6 +65,17 @@ function explainCostSpike(alert: AlertItemFragment): AlertExplanation {
   };
 }
 
+function explainEndUserCap(alert: AlertItemFragment): AlertExplanation | null {
+  if (!alert.endUser) return null;
+  const spent = alert.currentValue != null ? ` has spent ${formatUsd(floatToDecimal(alert.currentValue))} this month,` : ' has reached';
+  const cap = alert.limitValue != null ? `the ${formatUsd(floatToDecimal(alert.limitValue))} monthly cap you set for each user` : 'the monthly cap you set for each user';
+  return {
+    title: `${alert.endUser} reached the per-user cap`,
+    text: `Your user ${alert.endUser}${spent}${alert.currentValue != null ? ' reaching' : ''} ${cap}. Your other users are not affected.`,
+    severity: 'critical',
+  };
+}
+
 /**
  * What an alert means for the customer, in plain words. Falls back to the server's own message
  * when the alert lacks the numbers a sentence needs (or is of a type this app does not know yet).
@@ -83,6 +94,9 @@ export function explainAlert(alert: AlertItemFragment): AlertExplanation {
       break;
     case 'COST_SPIKE':
       explained = explainCostSpike(alert);
+      break;
+    case 'END_USER_LIMIT_EXCEEDED':
+      explained = explainEndUserCap(alert);
       break;
   }
   return explained ?? { title: 'Usage alert', text: alert.message, severity: 'warning' };

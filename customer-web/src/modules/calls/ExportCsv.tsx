@@ -11,7 +11,7 @@ const EXPORT_MONTHS = 12;
 
 type ExportState = { status: 'idle' | 'busy' } | { status: 'done' | 'failed'; message: string };
 
-export function ExportCsv({ service }: { service?: Service }) {
+export function ExportCsv({ service, endUser }: { service?: Service; endUser?: string }) {
   const { token, expire } = useSession();
   const months = useMemo(() => recentPeriods(EXPORT_MONTHS), []);
   const [month, setMonth] = useState(months[0]);
@@ -22,7 +22,7 @@ export function ExportCsv({ service }: { service?: Service }) {
     if (!token) return;
     setState({ status: 'busy' });
     try {
-      await downloadUsageCsv({ month, service }, { apiBase: API.apiBaseUrl, token });
+      await downloadUsageCsv({ month, service, endUser }, { apiBase: API.apiBaseUrl, token });
       setState({ status: 'done', message: `Downloaded ${formatPeriod(month)}.` });
     } catch (error) {
       if (error instanceof ExportError && error.status === 401) {
@@ -50,6 +50,7 @@ export function ExportCsv({ service }: { service?: Service }) {
       </button>
       <p className="muted small export-scope">
         {service ? `${SERVICE_LABELS[service]} calls only (the service filter applies).` : 'All services.'}
+        {endUser ? ` Only ${endUser}'s calls.` : ''}
       </p>
       <p
         role="status"

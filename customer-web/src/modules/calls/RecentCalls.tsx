@@ -6,24 +6,28 @@ import { useSearchParam } from '@usage-monitor/web-kit/url';
 import { ErrorBanner, TableScroll } from '@usage-monitor/web-kit/ui';
 import { RecentCallsDocument } from '../../__generated__/graphql';
 import { usePollFallback } from '../auth/session-context';
+import { PortalEndUserFilter, useEndUserParam } from '../end-users/PortalEndUserFilter';
 import { ExportCsv } from './ExportCsv';
 
 export function RecentCalls() {
   const [serviceParam, setServiceParam] = useSearchParam('service');
   const service = parseService(serviceParam);
+  const [endUser] = useEndUserParam();
   const pollInterval = usePollFallback();
   const { data, previousData, loading, error, refetch } = useQuery(RecentCallsDocument, {
-    variables: { service },
+    variables: { service, endUser },
     pollInterval,
   });
   // previousData may be another filter's calls: only worth showing when this filter failed to load.
   const logs = (data ?? (error ? previousData : undefined))?.usageLogs;
   const serviceName = service ? SERVICE_LABELS[service] : undefined;
+  const whose = endUser ? ` of ${endUser}` : '';
 
   return (
     <section className="panel" aria-labelledby="recent-title">
       <div className="panel-head">
         <h2 id="recent-title">Recent calls</h2>
+        <PortalEndUserFilter />
         <div className="field field-inline">
           <label htmlFor="service-filter">Service</label>
           <select
@@ -40,13 +44,13 @@ export function RecentCalls() {
           </select>
         </div>
       </div>
-      <ExportCsv service={service} />
+      <ExportCsv service={service} endUser={endUser} />
 
       <ErrorBanner error={error} message={logs ? 'Recent calls could not be refreshed.' : 'Recent calls could not be loaded.'} onRetry={() => void refetch()} />
       {!logs && loading && <p className="muted">Loading recent calls…</p>}
       {logs && logs.nodes.length === 0 && (
         <p className="empty-state">
-          {serviceName ? `No ${serviceName} calls recorded yet.` : 'No calls recorded yet.'}
+          {serviceName ? `No ${serviceName} calls${whose} recorded yet.` : `No calls${whose} recorded yet.`}
         </p>
       )}
       {logs && logs.nodes.length > 0 && (

@@ -11,6 +11,13 @@ describe('usage export', () => {
     expect(url.searchParams.has('service')).toBe(false);
   });
 
+  it('narrows to one end user, still without a tenant', () => {
+    const url = new URL(usageExportUrl('https://api.example.com', { month: '2026-12', endUser: 'acme user/1' }));
+    expect(url.searchParams.get('endUser')).toBe('acme user/1');
+    expect(url.searchParams.has('tenantId')).toBe(false);
+    expect(usageExportFileName({ month: '2026-12', service: 'OPENAI', endUser: 'acme user/1' })).toBe('usage-2026-12-openai-acme_user_1.csv');
+  });
+
   it('passes the service filter and uses the same origin when no API URL is set', () => {
     const url = usageExportUrl('', { month: '2026-02', service: 'SMARTFLO' });
     expect(url).toBe(

@@ -5,23 +5,27 @@ export interface UsageExport {
   /** "YYYY-MM" (UTC). */
   month: string;
   service?: Service;
+  /** One of the customer's own end users. */
+  endUser?: string;
 }
 
 /**
  * The export endpoint for one month of the customer's own usage: [from, to) are the month's UTC
  * bounds. No tenantId: the server scopes a customer's export to their own tenant.
  */
-export function usageExportUrl(apiBase: string, { month, service }: UsageExport): string {
+export function usageExportUrl(apiBase: string, { month, service, endUser }: UsageExport): string {
   const { from, to } = monthRange(month);
   const params = new URLSearchParams();
   if (service) params.set('service', service);
   params.set('from', from);
   params.set('to', to);
+  if (endUser) params.set('endUser', endUser);
   return `${apiBase}/export/usage.csv?${params.toString()}`;
 }
 
-export function usageExportFileName({ month, service }: UsageExport): string {
-  return `usage-${month}${service ? `-${service.toLowerCase()}` : ''}.csv`;
+export function usageExportFileName({ month, service, endUser }: UsageExport): string {
+  const user = endUser ? `-${endUser.replace(/[^\w.-]+/g, '_')}` : '';
+  return `usage-${month}${service ? `-${service.toLowerCase()}` : ''}${user}.csv`;
 }
 
 export class ExportError extends Error {

@@ -1,18 +1,24 @@
 import { useQuery } from '@apollo/client/react';
+import { costPerCall, dailyAverage } from '@usage-monitor/web-kit/end-users';
 import { addDecimals, formatUsd } from '@usage-monitor/web-kit/money';
 import { formatDay } from '@usage-monitor/web-kit/periods';
 import { LazyStackedBarChart } from '@usage-monitor/web-kit/charts';
 import { DataTable, ErrorBanner } from '@usage-monitor/web-kit/ui';
 import { DailyCostDocument, type DailyCostQuery } from '../../__generated__/graphql';
+import { PortalEndUserFilter, useEndUserParam } from '../end-users/PortalEndUserFilter';
 import { dailyCostOfPeriod } from './daily-cost';
 
 export function DailyCostChart({ period }: { period: string }) {
-  const { data, previousData, error, refetch } = useQuery(DailyCostDocument);
+  const [endUser] = useEndUserParam();
+  const { data, previousData, error, refetch } = useQuery(DailyCostDocument, { variables: { endUser } });
   const timeSeries = (data ?? previousData)?.usageTimeSeries;
 
   return (
     <div className="table-block">
-      <h3 id="daily-cost-title">Daily cost this month</h3>
+      <div className="panel-head">
+        <h3 id="daily-cost-title">Daily cost this month{endUser && ` · ${endUser}`}</h3>
+        <PortalEndUserFilter />
+      </div>
       <ErrorBanner
         error={error}
         message="The daily chart could not be loaded."
@@ -35,6 +41,17 @@ function DailyCostBody({ timeSeries, period }: DailyCostBodyProps) {
   const labels = days.map(formatDay);
   return (
     <>
+      <p className="eu-rates small">
+        <span>
+          Last {timeSeries.days} days: <strong className="money">{formatUsd(timeSeries.totalCostUsd)}</strong>
+        </span>
+        <span>
+          Cost per call: <strong className="money">{formatUsd(costPerCall(timeSeries.totalCostUsd, timeSeries.totalApiCalls))}</strong>
+        </span>
+        <span>
+          Daily average: <strong className="money">{formatUsd(dailyAverage(timeSeries.totalCostUsd, timeSeries.days))}</strong>
+        </span>
+      </p>
       <LazyStackedBarChart
         title="Daily cost this month by service, stacked"
         labels={labels}

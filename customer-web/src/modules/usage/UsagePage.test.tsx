@@ -30,8 +30,9 @@ function handlers(overrides: Record<string, Handler> = {}): Record<string, Handl
     UsageDashboard: () => dashboard(),
     RecentCalls: () => recentCalls(),
     UsageByModel: () => ({ usageByModel: [] }),
+    PortalEndUserSuggestions: () => ({ endUsers: { __typename: 'EndUserConnection', nodes: [] } }),
     DailyCost: () => ({
-      usageTimeSeries: { __typename: 'UsageTimeSeries', from: '2026-10-20T00:00:00Z', to: '2026-11-21T00:00:00Z', points: [] },
+      usageTimeSeries: { __typename: 'UsageTimeSeries', from: '2026-10-20T00:00:00Z', to: '2026-11-21T00:00:00Z', days: 30, totalCostUsd: '0', totalApiCalls: 0, points: [] },
     }),
     UsageHistory: () => history,
     ...overrides,

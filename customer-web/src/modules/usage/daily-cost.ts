@@ -4,7 +4,8 @@ import { parseService, SERVICE_COLOURS, SERVICE_LABELS, SERVICES } from '@usage-
 import { type MoneySeries } from '@usage-monitor/web-kit/charts';
 import type { DailyCostQuery } from '../../__generated__/graphql';
 
-type Series = DailyCostQuery['usageTimeSeries'];
+// Only the days and points: the totals beside the chart are not this function's business.
+type Series = Pick<DailyCostQuery['usageTimeSeries'], 'from' | 'to' | 'points'>;
 
 export interface DailyCost {
   days: string[];

@@ -9,8 +9,9 @@ const handlers = {
   UsageDashboard: () => dashboard({ alerts: [] }),
   RecentCalls: () => recentCalls([]),
   UsageByModel: () => ({ usageByModel: [] }),
+  PortalEndUserSuggestions: () => ({ endUsers: { __typename: 'EndUserConnection', nodes: [] } }),
   DailyCost: () => ({
-    usageTimeSeries: { __typename: 'UsageTimeSeries', from: '2026-10-20T00:00:00Z', to: '2026-11-21T00:00:00Z', points: [] },
+    usageTimeSeries: { __typename: 'UsageTimeSeries', from: '2026-10-20T00:00:00Z', to: '2026-11-21T00:00:00Z', days: 30, totalCostUsd: '0', totalApiCalls: 0, points: [] },
   }),
 };
 

@@ -1,4 +1,5 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { END_USER_PAGE_SIZE_LIMIT } from '../../modules/end-users/end-user-page.js';
 import { join } from 'node:path';
 import {
   GraphQLError,
@@ -65,13 +66,17 @@ function appOperations(app: string): { name: string; document: DocumentNode }[] 
     }));
 }
 
-/** Every size variable at the largest value the edge accepts: the worst case of each document. */
+/**
+ * Every size variable at the largest value the server accepts: the worst case of each document.
+ * endUsers pages hold at most END_USER_PAGE_SIZE_LIMIT rows (a larger `first` is refused).
+ */
 function worstCaseVariables(operation: OperationDefinitionNode): Record<string, unknown> {
   const sizes = ['first', 'limit', 'months', 'days'];
+  const endUsers = print(operation).includes('endUsers(');
   return Object.fromEntries(
     (operation.variableDefinitions ?? [])
       .filter((v) => sizes.includes(v.variable.name.value))
-      .map((v) => [v.variable.name.value, QUERY_LIMITS.maxListSize]),
+      .map((v) => [v.variable.name.value, endUsers && v.variable.name.value === 'first' ? END_USER_PAGE_SIZE_LIMIT : QUERY_LIMITS.maxListSize]),
   );
 }
 

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import { useDebouncedValue } from '../useDebouncedValue';
+import { useDebouncedValue } from './useDebouncedValue';
 
 /** A search input whose value is committed (to the URL) after typing pauses. */
 export function SearchBox({
@@ -7,11 +7,14 @@ export function SearchBox({
   onCommit,
   label,
   placeholder,
+  visibleLabel = false,
 }: {
   value: string;
   onCommit: (value: string) => void;
   label: string;
   placeholder?: string;
+  /** Shows the label above the box, as the toolbar's other fields do. */
+  visibleLabel?: boolean;
 }) {
   const id = useId();
   const [text, setText] = useState(value);
@@ -26,8 +29,8 @@ export function SearchBox({
   }, [debounced]);
 
   return (
-    <div className="search-box">
-      <label htmlFor={id} className="visually-hidden">
+    <div className={`search-box${visibleLabel ? ' inline-field' : ''}`}>
+      <label htmlFor={id} className={visibleLabel ? undefined : 'visually-hidden'}>
         {label}
       </label>
       <input id={id} type="search" value={text} placeholder={placeholder ?? label} onChange={(e) => setText(e.target.value)} />

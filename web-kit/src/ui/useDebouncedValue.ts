@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 
+/** `value` once it has stayed the same for `delayMs`: one request per pause in typing, not per key. */
 export function useDebouncedValue<T>(value: T, delayMs = 300): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {
