@@ -1,14 +1,13 @@
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RECORD_USAGE, createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
+import { startSmtpCatcher } from './smtp-catcher.js';
 
 let server: TestServer;
-let smtp: SMTPServer;
-let smtpPort: number;
-const mails: { to: string; body: string }[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
+let mails: { to: string; body: string }[];
 
 let receiver: Server;
 let receiverUrl: string;
@@ -17,20 +16,8 @@ let failNext = 0;
 
 beforeAll(async () => {
   // A real SMTP server and a real HTTP receiver on loopback.
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let body = '';
-      stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  smtp = await startSmtpCatcher();
+  mails = smtp.mails;
   receiver = createServer((req: IncomingMessage, res) => {
     let body = '';
     req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -46,12 +33,12 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
   receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hooks/usage`;
-  server = await startTestServer({ env: { SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, ALERT_EMAILS: 'ops@platform.test' } });
+  server = await startTestServer({ env: { SMTP_URL: smtp.url, ALERT_EMAILS: 'ops@platform.test' } });
   server.services.notifications.firstRetryDelayMs = 20;
 });
 afterAll(async () => {
   await server?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
   await new Promise((resolve) => receiver.close(resolve));
 });
 

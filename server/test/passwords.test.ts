@@ -1,38 +1,25 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Mailer } from '../src/modules/notifications/mailer.js';
 import { createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
+import { startSmtpCatcher } from './smtp-catcher.js';
 
 let server: TestServer;
-let smtp: SMTPServer;
-const mails: { to: string; body: string }[] = [];
+let smtp: Awaited<ReturnType<typeof startSmtpCatcher>>;
+let mails: { to: string; body: string }[];
 
 beforeAll(async () => {
   // A real SMTP server on loopback receives the reset links.
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let body = '';
-      stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      stream.on('end', () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), body });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  const port = (smtp.server.address() as AddressInfo).port;
-  server = await startTestServer({ env: { SMTP_URL: `smtp://127.0.0.1:${port}`, PUBLIC_URL: 'https://usage.example.test' } });
+  smtp = await startSmtpCatcher();
+  mails = smtp.mails;
+  server = await startTestServer({ env: { SMTP_URL: smtp.url, PUBLIC_URL: 'https://usage.example.test' } });
 });
 afterAll(async () => {
   await server?.close();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp?.close();
 });
 
 const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`;
