@@ -67,3 +67,10 @@ export function elapsedFraction(window: MonthWindow, now: Date): number {
   const elapsed = Math.min(Math.max(now.getTime() - window.start.getTime(), 0), total);
   return elapsed / total;
 }
+
+/** The ranges charts and end-user rankings cover: the last 7, 30, 90 or 365 UTC days, today included. */
+export const DAY_RANGES = [7, 30, 90, 365] as const;
+
+export function isDayRange(days: number): boolean {
+  return (DAY_RANGES as readonly number[]).includes(days);
+}

@@ -1,10 +1,10 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { Clock } from '../../core/lib/clock.js';
-import { DAY_MS, formatDay } from '../../core/lib/period.js';
+import { DAY_MS, DAY_RANGES, formatDay } from '../../core/lib/period.js';
 
-/** The ranges end users are ranked over: the last 7, 30, 90 or 365 UTC days, today included. */
-export const END_USER_WINDOWS = [7, 30, 90, 365] as const;
+/** The ranges end users are ranked over, one window row each (core/lib/period.ts). */
+export const END_USER_WINDOWS = DAY_RANGES;
 
 /**
  * Advisory lock class of a tenant's end-user windows (with the tenant's hash as second key).

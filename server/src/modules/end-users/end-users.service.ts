@@ -2,10 +2,10 @@ import type pg from 'pg';
 import { UserInputError } from '../../core/graphql/errors.js';
 import type { Clock } from '../../core/lib/clock.js';
 import { formatMoney, money, roundCost } from '../../core/lib/money.js';
-import { DAY_MS, dayStart, formatDay } from '../../core/lib/period.js';
+import { DAY_MS, dayStart, formatDay, isDayRange } from '../../core/lib/period.js';
 import { normalizeDecimal } from '../usage/usage-log.record.js';
 import { endUserCount, endUserPage, type EndUserOrder } from './end-user-page.js';
-import { END_USER_WINDOWS, type EndUserWindows } from './end-user-windows.js';
+import type { EndUserWindows } from './end-user-windows.js';
 
 export interface EndUserServiceTotal {
   service: string;
@@ -54,7 +54,7 @@ export class EndUsersService {
   ) {}
 
   async page(request: EndUsersRequest): Promise<{ nodes: EndUserUsageRecord[]; hasNextPage: boolean; endCursor: string | null; totalCount: number }> {
-    if (!(END_USER_WINDOWS as readonly number[]).includes(request.days)) throw new UserInputError({ field: 'days', message: 'must be 7, 30, 90 or 365' });
+    if (!isDayRange(request.days)) throw new UserInputError({ field: 'days', message: 'must be 7, 30, 90 or 365' });
     // The windows must end today: right after midnight UTC the hourly roll-forward may not have run yet.
     await this.windows.rollForward(request.tenantId);
     const [page, totalCount] = await Promise.all([endUserPage(this.pool, request), endUserCount(this.pool, request)]);

@@ -3,7 +3,7 @@ import type { Clock } from '../../../core/lib/clock.js';
 import { decodeCursor, encodeCursor, notACursor } from '../../../core/graphql/cursor.js';
 import { UserInputError } from '../../../core/graphql/errors.js';
 import { formatMoney, money } from '../../../core/lib/money.js';
-import { DAY_MS, dayStart, elapsedFraction, formatDay, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../../core/lib/period.js';
+import { DAY_MS, dayStart, elapsedFraction, formatDay, isDayRange, isPeriod, lastMonths, monthWindow, periodWindow, shiftMonth, type MonthWindow } from '../../../core/lib/period.js';
 import { isUuid } from '../../tenants/tenant-directory.js';
 import { logConditions, type LogFilter } from './log-filter.js';
 import { countLogs } from './usage-log-count.js';
@@ -15,7 +15,6 @@ import { logFromRow, normalizeDecimal, USAGE_LOG_COLUMNS, type UsageLogRecord } 
 export type { SummaryRecord } from '../monthly-summary.record.js';
 
 export const PAGE_SIZE_LIMIT = 200;
-export const TIME_SERIES_RANGES = [7, 30, 90, 365] as const;
 
 /** A series key by model: the model, or the service for one priced without models (Smartflo). */
 const MODEL_KEY = `case when model = '' then service else model end`;
@@ -140,7 +139,7 @@ export class UsageReadService {
 
   /** Daily points over the last `days` UTC days (today included), and the same span before. */
   async timeSeries(days: number, groupBy: 'SERVICE' | 'MODEL', tenantId: string | undefined, endUser: string | null = null) {
-    if (!(TIME_SERIES_RANGES as readonly number[]).includes(days)) throw new UserInputError({ field: 'days', message: 'must be 7, 30, 90 or 365' });
+    if (!isDayRange(days)) throw new UserInputError({ field: 'days', message: 'must be 7, 30, 90 or 365' });
     const today = dayStart(this.clock.now());
     const from = new Date(today.getTime() - (days - 1) * DAY_MS);
     const to = new Date(today.getTime() + DAY_MS);
