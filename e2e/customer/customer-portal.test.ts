@@ -266,8 +266,9 @@ describe('customer portal', () => {
     const refused = [
       ['tenants', '{ tenants { id name } }'],
       ['overview', '{ overview { customerCount } }'],
-      ['apiKeys', `{ apiKeys(tenantId: "${tenantId}") { id } }`],
-      ['createApiKey', `mutation { createApiKey(tenantId: "${tenantId}", name: "stolen") { key } }`],
+      // A customer OWNER manages its own keys (portal API keys page); never another tenant's.
+      ['apiKeys of another tenant', `{ apiKeys(tenantId: "${other}") { id } }`],
+      ['createApiKey for another tenant', `mutation { createApiKey(tenantId: "${other}", name: "stolen") { key } }`],
       [
         'setQuota',
         `mutation { setQuota(tenantId: "${tenantId}", input: { openaiTokenLimit: 1 }) { openaiTokenLimit } }`,

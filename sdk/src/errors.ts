@@ -35,6 +35,7 @@ const RETRY_SERVER_CODE: Record<ErrorCode, boolean> = {
   QUERY_TOO_COMPLEX: false,
   // The same body would be just as large; the batcher splits batches that hit it.
   PAYLOAD_TOO_LARGE: false,
+  LAST_OWNER: false,
   RATE_LIMITED: true,
   SERVICE_UNAVAILABLE: true,
   INTERNAL_SERVER_ERROR: true,

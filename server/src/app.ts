@@ -16,6 +16,7 @@ import { QUERY_LIMITS, queryLimitRules } from './core/graphql/query-limits.js';
 import { createRequestContext } from './core/graphql/request-context.js';
 import { formatGraphQLError, formatWebSocketErrors, requestHooksPlugin, webSocketGuard } from './core/http/graphql-guards.js';
 import { securityHeaders } from './core/http/security-headers.js';
+import { httpCredentials, httpSessionCookies, sessionApp } from './core/http/session-cookies.js';
 import { metricsHandler } from './core/metrics/metrics-handler.js';
 import { metrics } from './core/metrics/metrics.js';
 import { spaRouter } from './core/http/spa.js';
@@ -71,8 +72,20 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
       subscribe,
       // Authenticate once, in connection_init; refuse the socket (4403) without a valid viewer.
       onConnect: async (ctx) => {
-        const authorization = typeof ctx.connectionParams?.authorization === 'string' ? ctx.connectionParams.authorization : undefined;
-        const context = await createRequestContext(services, authorization, () => ctx.extra.request.socket.remoteAddress ?? '');
+        // A bearer token in the connection parameters, or the SPA's session cookie sent with the
+        // upgrade request plus its CSRF token in the parameters (a page of another site can open
+        // a socket here, but cannot know that token).
+        const params = ctx.connectionParams ?? {};
+        const context = await createRequestContext(
+          services,
+          {
+            authorization: typeof params.authorization === 'string' ? params.authorization : undefined,
+            app: sessionApp(params.app),
+            cookieHeader: ctx.extra.request.headers.cookie,
+            csrfToken: typeof params.csrfToken === 'string' ? params.csrfToken : undefined,
+          },
+          { ip: () => ctx.extra.request.socket.remoteAddress ?? '', userAgent: ctx.extra.request.headers['user-agent'] },
+        );
         if (!context.viewer || context.viewer.kind === 'API_KEY') return false;
         ctx.extra.context = context;
         return true;
@@ -120,13 +133,18 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
   });
   await apollo.start();
 
+  const cookieOptions = { maxAgeSeconds: config.SESSION_MAX_DAYS * 86_400, publicUrlIsHttps: (config.PUBLIC_URL ?? '').startsWith('https://') };
   // The API is mounted first: every recordUsage passes through Express's layers in order.
   app.use(
     '/graphql',
     express.json({ limit: MAX_BODY_BYTES }),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
-        const context = await createRequestContext(services, req.headers.authorization, () => req.ip ?? '');
+        const context = await createRequestContext(services, httpCredentials(req), {
+          ip: () => req.ip ?? '',
+          userAgent: req.headers['user-agent'],
+          sessionCookies: httpSessionCookies(req, res, cookieOptions),
+        });
         // Only the request log reads the response (the operation's name); otherwise every
         // context keeps its class's shape.
         return logRequests ? Object.assign(context, { res }) : context;

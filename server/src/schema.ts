@@ -5,6 +5,7 @@ import { buildSchema } from 'type-graphql';
 import { AlertsResolver } from './modules/alerts/alerts.resolver.js';
 import { AuditResolver } from './modules/audit/audit.resolver.js';
 import { AuthResolver } from './modules/auth/auth.resolver.js';
+import { TeamResolver } from './modules/auth/team.resolver.js';
 import { EndUsersResolver } from './modules/end-users/end-users.resolver.js';
 import { PricingResolver } from './modules/pricing/pricing.resolver.js';
 import { QuotasResolver } from './modules/quotas/quotas.resolver.js';
@@ -23,7 +24,7 @@ void ErrorCode;
  */
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuthResolver, TenantsResolver, ...usageResolvers, EndUsersResolver, QuotasResolver, AlertsResolver, PricingResolver, AuditResolver],
+    resolvers: [AuthResolver, TeamResolver, TenantsResolver, ...usageResolvers, EndUsersResolver, QuotasResolver, AlertsResolver, PricingResolver, AuditResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

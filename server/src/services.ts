@@ -24,6 +24,7 @@ import { UsageRecorder } from './modules/usage/recording/usage-recorder.js';
 import { NotificationsService } from './modules/notifications/notifications.service.js';
 import { EndUsersService } from './modules/end-users/end-users.service.js';
 import { UsageVoidService } from './modules/usage/corrections/usage-void.service.js';
+import { TeamService } from './modules/auth/team.service.js';
 import { PasswordsService } from './modules/auth/passwords.service.js';
 import { Mailer } from './modules/notifications/mailer.js';
 import { EndUserWindows } from './modules/end-users/end-user-windows.js';
@@ -47,7 +48,8 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
   const quotas = new QuotasService(db.pool, audit, clock);
   const alerts = new AlertsService(db.pool, audit);
   const endUserWindows = new EndUserWindows(db.pool, clock, logger);
-  const auth = new AuthService(db.pool, clock, logger, config.SESSION_TTL_HOURS, audit);
+  const auth = new AuthService(db.pool, clock, logger, { idleHours: config.SESSION_TTL_HOURS, maxDays: config.SESSION_MAX_DAYS }, audit);
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const mailer = new Mailer(config.SMTP_URL, config.SMTP_FROM, join(config.DATA_DIR, 'outbox'), logger);
   return {
     config,
@@ -60,7 +62,8 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
     priceBook,
     activity,
     auth,
-    passwords: new PasswordsService(db.pool, auth, mailer, clock, logger, config.PUBLIC_URL ?? `http://localhost:${config.PORT}`),
+    passwords: new PasswordsService(db.pool, auth, audit, mailer, clock, logger, publicUrl),
+    team: new TeamService(db.pool, auth, audit, mailer, clock, logger, publicUrl),
     apiKeys: new ApiKeysService(db.pool, audit),
     tenants,
     pricing: new PricingService(db.pool, priceBook, audit, clock),

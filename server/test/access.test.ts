@@ -14,16 +14,28 @@ interface Rule {
   /** The operation again, naming tenant `$other` (must be refused for customers and keys). */
   otherTenant?: string;
   public?: boolean;
+  /** A mutation of the caller's own account (password, sessions): read-only roles may run it. */
+  ownAccount?: boolean;
 }
 
 const TENANT_VAR = '00000000-0000-0000-0000-000000000000';
 const RULES: Record<string, Rule> = {
   me: { op: '{ me { id } }', allowed: ['ADMIN', 'CUSTOMER', 'API_KEY'], public: true },
   login: { op: 'mutation { login(email: "nobody@x.test", password: "wrong-password-123") { token } }', allowed: [], public: true },
-  changePassword: { op: 'mutation { changePassword(currentPassword: "wrong-password-123", newPassword: "another-long-secret") }', allowed: ['ADMIN', 'CUSTOMER'] },
+  changePassword: { op: 'mutation { changePassword(currentPassword: "wrong-password-123", newPassword: "another-long-secret") }', allowed: ['ADMIN', 'CUSTOMER'], ownAccount: true },
   requestPasswordReset: { op: 'mutation { requestPasswordReset(email: "nobody@x.test") }', allowed: [], public: true },
   resetPassword: { op: 'mutation { resetPassword(token: "um_reset_nothing", newPassword: "another-long-secret") { token } }', allowed: [], public: true },
-  logout: { op: 'mutation { logout }', allowed: ['ADMIN', 'CUSTOMER'] },
+  logout: { op: 'mutation { logout }', allowed: ['ADMIN', 'CUSTOMER'], ownAccount: true },
+  sessions: { op: '{ sessions { id } }', allowed: ['ADMIN', 'CUSTOMER'] },
+  revokeSession: { op: `mutation { revokeSession(id: "${TENANT_VAR}") }`, allowed: ['ADMIN', 'CUSTOMER'], ownAccount: true },
+  signOutEverywhere: { op: 'mutation { signOutEverywhere }', allowed: ['ADMIN', 'CUSTOMER'], ownAccount: true },
+  users: { op: '{ users { id } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { users(tenantId: $other) { id } }' },
+  invitations: { op: '{ invitations { id } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { invitations(tenantId: $other) { id } }' },
+  inviteUser: { op: `mutation { inviteUser(input: { email: "probe-invite@x.test", tenantId: "${TENANT_VAR}" }) { id } }`, allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'mutation($other: ID) { inviteUser(input: { email: "probe-other@x.test", tenantId: $other }) { id } }' },
+  revokeInvitation: { op: `mutation { revokeInvitation(id: "${TENANT_VAR}") }`, allowed: ['ADMIN', 'CUSTOMER'] },
+  acceptInvitation: { op: 'mutation { acceptInvitation(token: "um_invite_nothing", password: "another-long-secret") { token } }', allowed: [], public: true },
+  setUserRole: { op: `mutation { setUserRole(id: "${TENANT_VAR}", customerRole: MEMBER) { id } }`, allowed: ['ADMIN', 'CUSTOMER'] },
+  removeUser: { op: `mutation { removeUser(id: "${TENANT_VAR}") }`, allowed: ['ADMIN', 'CUSTOMER'] },
   overview: { op: '{ overview { customerCount } }', allowed: ['ADMIN'] },
   tenants: { op: '{ tenants { id } }', allowed: ['ADMIN'] },
   tenant: { op: `{ tenant(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
@@ -44,15 +56,15 @@ const RULES: Record<string, Rule> = {
   prices: { op: '{ prices { id } }', allowed: ['ADMIN'] },
   quotaStandings: { op: '{ quotaStandings { usages { metric } } }', allowed: ['ADMIN'] },
   checkQuota: { op: '{ checkQuota(service: OPENAI, estimatedUnits: 1) { allowed } }', allowed: ['CUSTOMER', 'API_KEY'], otherTenant: 'query($other: ID) { checkQuota(service: OPENAI, estimatedUnits: 1, tenantId: $other) { allowed } }' },
-  apiKeys: { op: `{ apiKeys(tenantId: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
+  apiKeys: { op: `{ apiKeys(tenantId: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID!) { apiKeys(tenantId: $other) { id } }' },
   customerUsers: { op: `{ customerUsers(tenantId: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
   notificationDeliveries: { op: '{ notificationDeliveries { id } }', allowed: ['ADMIN'] },
   auditLog: { op: '{ auditLog { id } }', allowed: ['ADMIN'] },
   createTenant: { op: 'mutation { createTenant(input: { name: "Access Probe" }) { id } }', allowed: ['ADMIN'] },
   updateTenant: { op: `mutation { updateTenant(id: "${TENANT_VAR}", input: { name: "x" }) { id } }`, allowed: ['ADMIN'] },
   createCustomerUser: { op: `mutation { createCustomerUser(tenantId: "${TENANT_VAR}", email: "probe@x.test", password: "probe-password-123") { id } }`, allowed: ['ADMIN'] },
-  createApiKey: { op: `mutation { createApiKey(tenantId: "${TENANT_VAR}", name: "probe") { id } }`, allowed: ['ADMIN'] },
-  revokeApiKey: { op: `mutation { revokeApiKey(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
+  createApiKey: { op: `mutation { createApiKey(tenantId: "${TENANT_VAR}", name: "probe") { id } }`, allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'mutation($other: ID!) { createApiKey(tenantId: $other, name: "probe") { id } }' },
+  revokeApiKey: { op: `mutation { revokeApiKey(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN', 'CUSTOMER'] },
   setProviderCredential: { op: `mutation { setProviderCredential(tenantId: "${TENANT_VAR}", provider: OPENAI, secret: "sk-probe-12345678") { maskedKey } }`, allowed: ['ADMIN'] },
   rotateWebhookSecret: { op: `mutation { rotateWebhookSecret(tenantId: "${TENANT_VAR}") { secret } }`, allowed: ['ADMIN'] },
   addPrice: { op: 'mutation { addPrice(input: { service: SMARTFLO, model: "probe", perMinute: "0.01" }) { id } }', allowed: ['ADMIN'] },
@@ -118,5 +130,29 @@ describe.each(Object.entries(RULES))('%s', (_name, rule) => {
       expect(text).not.toContain('Canary');
       expect(text).not.toContain(b.tenantId);
     }
+  });
+});
+
+describe('read-only roles change nothing', () => {
+  // An admin VIEWER and a customer MEMBER may call no mutation beyond their own account: the one
+  // auth checker refuses each with FORBIDDEN before any resolver runs, whatever its arguments.
+  it('refuses every mutation but own-account ones to an admin VIEWER and a customer MEMBER', async () => {
+    const viewerEmail = `viewer-${Date.now()}@x.test`;
+    const memberEmail = `member-${Date.now()}@x.test`;
+    const viewerToken = await server.userWithRole(viewerEmail, 'VIEWER', null);
+    const memberToken = await server.userWithRole(memberEmail, 'MEMBER', a.tenantId);
+    const mutations = Object.entries(RULES).filter(([, rule]) => rule.op.startsWith('mutation') && !rule.public);
+    expect(mutations.length).toBeGreaterThan(20);
+    for (const [name, rule] of mutations) {
+      for (const [who, token, kind] of [['VIEWER', viewerToken, 'ADMIN'], ['MEMBER', memberToken, 'CUSTOMER']] as const) {
+        // Own-account mutations are allowed (accounts.test.ts runs them as read-only roles).
+        if (!rule.allowed.includes(kind) || rule.ownAccount) continue;
+        const response = await server.gql(rule.op, {}, token);
+        expect(codeOf(response), `${who} ${name}`).toBe('FORBIDDEN');
+      }
+    }
+    // They still read.
+    expect((await server.gql('{ tenants { id } }', {}, viewerToken)).data?.tenants.length).toBeGreaterThan(0);
+    expect((await server.gql('{ usageLogs { totalCount } }', {}, memberToken)).errors).toBeUndefined();
   });
 });

@@ -29,10 +29,10 @@ describe('audit log', () => {
   const entries = async () => (await server.gql<{ auditLog: Entry[] }>(AUDIT_LOG, {}, admin)).data!.auditLog;
 
   /** Runs one admin action and returns the audit rows it added (exactly what changed in the log). */
-  async function audited(query: string, variables: Record<string, unknown> = {}) {
+  async function audited(query: string, variables: Record<string, unknown> = {}, token = admin) {
     const before = new Set((await entries()).map((e) => e.id));
     const started = Date.now();
-    const response = await server.gql(query, variables, admin);
+    const response = await server.gql(query, variables, token);
     expect(response.errors, query).toBeUndefined();
     const added = (await entries()).filter((e) => !before.has(e.id));
     return { response, added, started };
@@ -180,6 +180,31 @@ describe('audit log', () => {
       expect(added[0]).toMatchObject({ actorEmail: ADMIN.email, changes });
       seen.push(action);
     }
+
+    // Accounts: invitations, roles, removal, passwords and sessions, each by the one who acted.
+    const invited = await audited(`mutation($t: ID!) { inviteUser(input: { email: "audited-invite@x.test", tenantId: $t }) { id } }`, { t: tenant.tenantId });
+    expect(invited.added).toHaveLength(1);
+    expect(invited.added[0]).toMatchObject({ action: 'USER_INVITED', actorEmail: ADMIN.email, tenant: { id: tenant.tenantId }, changes: { email: 'audited-invite@x.test', role: 'MEMBER' } });
+    const withdrawn = await audited(`mutation($id: ID!) { revokeInvitation(id: $id) }`, { id: invited.response.data!.inviteUser.id });
+    expect(withdrawn.added.map((e) => [e.action, e.targetId])).toEqual([['INVITATION_REVOKED', invited.response.data!.inviteUser.id]]);
+    const colleague = await server.userWithRole('audited-colleague@x.test', 'MANAGER', null);
+    const colleagueId = (await server.gql('{ me { id } }', {}, colleague)).data!.me.id;
+    const role = await audited(`mutation($id: ID!) { setUserRole(id: $id, adminRole: VIEWER) { id } }`, { id: colleagueId });
+    expect(role.added.map((e) => [e.action, e.targetId, e.changes])).toEqual([['USER_ROLE_CHANGED', colleagueId, { email: 'audited-colleague@x.test', role: { from: 'MANAGER', to: 'VIEWER' } }]]);
+    const changed = await audited(`mutation { changePassword(currentPassword: "role-password-123", newPassword: "a colleague's new phrase") }`, {}, colleague);
+    expect(changed.added.map((e) => [e.action, e.actorEmail])).toEqual([['PASSWORD_CHANGED', 'audited-colleague@x.test']]);
+    const ended = await audited('mutation { signOutEverywhere }', {}, colleague);
+    expect(ended.added.map((e) => [e.action, e.actorEmail, e.changes])).toEqual([['SESSIONS_REVOKED', 'audited-colleague@x.test', { sessions: 1, everywhere: true }]]);
+    // A reset link, planted as the emailed one would be (the mail itself is passwords.test.ts's).
+    await server.services.db.pool.query(
+      `insert into password_reset_tokens (user_id, token_hash, expires_at) values ($1, sha256('um_reset_audited'::bytea), now() + interval '10 minutes')`,
+      [colleagueId],
+    );
+    const reset = await audited(`mutation { resetPassword(token: "um_reset_audited", newPassword: "a reset colleague phrase") { token } }`, {}, '');
+    expect(reset.added.map((e) => [e.action, e.actorEmail, e.targetId])).toEqual([['PASSWORD_RESET', 'audited-colleague@x.test', colleagueId]]);
+    const removed = await audited(`mutation($id: ID!) { removeUser(id: $id) }`, { id: colleagueId });
+    expect(removed.added.map((e) => [e.action, e.targetId, e.changes])).toEqual([['USER_REMOVED', colleagueId, { email: 'audited-colleague@x.test', role: 'VIEWER' }]]);
+    seen.push('USER_INVITED', 'INVITATION_REVOKED', 'USER_ROLE_CHANGED', 'PASSWORD_CHANGED', 'SESSIONS_REVOKED', 'PASSWORD_RESET', 'USER_REMOVED');
 
     // Every action the schema knows is covered here.
     const enumValues = (

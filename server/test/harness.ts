@@ -15,6 +15,7 @@ import type { Clock } from '../src/core/lib/clock.js';
 import { ALERT_CHANNEL } from '../src/modules/alerts/alert-raiser.js';
 import { alertFromNotification } from '../src/modules/alerts/alert.record.js';
 import { API_KEYS_CHANGED_CHANNEL } from '../src/modules/auth/api-keys.service.js';
+import { hashPassword } from '../src/modules/auth/passwords.js';
 import { PRICES_CHANGED_CHANNEL } from '../src/modules/pricing/price-book.js';
 import { USAGE_CHANNEL } from '../src/modules/usage/reading/usage-activity.js';
 import { createServices, type Services } from '../src/services.js';
@@ -74,6 +75,11 @@ export interface TestServer {
   /** POSTs a GraphQL operation; `token` becomes `Authorization: Bearer`. */
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
   adminToken(): Promise<string>;
+  /**
+   * A user with this role, created straight in the database (as if invited and accepted), signed
+   * in; returns its session token. `tenantId` null makes an admin.
+   */
+  userWithRole(email: string, role: 'OWNER' | 'MANAGER' | 'VIEWER' | 'MEMBER', tenantId: string | null, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -143,6 +149,14 @@ export async function startTestServer(
     async adminToken() {
       cachedAdminToken ??= (await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: ADMIN.email, p: ADMIN.password })).data!.login.token;
       return cachedAdminToken!;
+    },
+    async userWithRole(email, role, tenantId, password = 'role-password-123') {
+      await services.db.pool.query(
+        'insert into users (email, password_hash, role, tenant_id, team_role) values ($1, $2, $3, $4, $5)',
+        [email, await hashPassword(password), tenantId === null ? 'ADMIN' : 'CUSTOMER', tenantId, role],
+      );
+      const login = await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password });
+      return login.data!.login.token as string;
     },
     async close() {
       services.activity.stop();

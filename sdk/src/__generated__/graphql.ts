@@ -34,6 +34,14 @@ export type AddPriceInput = {
   service: Service;
 };
 
+export type AdminRole =
+  /** everything except managing admins */
+  | 'MANAGER'
+  /** everything, including other admins */
+  | 'OWNER'
+  /** read-only, every tenant */
+  | 'VIEWER';
+
 export type AlertStatus =
   | 'ACKNOWLEDGED'
   | 'ACTIVE'
@@ -52,13 +60,20 @@ export type AuditAction =
   | 'API_KEY_CREATED'
   | 'API_KEY_REVOKED'
   | 'CREDENTIAL_SET'
+  | 'INVITATION_REVOKED'
+  | 'PASSWORD_CHANGED'
+  | 'PASSWORD_RESET'
   | 'PRICE_ADDED'
   | 'QUOTA_REMOVED'
   | 'QUOTA_SET'
+  | 'SESSIONS_REVOKED'
   | 'TENANT_CREATED'
   | 'TENANT_UPDATED'
   | 'USAGE_VOIDED'
   | 'USER_CREATED'
+  | 'USER_INVITED'
+  | 'USER_REMOVED'
+  | 'USER_ROLE_CHANGED'
   | 'WEBHOOK_SECRET_ROTATED';
 
 export type CallStatus =
@@ -68,6 +83,12 @@ export type CallStatus =
 export type CreateTenantInput = {
   name: Scalars['String']['input'];
 };
+
+export type CustomerRole =
+  /** reads its own tenant's usage */
+  | 'MEMBER'
+  /** manages its own tenant's users and API keys */
+  | 'OWNER';
 
 export type DeliveryChannel =
   | 'EMAIL'
@@ -108,12 +129,23 @@ export type ErrorCode =
   | 'FORBIDDEN'
   | 'IDEMPOTENCY_CONFLICT'
   | 'INTERNAL_SERVER_ERROR'
+  | 'LAST_OWNER'
   | 'NOT_FOUND'
   | 'PAYLOAD_TOO_LARGE'
   | 'QUERY_TOO_COMPLEX'
   | 'RATE_LIMITED'
   | 'SERVICE_UNAVAILABLE'
   | 'UNAUTHENTICATED';
+
+export type InviteUserInput = {
+  /** For an admin; VIEWER when omitted. */
+  adminRole?: InputMaybe<AdminRole>;
+  /** For a user of a tenant; MEMBER when omitted. */
+  customerRole?: InputMaybe<CustomerRole>;
+  email: Scalars['String']['input'];
+  /** Null invites an admin; otherwise a user of that tenant. */
+  tenantId?: InputMaybe<Scalars['ID']['input']>;
+};
 
 /** Order of monthlySummaryPage. Ties (equal cost or calls) are broken by tenant name, case-insensitively. */
 export type MonthlySummaryOrder =

@@ -51,8 +51,10 @@ const environmentSchema = z.object({
     .refine((value) => value === undefined || value === '' || decodeKey(value) !== undefined, {
       message: 'must be 32 bytes as 64 hex characters or base64',
     }),
-  /** How long a login session lasts, in hours. */
+  /** A sign-in session ends after this many hours without a request (idle expiry). */
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+  /** …and this many days after it started, however active (absolute expiry). */
+  SESSION_MAX_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   /** Usage logs older than this are dropped by whole monthly partitions; summaries are kept forever. */
   USAGE_LOG_RETENTION_DAYS: z.coerce.number().int().min(35).max(3650).default(90),
   /** SMTP server for alert emails, e.g. smtp://user:pass@host:587; email is off when unset. */

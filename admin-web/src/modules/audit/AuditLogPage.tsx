@@ -23,6 +23,13 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   ALERT_RESOLVED: 'Alert resolved',
   WEBHOOK_SECRET_ROTATED: 'Webhook secret rotated',
   USAGE_VOIDED: 'Usage voided',
+  PASSWORD_CHANGED: 'Password changed',
+  PASSWORD_RESET: 'Password reset',
+  SESSIONS_REVOKED: 'Sessions signed out',
+  USER_INVITED: 'User invited',
+  INVITATION_REVOKED: 'Invitation withdrawn',
+  USER_ROLE_CHANGED: 'Role changed',
+  USER_REMOVED: 'User removed',
 };
 
 function Changes({ changes }: { changes: unknown }) {

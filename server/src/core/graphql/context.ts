@@ -12,4 +12,16 @@ export interface GraphQLContext<TServices = unknown> {
   /** Forked per request with the tenant filter set for this viewer (request-context.ts). */
   em: EntityManager;
   ip: string;
+  /** The client's User-Agent, for the Sessions list. */
+  userAgent: string;
+  /**
+   * Present for SPA requests over HTTP (they name their app): resolvers that start or end a
+   * session tell it here, and it sets or clears the session cookies on the response.
+   */
+  sessionCookies?: SessionCookies;
+}
+
+export interface SessionCookies {
+  started(token: string): void;
+  ended(): void;
 }

@@ -41,6 +41,24 @@ export enum AuditAction {
   ALERT_RESOLVED = 'ALERT_RESOLVED',
   WEBHOOK_SECRET_ROTATED = 'WEBHOOK_SECRET_ROTATED',
   USAGE_VOIDED = 'USAGE_VOIDED',
+  USER_INVITED = 'USER_INVITED',
+  INVITATION_REVOKED = 'INVITATION_REVOKED',
+  USER_ROLE_CHANGED = 'USER_ROLE_CHANGED',
+  USER_REMOVED = 'USER_REMOVED',
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
+  PASSWORD_RESET = 'PASSWORD_RESET',
+  SESSIONS_REVOKED = 'SESSIONS_REVOKED',
+}
+
+export enum AdminRole {
+  OWNER = 'OWNER',
+  MANAGER = 'MANAGER',
+  VIEWER = 'VIEWER',
+}
+
+export enum CustomerRole {
+  OWNER = 'OWNER',
+  MEMBER = 'MEMBER',
 }
 
 registerEnumType(Service, { name: 'Service' });
@@ -70,3 +88,18 @@ registerEnumType(TimeSeriesGrouping, { name: 'TimeSeriesGrouping' });
 registerEnumType(DeliveryChannel, { name: 'DeliveryChannel' });
 registerEnumType(DeliveryStatus, { name: 'DeliveryStatus' });
 registerEnumType(AuditAction, { name: 'AuditAction' });
+registerEnumType(AdminRole, {
+  name: 'AdminRole',
+  valuesConfig: {
+    OWNER: { description: 'everything, including other admins' },
+    MANAGER: { description: 'everything except managing admins' },
+    VIEWER: { description: 'read-only, every tenant' },
+  },
+});
+registerEnumType(CustomerRole, {
+  name: 'CustomerRole',
+  valuesConfig: {
+    OWNER: { description: "manages its own tenant's users and API keys" },
+    MEMBER: { description: "reads its own tenant's usage" },
+  },
+});

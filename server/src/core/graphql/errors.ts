@@ -15,6 +15,8 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   /** The request body is larger than the server accepts (HTTP 413). */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** The change would leave a team (the platform's admins, or a tenant's users) without an OWNER. */
+  LAST_OWNER = 'LAST_OWNER',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 registerEnumType(ErrorCode, { name: 'ErrorCode', description: 'Values of extensions.code on every GraphQL error.' });

@@ -4,7 +4,8 @@ import { isDatabaseUnavailable } from '../db/db-errors.js';
 import { TENANT_FILTER } from '../db/tenant-filter.js';
 import type { Viewer } from '../viewer/viewer.js';
 import { serviceUnavailable } from './errors.js';
-import type { GraphQLContext } from './context.js';
+import { credentialFrom, type RequestCredentials } from '../http/session-cookies.js';
+import type { GraphQLContext, SessionCookies } from './context.js';
 
 /**
  * The part of the services a request context needs, named by shape: the composition root
@@ -21,10 +22,12 @@ export interface ContextServices {
  */
 export async function createRequestContext<TServices extends ContextServices>(
   services: TServices,
-  authorization: string | undefined,
-  clientIp: () => string,
+  credentials: RequestCredentials,
+  client: { ip: () => string; userAgent?: string | undefined; sessionCookies?: SessionCookies | undefined },
 ): Promise<GraphQLContext<TServices>> {
   let viewer: Viewer | null = null;
+  // A session cookie without its CSRF token counts as no credential (the request is signed out).
+  const { authorization } = credentialFrom(credentials);
   try {
     viewer = await services.auth.authenticate(authorization);
   } catch (error) {
@@ -35,7 +38,7 @@ export async function createRequestContext<TServices extends ContextServices>(
     // else answers UNAUTHENTICATED from the auth checker.
     viewer = null;
   }
-  return new RequestContext(viewer, services, clientIp);
+  return new RequestContext(viewer, services, client.ip, client.userAgent ?? '', client.sessionCookies);
 }
 
 /**
@@ -54,6 +57,8 @@ class RequestContext<TServices extends ContextServices> implements GraphQLContex
     readonly viewer: Viewer | null,
     readonly services: TServices,
     private readonly clientIp: () => string,
+    readonly userAgent: string,
+    readonly sessionCookies: SessionCookies | undefined,
   ) {}
 
   get ip(): string {

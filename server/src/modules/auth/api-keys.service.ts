@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type pg from 'pg';
-import { Problems, notFound } from '../../core/graphql/errors.js';
+import { Problems, forbidden, notFound } from '../../core/graphql/errors.js';
+import { mayManageTenantAccess } from '../../core/viewer/permissions.js';
 import type { Viewer } from '../../core/viewer/viewer.js';
 import { hashSecret, randomToken } from '../../core/lib/secrets.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -21,6 +22,7 @@ export class ApiKeysService {
   ) {}
 
   async create(em: EntityManager, actor: Viewer, tenantId: string, nameInput: string): Promise<{ id: string; key: string; prefix: string }> {
+    if (!mayManageTenantAccess(actor, tenantId)) throw forbidden('Only an owner manages this tenant’s API keys');
     const name = nameInput.trim();
     const problems = new Problems();
     if (name.length < 1 || name.length > 100) problems.add('name', 'must be 1-100 characters');
@@ -47,7 +49,9 @@ export class ApiKeysService {
 
   async revoke(em: EntityManager, actor: Viewer, id: string): Promise<ApiKeyEntity> {
     const key = /^[0-9a-f-]{36}$/i.test(id) ? await em.findOne(ApiKeyEntity, { id }) : null;
+    // The request's EntityManager is scoped to a customer's tenant: another tenant's key is not found.
     if (!key) throw notFound('API key');
+    if (!mayManageTenantAccess(actor, key.tenant.id)) throw forbidden('Only an owner manages this tenant’s API keys');
     if (!key.revokedAt) {
       key.revokedAt = new Date();
       await em.flush();

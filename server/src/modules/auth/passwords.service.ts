@@ -1,11 +1,13 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { UserInputError } from '../../core/graphql/errors.js';
+import { inTransaction } from '../../core/db/transaction.js';
 import type { Clock } from '../../core/lib/clock.js';
 import { hashSecret, randomToken } from '../../core/lib/secrets.js';
 import type { Viewer } from '../../core/viewer/viewer.js';
+import type { AuditService } from '../audit/audit.service.js';
 import type { Mailer } from '../notifications/mailer.js';
-import type { AuthService } from './auth.service.js';
+import type { AuthService, SessionClient } from './auth.service.js';
 import { passwordProblem } from './password-rules.js';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 
@@ -22,6 +24,7 @@ export class PasswordsService {
   constructor(
     private readonly pool: pg.Pool,
     private readonly auth: AuthService,
+    private readonly audit: AuditService,
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly logger: Logger,
@@ -39,18 +42,11 @@ export class PasswordsService {
     }
     const weak = passwordProblem(newPassword, user.email);
     if (weak) throw new UserInputError({ field: 'newPassword', message: weak });
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+    await inTransaction(this.pool, async (client) => {
       await client.query('update users set password_hash = $2 where id = $1', [viewer.userId, await hashPassword(newPassword)]);
       await client.query('update sessions set revoked_at = now() where user_id = $1 and id <> $2 and revoked_at is null', [viewer.userId, viewer.sessionId ?? null]);
-      await client.query('commit');
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+      await this.audit.record(client, viewer, 'PASSWORD_CHANGED', { targetId: viewer.userId ?? null });
+    });
   }
 
   /** Always resolves to true; a known email gets a one-time link by mail. */
@@ -82,17 +78,18 @@ export class PasswordsService {
   }
 
   /** Sets the new password from a valid link, ends every session, and signs the user in. */
-  async reset(token: string, newPassword: string): Promise<{ token: string; viewer: Viewer }> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('begin');
+  async reset(token: string, newPassword: string, requester: SessionClient): Promise<{ token: string; viewer: Viewer }> {
+    // Guessing links is throttled per address (a bad link names no account).
+    await this.auth.assertNotThrottled(null, requester.ip, 'reset-link');
+    return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query(
-        `select t.id, u.id as user_id, u.email, u.role, u.tenant_id from password_reset_tokens t join users u on u.id = t.user_id
-          where t.token_hash = $1 and t.used_at is null and t.expires_at > $2 for update of t`,
+        `select t.id, u.id as user_id, u.email, u.role, u.tenant_id, u.team_role from password_reset_tokens t join users u on u.id = t.user_id
+        where t.token_hash = $1 and t.used_at is null and t.expires_at > $2 for update of t`,
         [hashSecret(token), this.clock.now()],
       );
       // Used, expired, unknown or not a token at all: one answer, revealing nothing of which.
       if (rows.length === 0) {
+        await this.auth.recordFailure(null, requester.ip, 'reset-link');
         await decoyPasswordHash();
         throw new UserInputError({ field: 'token', message: 'is not a valid reset link (it may have expired or been used): ask for a new one' });
       }
@@ -103,14 +100,9 @@ export class PasswordsService {
       await client.query('update users set password_hash = $2 where id = $1', [user.user_id, await hashPassword(newPassword)]);
       await client.query('update sessions set revoked_at = now() where user_id = $1 and revoked_at is null', [user.user_id]);
       await client.query('delete from login_throttle where key = $1', [`account:${user.email}`]);
-      const session = await this.auth.startSession(client, { id: user.user_id, email: user.email, role: user.role, tenant_id: user.tenant_id });
-      await client.query('commit');
+      const session = await this.auth.startSession(client, { ...user, id: user.user_id }, requester);
+      await this.audit.record(client, session.viewer, 'PASSWORD_RESET', { targetId: user.user_id });
       return session;
-    } catch (error) {
-      await client.query('rollback').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
+    });
   }
 }

@@ -64,7 +64,7 @@ export async function seedDemoData(services: Services): Promise<boolean> {
   for (const demo of TENANTS) {
     const { rows: created } = await pool.query('insert into tenants (name, contact_email) values ($1, $2) returning id', [demo.name, `billing@${demo.slug}.example`]);
     const tenantId: string = created[0].id;
-    await pool.query(`insert into users (email, password_hash, role, tenant_id) values ($1, $2, 'CUSTOMER', $3)`, [`${demo.slug}@customer.example`, passwordHash, tenantId]);
+    await pool.query(`insert into users (email, password_hash, role, tenant_id, team_role) values ($1, $2, 'CUSTOMER', $3, 'OWNER')`, [`${demo.slug}@customer.example`, passwordHash, tenantId]);
     const key = demoApiKey(demo.slug);
     await pool.query('insert into api_keys (tenant_id, name, key_hash, prefix, last_four) values ($1, $2, $3, $4, $5)', [tenantId, 'Demo integration', hashSecret(key), key.slice(0, 12), key.slice(-4)]);
     if (demo.quota) {

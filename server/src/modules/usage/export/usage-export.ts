@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import type { Services } from '../../../services.js';
+import { httpCredentials } from '../../../core/http/session-cookies.js';
 import { createRequestContext } from '../../../core/graphql/request-context.js';
 import { scopedTenantFilter } from '../../../core/graphql/tenant-scope.js';
 import { DomainError, ErrorCode } from '../../../core/graphql/errors.js';
@@ -26,7 +27,7 @@ export function csvLines(rows: unknown[][]): string {
  * export of millions of rows holds one page in memory. Same auth and tenant scoping as GraphQL.
  */
 export async function exportUsageCsv(services: Services, req: Request, res: Response): Promise<void> {
-  const context = await createRequestContext(services, req.headers.authorization, () => req.ip ?? '');
+  const context = await createRequestContext(services, httpCredentials(req), { ip: () => req.ip ?? '', userAgent: req.headers['user-agent'] });
   try {
     if (!context.viewer || context.viewer.kind === 'API_KEY') {
       res.status(401).json({ error: { code: ErrorCode.UNAUTHENTICATED, message: 'Sign in to export usage' } });
