@@ -21,6 +21,7 @@ import { metricsHandler } from './core/metrics/metrics-handler.js';
 import { metrics } from './core/metrics/metrics.js';
 import { spaRouter } from './core/http/spa.js';
 import { exportUsageCsv } from './modules/usage/export/usage-export.js';
+import { gatewayRouter } from './modules/gateway/gateway.router.js';
 import type { Services } from './services.js';
 
 /** Largest accepted request: a full 1,000-event batch with 16 KiB of metadata each fits. */
@@ -152,6 +153,9 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
     }),
   );
 
+  // The metering gateway: provider calls in, metered, out (its own body handling and error shapes).
+  app.use('/gateway', gatewayRouter(services.gateway, { openAiBaseUrl: config.OPENAI_BASE_URL, timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS }, logger));
+
   // Body-parser failures answer in GraphQL's shape; Express's default handler would render an
   // HTML page with the stack trace outside production. A request that is not well-formed keeps
   // its 4xx for either media type (GraphQL over HTTP), in the one the client prefers: Apollo
@@ -176,13 +180,14 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
         new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 2_000)),
       ]);
       if (!(await isMigrated(services.db.orm))) return void res.status(503).json({ status: 'migrating' });
-      res.status(200).json({ status: 'ok' });
+      res.status(200).json({ status: 'ok', gatewayQueue: services.gateway.journalDepth });
     } catch {
-      res.status(503).json({ status: 'database unavailable' });
+      res.status(503).json({ status: 'database unavailable', gatewayQueue: services.gateway.journalDepth });
     }
   });
 
   const forgetPool = metrics.observePool(services.db.pool);
+  const forgetGatewayQueue = metrics.observeGatewayQueue(() => services.gateway.journalDepth);
   app.get('/metrics', metricsHandler(config.METRICS_TOKEN));
 
   app.get('/export/usage.csv', (req, res) => void exportUsageCsv(services, req, res));
@@ -207,6 +212,7 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
     async close() {
       state.draining = true;
       forgetPool();
+      forgetGatewayQueue();
       await apollo.stop();
     },
   };

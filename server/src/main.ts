@@ -10,13 +10,8 @@ import { DatabaseListener } from './core/graphql/live-events.js';
 import { createSchema } from './schema.js';
 import { systemClock } from './core/lib/clock.js';
 import { releaseIdleAsyncContexts } from './core/runtime/async-context.js';
-import { ALERT_CHANNEL } from './modules/alerts/alert-raiser.js';
-import { alertFromNotification } from './modules/alerts/alert.record.js';
-import { API_KEYS_CHANGED_CHANNEL } from './modules/auth/api-keys.service.js';
-import { PRICES_CHANGED_CHANNEL } from './modules/pricing/price-book.js';
 import { seedDemoData } from './modules/usage/demo-data.js';
-import { USAGE_CHANNEL } from './modules/usage/reading/usage-activity.js';
-import { createServices } from './services.js';
+import { createServices, listenToDatabase } from './services.js';
 
 // Peak memory (bench B6, target 300 MB). Under a high allocation rate V8 lets the old generation
 // grow to as much as 4× what survived the last full GC before it collects again, so a busy
@@ -37,7 +32,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
 
   // Filled in as start-up proceeds; shutdown closes whatever has started.
-  const running: { db?: Database; app?: RunningApp; listener?: DatabaseListener } = {};
+  const running: { db?: Database; app?: RunningApp; listener?: DatabaseListener; gateway?: { stop(): Promise<void> } } = {};
   let stopping = false;
 
   const shutdown = async (signal: string) => {
@@ -51,6 +46,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       await running.app?.close();
+      await running.gateway?.stop();
       await running.listener?.stop();
       await running.db?.close();
       logger.info('stopped cleanly');
@@ -70,15 +66,10 @@ async function main(): Promise<void> {
   if (config.DEMO_DATA) await seedDemoData(services);
 
   const listener = (running.listener = new DatabaseListener(db.url, logger));
-  listener.on(ALERT_CHANNEL, (payload) => services.pubsub.publish('ALERT_RAISED', alertFromNotification(payload)));
-  listener.on(USAGE_CHANNEL, (payload) => services.activity.heardFromDatabase(payload));
-  listener.on(PRICES_CHANGED_CHANNEL, () => void services.priceBook.load());
-  listener.on(API_KEYS_CHANGED_CHANNEL, () => services.auth.forgetApiKeys());
-  listener.onReconnect(() => {
-    void services.priceBook.load().catch(() => undefined);
-    services.auth.forgetApiKeys();
-  });
+  listenToDatabase(listener, services);
   await listener.start();
+  await services.gateway.start();
+  running.gateway = services.gateway;
   services.activity.start();
   services.notifications.start();
   const maintenance = new Maintenance(db.pool, systemClock, logger, config.USAGE_LOG_RETENTION_DAYS);

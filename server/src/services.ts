@@ -15,7 +15,13 @@ import { PriceBook } from './modules/pricing/price-book.js';
 import { PricingService } from './modules/pricing/pricing.service.js';
 import { QuotasService } from './modules/quotas/quotas.service.js';
 import { TenantDirectory } from './modules/tenants/tenant-directory.js';
-import { TenantsService } from './modules/tenants/tenants.service.js';
+import { PROVIDER_CREDENTIALS_CHANGED_CHANNEL, TenantsService } from './modules/tenants/tenants.service.js';
+import type { DatabaseListener } from './core/graphql/live-events.js';
+import { ALERT_CHANNEL } from './modules/alerts/alert-raiser.js';
+import { alertFromNotification } from './modules/alerts/alert.record.js';
+import { API_KEYS_CHANGED_CHANNEL } from './modules/auth/api-keys.service.js';
+import { PRICES_CHANGED_CHANNEL } from './modules/pricing/price-book.js';
+import { USAGE_CHANNEL } from './modules/usage/reading/usage-activity.js';
 import { UsageActivity, type UsageTopics } from './modules/usage/reading/usage-activity.js';
 import { UsageIngestService } from './modules/usage/recording/usage-ingest.service.js';
 import { UsageReadService } from './modules/usage/reading/usage-read.service.js';
@@ -28,6 +34,9 @@ import { TeamService } from './modules/auth/team.service.js';
 import { PasswordsService } from './modules/auth/passwords.service.js';
 import { Mailer } from './modules/notifications/mailer.js';
 import { EndUserWindows } from './modules/end-users/end-user-windows.js';
+import { GatewayService } from './modules/gateway/gateway.service.js';
+import { ProviderKeys } from './modules/gateway/provider-keys.js';
+import { UsageJournal } from './modules/gateway/usage-journal.js';
 
 /**
  * The live topics (subscriptions, fed in-process and from LISTEN/NOTIFY): each domain names its
@@ -49,6 +58,8 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
   const alerts = new AlertsService(db.pool, audit);
   const endUserWindows = new EndUserWindows(db.pool, clock, logger);
   const auth = new AuthService(db.pool, clock, logger, { idleHours: config.SESSION_TTL_HOURS, maxDays: config.SESSION_MAX_DAYS }, audit);
+  const ingest = new UsageIngestService(recorder, tenantDirectory, activity, clock, config.INGEST_GROUP_WINDOW_MS);
+  const providerKeys = new ProviderKeys(tenants);
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const mailer = new Mailer(config.SMTP_URL, config.SMTP_FROM, join(config.DATA_DIR, 'outbox'), logger);
   return {
@@ -68,7 +79,9 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
     tenants,
     pricing: new PricingService(db.pool, priceBook, audit, clock),
     recorder,
-    ingest: new UsageIngestService(recorder, tenantDirectory, activity, clock, config.INGEST_GROUP_WINDOW_MS),
+    ingest,
+    providerKeys,
+    gateway: new GatewayService(db.pool, auth, quotas, providerKeys, new UsageJournal(join(config.DATA_DIR, 'gateway-journal'), logger), ingest, priceBook, clock, logger),
     usage,
     quotas,
     alerts,
@@ -81,6 +94,21 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** What each instance does when another instance (or the database) announces a change. */
+export function listenToDatabase(listener: DatabaseListener, services: Services): void {
+  listener.on(ALERT_CHANNEL, (payload) => services.pubsub.publish('ALERT_RAISED', alertFromNotification(payload)));
+  listener.on(USAGE_CHANNEL, (payload) => services.activity.heardFromDatabase(payload));
+  listener.on(PRICES_CHANGED_CHANNEL, () => void services.priceBook.load());
+  listener.on(API_KEYS_CHANGED_CHANNEL, () => services.auth.forgetApiKeys());
+  listener.on(PROVIDER_CREDENTIALS_CHANGED_CHANNEL, () => services.providerKeys.forget());
+  // Whatever was announced while the connection was down is not known: drop every cache.
+  listener.onReconnect(() => {
+    void services.priceBook.load().catch(() => undefined);
+    services.auth.forgetApiKeys();
+    services.providerKeys.forget();
+  });
+}
 
 /** The context every resolver receives: core's context with these services. */
 export type AppContext = GraphQLContext<Services>;

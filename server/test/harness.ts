@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { MikroORM } from '@mikro-orm/postgresql';
 import pg from 'pg';
@@ -12,13 +15,8 @@ import { DatabaseListener } from '../src/core/graphql/live-events.js';
 import { createSchema } from '../src/schema.js';
 import { createLogger } from '../src/core/http/logging.js';
 import type { Clock } from '../src/core/lib/clock.js';
-import { ALERT_CHANNEL } from '../src/modules/alerts/alert-raiser.js';
-import { alertFromNotification } from '../src/modules/alerts/alert.record.js';
-import { API_KEYS_CHANGED_CHANNEL } from '../src/modules/auth/api-keys.service.js';
 import { hashPassword } from '../src/modules/auth/passwords.js';
-import { PRICES_CHANGED_CHANNEL } from '../src/modules/pricing/price-book.js';
-import { USAGE_CHANNEL } from '../src/modules/usage/reading/usage-activity.js';
-import { createServices, type Services } from '../src/services.js';
+import { createServices, listenToDatabase, type Services } from '../src/services.js';
 import { TEMPLATE_DATABASE } from './global-setup.js';
 
 export const ADMIN = { email: 'admin@test.example', password: 'admin-password-123' };
@@ -99,6 +97,8 @@ export async function startTestServer(
     MASTER_KEY: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '10',
+    // Its own directory (mail outbox, gateway journal): servers of one test process share nothing.
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'um-test-data-')),
     ...options.env,
   });
   // With logLines: the production logger (same redaction) at `debug`, every line handed to the test.
@@ -120,11 +120,9 @@ export async function startTestServer(
   await services.priceBook.load();
   await services.auth.ensureAdmin(ADMIN.email, ADMIN.password);
   const listener = new DatabaseListener(database.url, logger);
-  listener.on(ALERT_CHANNEL, (payload) => services.pubsub.publish('ALERT_RAISED', alertFromNotification(payload)));
-  listener.on(USAGE_CHANNEL, (payload) => services.activity.heardFromDatabase(payload));
-  listener.on(PRICES_CHANGED_CHANNEL, () => void services.priceBook.load());
-  listener.on(API_KEYS_CHANGED_CHANNEL, () => services.auth.forgetApiKeys());
+  listenToDatabase(listener, services);
   await listener.start();
+  await services.gateway.start();
   services.activity.start();
   const app: RunningApp = await createApp(services, await createSchema());
   await new Promise<void>((resolve) => app.httpServer.listen(0, '127.0.0.1', resolve));
@@ -162,6 +160,7 @@ export async function startTestServer(
       services.activity.stop();
       services.notifications.stop();
       await app.close();
+      await services.gateway.stop();
       await listener.stop();
       await db.close();
       if (!options.database) await database.drop();

@@ -78,6 +78,11 @@ const environmentSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Max milliseconds a group of concurrently recorded events waits to share one transaction. */
   INGEST_GROUP_WINDOW_MS: z.coerce.number().min(0).max(50).default(1),
+  /** The metering gateway's upstreams, named and shaped as the providers' SDKs name them. */
+  OPENAI_BASE_URL: z.string().url().default('https://api.openai.com/v1'),
+  ELEVENLABS_BASE_URL: z.string().url().default('https://api.elevenlabs.io'),
+  /** A provider call the gateway forwards is abandoned (504, recorded ERROR) after this long without an answer. */
+  GATEWAY_UPSTREAM_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(600_000),
   /**
    * Which reverse proxies to believe about the client's address (X-Forwarded-For), as Express's
    * `trust proxy`: a hop count, or a comma list of addresses, CIDR ranges and the names loopback,

@@ -17,6 +17,7 @@ function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const pools = new Set<PoolLike>();
+  const gatewayQueues = new Set<() => number>();
   const poolGauge = (name: string, help: string, read: (pool: PoolLike) => number) =>
     new Gauge({
       name,
@@ -90,6 +91,18 @@ function createMetrics() {
       'Configured size of the database pool.',
       (p) => p.options?.max ?? 0,
     ),
+    gatewayQueueDepth: new Gauge({
+      name: 'gateway_journal_depth',
+      help: 'Gateway calls answered by the provider and not yet in the database (kept in the local journal until it is back).',
+      registers: [registry],
+      collect() {
+        this.set([...gatewayQueues].reduce((sum, read) => sum + read(), 0));
+      },
+    }),
+    observeGatewayQueue(read: () => number): () => void {
+      gatewayQueues.add(read);
+      return () => void gatewayQueues.delete(read);
+    },
     /** Adds a pool to the gauges until the returned function is called. */
     observePool(pool: PoolLike): () => void {
       pools.add(pool);

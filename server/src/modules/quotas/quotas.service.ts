@@ -6,6 +6,7 @@ import { isDecimalLiteral, money } from '../../core/lib/money.js';
 import { formatDay, monthWindow } from '../../core/lib/period.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { fieldChanges } from '../audit/field-changes.js';
+import type { AdmissionFacts } from './admission.js';
 import { quotaStandings, type QuotaLimits, type QuotaMetric, type QuotaStanding } from './evaluate-quota.js';
 
 export interface QuotaRecord extends QuotaLimits {
@@ -153,6 +154,44 @@ export class QuotasService {
       window,
       now,
     );
+  }
+
+  /**
+   * What the metering gateway decides a call on (admission.ts), read in one statement: the
+   * tenant's status, its quota, this month's usage, the trailing minute's requests and the end
+   * user's month. Null when the tenant does not exist.
+   */
+  async admissionFacts(tenantId: string, endUser: string | null): Promise<AdmissionFacts | null> {
+    const now = this.clock.now();
+    const window = monthWindow(now);
+    const { rows } = await this.pool.query(
+      `select t.status, q.tenant_id, q.openai_token_limit, q.elevenlabs_character_limit, q.smartflo_minute_limit::text,
+              q.monthly_cost_limit_usd::text, q.requests_per_minute_limit, q.alert_at_percentage, q.enforcement,
+              q.end_user_monthly_cost_limit_usd::text,
+              coalesce(s.openai_input_tokens + s.openai_output_tokens, 0) as tokens, coalesce(s.elevenlabs_characters, 0) as characters,
+              coalesce(s.smartflo_seconds, 0)::text as seconds, coalesce(s.total_cost_usd, 0)::text as cost,
+              r.requests, r.oldest,
+              (select e.cost_usd::text from end_user_monthly_totals e where e.tenant_id = t.id and e.period = $2::date and e.end_user = $4) as end_user_cost
+         from tenants t
+         left join quotas q on q.tenant_id = t.id
+         left join monthly_summaries s on s.tenant_id = t.id and s.period = $2::date
+         left join lateral (
+           select coalesce(sum(c.requests), 0) as requests, min(c.second_start) as oldest from rate_counters c
+            where q.requests_per_minute_limit is not null and c.tenant_id = t.id and c.second_start > $3::timestamptz - interval '60 seconds'
+         ) r on true
+        where t.id = $1`,
+      [tenantId, formatDay(window.start), now, endUser],
+    );
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      tenantStatus: row.status,
+      quota: row.tenant_id ? quotaFromRow(row) : null,
+      usage: { openaiTokens: Number(row.tokens), elevenlabsCharacters: Number(row.characters), smartfloSeconds: row.seconds, totalCostUsd: row.cost, requestsLastMinute: Number(row.requests ?? 0) },
+      endUserCostUsd: endUser === null ? null : (row.end_user_cost ?? '0'),
+      oldestRequestSecond: row.oldest ?? null,
+      now,
+    };
   }
 
   /**

@@ -18,6 +18,9 @@ export interface TenantChanges {
 
 const PROVIDERS = ['OPENAI', 'ELEVENLABS', 'SMARTFLO'] as const;
 
+/** NOTIFY channel: a tenant's provider credential changed. */
+export const PROVIDER_CREDENTIALS_CHANGED_CHANNEL = 'um_provider_credentials_changed';
+
 /** Tenants and their admin-managed settings (contact, webhook, provider credentials). */
 export class TenantsService {
   constructor(
@@ -111,6 +114,8 @@ export class TenantsService {
        returning provider, last_four, updated_at`,
       [tenantId, provider, encryptSecret(this.masterKey, secret.trim(), `${tenantId}:${provider}`), lastFour, actor.userId ?? null],
     );
+    // Every instance's gateway drops the key it held (modules/gateway/provider-keys.ts).
+    await this.pool.query('select pg_notify($1, $2)', [PROVIDER_CREDENTIALS_CHANGED_CHANNEL, tenantId]);
     await this.audit.record(this.pool, actor, 'CREDENTIAL_SET', { tenantId, targetId: provider, changes: { provider, maskedKey: maskSecret(lastFour) } });
     return { provider: rows[0].provider, maskedKey: maskSecret(rows[0].last_four), updatedAt: rows[0].updated_at };
   }

@@ -3,7 +3,7 @@ import { ErrorCode, Problems, UserInputError } from '../../../core/graphql/error
 import { metrics } from '../../../core/metrics/metrics.js';
 import type { TenantDirectory } from '../../tenants/tenant-directory.js';
 import { GroupCommitter } from './group-commit.js';
-import { RECORDING_LIMITS, validateUsage, type RecordUsageFields, type UsageEvent } from './usage-event.js';
+import { RECORDING_LIMITS, validateUsage, type RecordUsageFields, type UsageEvent, type UsageSource } from './usage-event.js';
 import { IdempotencyConflictError, type RecordOutcome, type UsageRecorder } from './usage-recorder.js';
 import type { UsageActivity } from '../reading/usage-activity.js';
 
@@ -33,9 +33,9 @@ export class UsageIngestService {
   }
 
   /** `tenantFor(index)` is the scoped tenant of each input, already checked against the viewer. */
-  async record(fields: RecordUsageFields, tenantId: string): Promise<RecordOutcome> {
+  async record(fields: RecordUsageFields, tenantId: string, source: UsageSource = 'API'): Promise<RecordOutcome> {
     const outcome = await counted(1, async () => {
-      const [event] = await this.validate([fields], [tenantId], false);
+      const [event] = await this.validate([fields], [tenantId], false, source);
       return this.singles.submit(event!).catch((error) => {
         if (error instanceof IdempotencyConflictError) throw new IdempotencyConflictError(0, false);
         throw error;
@@ -58,7 +58,7 @@ export class UsageIngestService {
     return outcomes;
   }
 
-  private async validate(inputs: RecordUsageFields[], tenantIds: string[], batch: boolean): Promise<UsageEvent[]> {
+  private async validate(inputs: RecordUsageFields[], tenantIds: string[], batch: boolean, source: UsageSource = 'API'): Promise<UsageEvent[]> {
     const now = this.clock.now();
     const problems = new Problems();
     const events: UsageEvent[] = [];
@@ -67,7 +67,7 @@ export class UsageIngestService {
     for (const tenantId of tenantIds) if (!known.has(tenantId)) known.set(tenantId, (await this.tenants.find(tenantId)) !== null);
     for (const [index, fields] of inputs.entries()) {
       if (!known.get(tenantIds[index]!)) problems.add('tenantId', 'is not a known tenant', batch ? index : undefined);
-      const event = validateUsage(fields, tenantIds[index]!, now, problems, batch ? index : undefined);
+      const event = validateUsage(fields, tenantIds[index]!, now, problems, batch ? index : undefined, source);
       if (event) events.push(event);
     }
     problems.throwIfAny();
