@@ -17,7 +17,7 @@ export interface StandInCall {
 export interface OpenAiStandIn {
   baseUrl: string;
   calls: StandInCall[];
-  /** Served calls (those that got an answer started). */
+  /** Metered calls that reached the provider (what the provider would bill), model list excluded. */
   served(): number;
   /** The next answers fail with this status (then normal again). */
   failNext(status: number, times?: number): void;
@@ -42,11 +42,12 @@ export async function startOpenAiStandIn(): Promise<OpenAiStandIn> {
     const body = await readJson(req);
     const path = (req.url ?? '').split('?')[0]!.replace(/^\/v1/, '');
     calls.push({ path, authorization: req.headers.authorization, body });
-    await wait(state.delayMs);
     if (req.method === 'GET' && path === '/models') {
       return json(res, 200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] });
     }
+    // Served (and billed) once the request is in, whether or not the answer reaches the caller.
     servedCount++;
+    await wait(state.delayMs);
     if (failures && failures.left > 0) {
       failures.left--;
       return json(res, failures.status, { error: { message: 'The server had an error while processing your request.', type: 'server_error', param: null, code: null } });
