@@ -84,8 +84,8 @@ export class GatewayService {
   }
 
   /**
-   * Everything that must hold before the provider is called. The intent is on disk when this
-   * resolves. Without the database the limits cannot be checked: the call is refused (503, to be
+   * Everything that must hold before the provider is called. The intent is in the journal when
+   * this resolves. Without the database the limits cannot be checked: the call is refused (503, to be
    * retried) rather than let through unchecked.
    */
   async admit(request: CallRequest): Promise<AdmittedCall | GatewayRefusal> {
@@ -153,7 +153,7 @@ export class GatewayService {
         }
       }
       const startedAt = this.clock.now();
-      await this.journal.intent({
+      this.journal.intent({
         tenantId,
         source: 'GATEWAY_ESTIMATED',
         fields: { service: request.service, requestId, occurredAt: startedAt, endUser, ...request.estimate },

@@ -4,7 +4,7 @@ import type { AdmittedCall, GatewayRefusal, GatewayService } from '../gateway.se
 import { SseSplitter } from '../sse.js';
 import { countTokens, promptText } from '../token-estimate.js';
 import { unitKindOf } from '../../usage/recording/usage-event.js';
-import { CallerGoneError, UpstreamTimeoutError, bodyStream, callUpstream, copyResponseHead, pipeBody, upstreamHeaders } from '../upstream.js';
+import { CallerGoneError, UpstreamTimeoutError, callUpstream, copyResponseHead, pipeBody, readBody, upstreamHeaders, type UpstreamResponse } from '../upstream.js';
 import { chatChunkText, chatCompletionUsage, embeddingsUsage, responsesEventText, responsesUsage, type TokenUnits } from './openai-usage.js';
 
 /** Largest JSON body forwarded (a chat with a few images inline as base64 fits). */
@@ -54,12 +54,17 @@ interface Endpoint {
   stream?: 'chat' | 'responses';
 }
 
-const promptEstimate = async (body: Record<string, unknown>): Promise<TokenUnits> => ({ inputTokens: await countTokens(promptText(body)), cachedInputTokens: null, outputTokens: 0 });
+/**
+ * The intent's estimate, on every call's path: a quarter of the prompt's characters (OpenAI's own
+ * rule of thumb), because tokenizing every prompt costs CPU in proportion to its length. Only a
+ * call interrupted by a crash is recorded with it; a cut-off stream is counted with the tokenizer.
+ */
+const promptEstimate = async (body: Record<string, unknown>): Promise<TokenUnits> => ({ inputTokens: Math.ceil(promptText(body).length / 4), cachedInputTokens: null, outputTokens: 0 });
 
 const ENDPOINTS: Endpoint[] = [
   { path: '/chat/completions', estimate: promptEstimate, usage: chatCompletionUsage, stream: 'chat' },
   { path: '/responses', estimate: promptEstimate, usage: responsesUsage, stream: 'responses' },
-  { path: '/embeddings', estimate: async (body) => ({ inputTokens: await countTokens(promptText({ input: body.input })), cachedInputTokens: null, outputTokens: 0 }), usage: embeddingsUsage },
+  { path: '/embeddings', estimate: (body) => promptEstimate({ input: body.input }), usage: embeddingsUsage },
 ];
 
 const header = (req: Request, name: string): string | undefined => {
@@ -119,13 +124,12 @@ export function openAiRoutes(gateway: GatewayService, options: OpenAiRouteOption
     const metadata = { endpoint: '/audio/speech' };
     const admitted = await gateway.admit({ apiKey: bearerKey(req), provider: 'OPENAI', service: 'OPENAI', endUser: header(req, 'x-usage-end-user'), requestId: header(req, 'x-usage-request-id'), estimate: { model, ...units, metadata } });
     if ('kind' in admitted) return sendOpenAiRefusal(res, admitted);
-    let upstream;
+    let response: UpstreamResponse;
     try {
-      upstream = await callUpstream(`${options.baseUrl}/audio/speech`, { method: 'POST', headers: upstreamHeaders(req, { authorization: `Bearer ${admitted.providerKey}`, 'content-type': 'application/json' }), body: JSON.stringify(body) }, options.timeoutMs, res);
+      response = await callUpstream(`${options.baseUrl}/audio/speech`, { method: 'POST', headers: upstreamHeaders(req, { authorization: `Bearer ${admitted.providerKey}`, 'content-type': 'application/json' }), body: JSON.stringify(body) }, options.timeoutMs, res);
     } catch (error) {
       return upstreamFailed(res, admitted, model, { inputTokens: 'inputTokens' in units ? (units.inputTokens ?? null) : null, cachedInputTokens: null, outputTokens: 0 }, metadata, error, byCharacters ? { characters: units.characters ?? 0 } : undefined);
     }
-    const { response } = upstream;
     const cost = gateway.priceFor(admitted, { model, ...units, status: response.ok ? 'SUCCESS' : 'ERROR' });
     copyResponseHead(response, res, { 'x-usage-request-id': admitted.requestId, ...(cost !== null && response.ok ? { 'x-usage-cost-usd': cost } : {}) });
     const completed = await pipeBody(response, res);
@@ -146,19 +150,18 @@ export function openAiRoutes(gateway: GatewayService, options: OpenAiRouteOption
       callerWantsUsage = streamOptions.include_usage === true;
       sent = { ...body, stream_options: { ...streamOptions, include_usage: true } };
     }
-    let upstream;
+    let response: UpstreamResponse;
     try {
-      upstream = await callUpstream(`${options.baseUrl}${endpoint.path}`, { method: 'POST', headers: upstreamHeaders(req, { authorization: `Bearer ${call.providerKey}`, 'content-type': 'application/json' }), body: JSON.stringify(sent) }, options.timeoutMs, res);
+      response = await callUpstream(`${options.baseUrl}${endpoint.path}`, { method: 'POST', headers: upstreamHeaders(req, { authorization: `Bearer ${call.providerKey}`, 'content-type': 'application/json' }), body: JSON.stringify(sent) }, options.timeoutMs, res);
     } catch (error) {
       return upstreamFailed(res, call, model, estimate, metadata, error);
     }
-    const { response } = upstream;
     const baseHeaders = { 'x-usage-request-id': call.requestId };
 
-    if (!streamed || !response.ok || !(response.headers.get('content-type') ?? '').includes('text/event-stream')) {
+    if (!streamed || !response.ok || !(response.header('content-type') ?? '').includes('text/event-stream')) {
       let bytes: Buffer;
       try {
-        bytes = Buffer.from(await response.arrayBuffer());
+        bytes = await readBody(response);
       } catch (error) {
         return upstreamFailed(res, call, model, estimate, metadata, error);
       }
@@ -189,9 +192,8 @@ export function openAiRoutes(gateway: GatewayService, options: OpenAiRouteOption
     let units: TokenUnits | null = null;
     let generated = '';
     let finished = false;
-    const source = bodyStream(response);
     try {
-      for await (const chunk of source) {
+      for await (const chunk of response.body) {
         for (const event of splitter.push(chunk as Buffer)) {
           let forwardIt = true;
           if (event.data !== null && event.data !== '[DONE]') {
@@ -234,7 +236,7 @@ export function openAiRoutes(gateway: GatewayService, options: OpenAiRouteOption
       // Cut off before the provider said what it billed: count it ourselves, and say so.
       gateway.answered(call, {
         model,
-        inputTokens: estimate.inputTokens ?? 0,
+        inputTokens: await countTokens(promptText(body)),
         outputTokens: await countTokens(generated),
         status: finished ? 'SUCCESS' : 'ERROR',
         metadata: { ...metadata, estimated: finished ? 'the stream ended without usage' : 'the stream was cut off' },
@@ -260,8 +262,8 @@ export function openAiRoutes(gateway: GatewayService, options: OpenAiRouteOption
 /** A call that costs nothing (the model list): passed through, recorded nowhere. */
 async function relayUnmetered(req: Request, res: Response, url: string, providerKey: string, timeoutMs: number): Promise<void> {
   try {
-    const { response } = await callUpstream(url, { method: 'GET', headers: upstreamHeaders(req, { authorization: `Bearer ${providerKey}` }) }, timeoutMs, res);
-    const bytes = Buffer.from(await response.arrayBuffer());
+    const response = await callUpstream(url, { method: 'GET', headers: upstreamHeaders(req, { authorization: `Bearer ${providerKey}` }) }, timeoutMs, res);
+    const bytes = await readBody(response);
     copyResponseHead(response, res, { 'content-length': String(bytes.length) });
     res.end(bytes);
   } catch (error) {
