@@ -186,6 +186,27 @@ describe('the other OpenAI routes', () => {
   });
 });
 
+describe('the source of each log', () => {
+  it('filters Usage Logs and the CSV export by source', async () => {
+    const t = await gatewayTenant('Gateway Source Filter');
+    await t.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'via the gateway' }] });
+    const recorded = await server.gql(`mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }`, { i: { service: 'SMARTFLO', durationSeconds: 60, requestId: 'reported-after' } }, t.apiKey);
+    expect(recorded.errors).toBeUndefined();
+    await logsOf(t.tenantId, 2);
+    const LOGS = `query($s: UsageSource) { usageLogs(filter: { source: $s }) { totalCount nodes { source service } } }`;
+    const gateway = (await server.gql(LOGS, { s: 'GATEWAY' }, t.customerToken)).data!.usageLogs;
+    expect(gateway).toMatchObject({ totalCount: 1, nodes: [{ source: 'GATEWAY', service: 'OPENAI' }] });
+    const api = (await server.gql(LOGS, { s: 'API' }, t.customerToken)).data!.usageLogs;
+    expect(api).toMatchObject({ totalCount: 1, nodes: [{ source: 'API', service: 'SMARTFLO' }] });
+    const csv = await fetch(`${server.httpUrl}/export/usage.csv?source=GATEWAY`, { headers: { authorization: `Bearer ${t.customerToken}` } });
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('GATEWAY');
+    const bad = await fetch(`${server.httpUrl}/export/usage.csv?source=CARRIER_PIGEON`, { headers: { authorization: `Bearer ${t.customerToken}` } });
+    expect(bad.status).toBe(400);
+  });
+});
+
 describe('audio speech', () => {
   it('streams the audio through and records the characters of the input', async () => {
     const t = await gatewayTenant('Gateway Speech');

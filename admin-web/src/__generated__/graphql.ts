@@ -149,6 +149,8 @@ export type UsageLogFilter = {
   endUser?: string | null | undefined;
   from?: string | null | undefined;
   service?: Service | null | undefined;
+  /** How the events arrived: API, GATEWAY, GATEWAY_ESTIMATED or WEBHOOK. */
+  source?: UsageSource | null | undefined;
   status?: CallStatus | null | undefined;
   tenantId?: string | number | null | undefined;
   to?: string | null | undefined;

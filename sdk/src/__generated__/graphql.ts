@@ -239,6 +239,8 @@ export type UsageLogFilter = {
   endUser?: InputMaybe<Scalars['String']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   service?: InputMaybe<Service>;
+  /** How the events arrived: API, GATEWAY, GATEWAY_ESTIMATED or WEBHOOK. */
+  source?: InputMaybe<UsageSource>;
   status?: InputMaybe<CallStatus>;
   tenantId?: InputMaybe<Scalars['ID']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;

@@ -51,6 +51,7 @@ export class UsageLogFilter {
   @Field(() => DateTimeScalar, { nullable: true }) from?: Date | null;
   @Field(() => DateTimeScalar, { nullable: true }) to?: Date | null;
   @Field(() => String, { nullable: true }) endUser?: string | null;
+  @Field(() => UsageSource, { nullable: true, description: 'How the events arrived: API, GATEWAY, GATEWAY_ESTIMATED or WEBHOOK.' }) source?: UsageSource | null;
 }
 
 @InputType()

@@ -23,7 +23,7 @@ export function csvLines(rows: unknown[][]): string {
 }
 
 /**
- * GET /export/usage.csv?tenantId=&service=&status=&from=&to=&endUser= — streamed from keyset pages, so an
+ * GET /export/usage.csv?tenantId=&service=&status=&source=&from=&to=&endUser= — streamed from keyset pages, so an
  * export of millions of rows holds one page in memory. Same auth and tenant scoping as GraphQL.
  */
 export async function exportUsageCsv(services: Services, req: Request, res: Response): Promise<void> {
@@ -46,11 +46,13 @@ export async function exportUsageCsv(services: Services, req: Request, res: Resp
       tenantId: scopedTenantFilter(context.viewer, query.tenantId || null),
       service: query.service || null,
       status: query.status || null,
+      source: query.source || null,
       from: date('from'),
       to: date('to'),
     };
     if (filter.service && !['OPENAI', 'ELEVENLABS', 'SMARTFLO'].includes(filter.service)) problems.push('service');
     if (filter.status && !['SUCCESS', 'ERROR'].includes(filter.status)) problems.push('status');
+    if (filter.source && !['API', 'GATEWAY', 'GATEWAY_ESTIMATED', 'WEBHOOK'].includes(filter.source)) problems.push('source');
     if (filter.tenantId && !/^[0-9a-f-]{36}$/i.test(filter.tenantId)) problems.push('tenantId');
     if (problems.length === 0) filter.endUser = endUserFilter(query.endUser || null, filter.tenantId);
     if (problems.length) {

@@ -7,6 +7,8 @@ export interface LogFilter {
   to?: Date | null;
   /** One end user of the tenant (an end user id means nothing without its tenant). */
   endUser?: string | null;
+  /** How the event arrived (API, GATEWAY, GATEWAY_ESTIMATED, WEBHOOK). */
+  source?: string | null;
 }
 
 /**
@@ -23,6 +25,7 @@ export function logConditions(filter: LogFilter, params: unknown[]): string[] {
   if (filter.endUser) add('end_user = ?', filter.endUser);
   if (filter.service) add('service = ?', filter.service);
   if (filter.status) add('status = ?', filter.status);
+  if (filter.source) add('source = ?', filter.source);
   if (filter.from) add('occurred_at >= ?', filter.from);
   if (filter.to) add('occurred_at < ?', filter.to);
   return conditions;

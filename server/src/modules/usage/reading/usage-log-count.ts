@@ -19,6 +19,9 @@ export async function countLogs(pool: pg.Pool, filter: LogFilter): Promise<numbe
   const start = filter.from && filter.from > lowest ? filter.from : lowest;
   const end = filter.to ?? null;
   if (end && end <= start) return 0;
+  // The rollups do not keep the source: a source filter is counted in the log itself (bounded by
+  // the log's retention, 90 days by default).
+  if (filter.source) return countRaw(pool, filter, start, end);
   const firstFullDay = start.getTime() === dayStart(start).getTime() ? start : new Date(dayStart(start).getTime() + DAY_MS);
   const endDay = end ? dayStart(end) : null;
   if (endDay && endDay <= firstFullDay) return countRaw(pool, filter, start, end);
