@@ -1,5 +1,5 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readlinkSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,39 @@ export interface DemoServer {
   /** The data of an operation that must succeed; throws with the errors otherwise. */
   data<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
   login(email: string, password: string): Promise<string>;
+  /**
+   * The account email the server wrote to DATA_DIR/outbox/ (it has no SMTP_URL here), oldest
+   * first; `to` keeps only one recipient's.
+   */
+  outbox(to?: string): OutboxMessage[];
   stop(): Promise<void>;
+}
+
+export interface OutboxMessage {
+  file: string;
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** One outbox file: `From:`, `To:` and `Subject:` lines, a blank line, then the text. */
+function readOutboxMessage(file: string): OutboxMessage {
+  const raw = readFileSync(file, 'utf8');
+  const split = raw.indexOf('\n\n');
+  const headers = Object.fromEntries(
+    raw
+      .slice(0, split)
+      .split('\n')
+      .map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
+  return { file, to: headers.to ?? '', subject: headers.subject ?? '', text: raw.slice(split + 2) };
+}
+
+/** The first link in a message to this server's `path` (e.g. `/portal/reset-password`). */
+export function linkIn(message: OutboxMessage, path: string): URL {
+  const link = message.text.match(/https?:\/\/\S+/g)?.map((l) => new URL(l)).find((url) => url.pathname === path);
+  if (!link) throw new Error(`no ${path} link in ${message.file}:\n${message.text}`);
+  return link;
 }
 
 /**
@@ -47,9 +79,12 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
   if (!existsSync(entry)) throw new Error('server/dist/main.js is missing: run `pnpm build` first');
   const dataDir = mkdtempSync(join(tmpdir(), 'um-e2e-'));
   const [port, pgPort] = [await freePort(), await freePort()];
+  const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = fork(entry, [], {
     env: {
       ...process.env,
+      // Links in account email (password reset) then point at this server.
+      PUBLIC_URL: baseUrl,
       PORT: String(port),
       HOST: '127.0.0.1',
       EMBEDDED_PG_PORT: String(pgPort),
@@ -72,7 +107,6 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code} before it was ready`)));
   });
-  const baseUrl = `http://127.0.0.1:${port}`;
   const gql: DemoServer['gql'] = async (query, variables, token) => {
     const response = await fetch(`${baseUrl}/graphql`, {
       method: 'POST',
@@ -96,6 +130,16 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
       );
       if (!result.data) throw new Error(`login failed: ${JSON.stringify(result.errors)}`);
       return (result.data as { login: { token: string } }).login.token;
+    },
+    outbox(to) {
+      const dir = join(dataDir, 'outbox');
+      if (!existsSync(dir)) return [];
+      // File names start with the ISO time they were written: sorted, they are oldest first.
+      return readdirSync(dir)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+        .map((name) => readOutboxMessage(join(dir, name)))
+        .filter((message) => to === undefined || message.to === to);
     },
     async stop() {
       await new Promise<void>((resolve) => {
@@ -253,6 +297,32 @@ export function usdLike(decimal: string, uiText: string): string {
   const digits = scaled.toString().padStart(decimals + 1, '0');
   const dollars = digits.slice(0, digits.length - decimals).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${negative ? '-' : ''}$${dollars}${decimals ? `.${digits.slice(-decimals)}` : ''}`;
+}
+
+/** A Decimal string as an integer count of 10^-scale units: exact, never a float. */
+function scaledDecimal(decimal: string, scale: number): bigint {
+  const negative = decimal.startsWith('-');
+  const [whole, fraction = ''] = decimal.replace(/^-/, '').split('.');
+  if (fraction.length > scale) throw new Error(`${decimal} has more than ${scale} decimals`);
+  const units = BigInt(whole! + fraction.padEnd(scale, '0'));
+  return negative ? -units : units;
+}
+
+const decimalsOf = (decimal: string) => decimal.split('.')[1]?.length ?? 0;
+
+/** a - b, exactly, for two API Decimals ("12.3456789" - "0.0000011" = "12.3456778"). */
+export function subtractDecimal(a: string, b: string): string {
+  const scale = Math.max(decimalsOf(a), decimalsOf(b));
+  const difference = scaledDecimal(a, scale) - scaledDecimal(b, scale);
+  const digits = (difference < 0n ? -difference : difference).toString().padStart(scale + 1, '0');
+  const text = scale ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  return `${difference < 0n ? '-' : ''}${text}`;
+}
+
+/** Whether two Decimals are the same number, whatever trailing zeros each was written with. */
+export function sameDecimal(a: string, b: string): boolean {
+  const scale = Math.max(decimalsOf(a), decimalsOf(b));
+  return scaledDecimal(a, scale) === scaledDecimal(b, scale);
 }
 
 /** The hue family of a CSS colour ("rgb(22, 163, 74)"), to check a bar is green/yellow/orange/red. */

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ToastProvider } from '@usage-monitor/web-kit/ui';
 import { ROUTER_BASENAME } from './app/env';
 import { routes } from './app/routes';
 import { SessionProvider } from './modules/auth/SessionProvider';
@@ -14,7 +15,9 @@ const sessionStore = createSessionStore();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <SessionProvider store={sessionStore}>
-      <RouterProvider router={router} />
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
     </SessionProvider>
   </StrictMode>,
 );

@@ -261,8 +261,8 @@ describe('admin console', () => {
     await page.getByRole('heading', { name: 'Integrator API keys' }).waitFor();
     await page.getByLabel('Key name').fill('Warehouse backend');
     await page.getByRole('button', { name: 'Create key' }).click();
-    const secretBox = page.getByRole('region', { name: 'New API key “Warehouse backend”' });
-    const key = (await secretBox.locator('code').textContent())!;
+    const secretBox = page.getByRole('dialog', { name: 'New API key “Warehouse backend”' });
+    const key = (await secretBox.getByLabel('The new API key').textContent())!;
     expect(key).toMatch(/^um_/);
 
     // The shown secret is real: it authenticates recordUsage for this tenant.

@@ -1,8 +1,11 @@
 import { lazy } from 'react';
 import { Link, Route, Routes } from 'react-router';
 import { EmptyState } from '@usage-monitor/web-kit/ui';
+import { ForgotPasswordPage } from '../modules/auth/ForgotPasswordPage';
 import { RequireAdmin } from '../modules/auth/RequireAdmin';
+import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage';
 import { SignInPage } from '../modules/auth/SignInPage';
+import { AcceptInvitationPage } from '../modules/team/AcceptInvitationPage';
 import { MonitoringPage } from '../modules/monitoring/MonitoringPage';
 import { AppShell } from './AppShell';
 
@@ -15,6 +18,8 @@ const UsageLogsPage = lazy(() => import('../modules/usage-logs/UsageLogsPage').t
 const EndUsersPage = lazy(() => import('../modules/end-users/EndUsersPage').then((m) => ({ default: m.EndUsersPage })));
 const PricingPage = lazy(() => import('../modules/pricing/PricingPage').then((m) => ({ default: m.PricingPage })));
 const AuditLogPage = lazy(() => import('../modules/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const TeamPage = lazy(() => import('../modules/team/TeamPage').then((m) => ({ default: m.TeamPage })));
+const AccountPage = lazy(() => import('../modules/auth/AccountPage').then((m) => ({ default: m.AccountPage })));
 
 function NotFound() {
   return <EmptyState title="Page not found." hint="The link may be outdated." action={<Link to="/" className="button">Go to Usage Monitoring</Link>} />;
@@ -24,6 +29,11 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/sign-in" element={<SignInPage />} />
+      {/* The emailed link opens /admin/reset-password?token=… (the server's PUBLIC_URL + this app's base). */}
+      <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+      <Route path="/reset-password" element={<ResetPasswordPage />} />
+      {/* An invitation's link opens /admin/accept-invitation?token=… */}
+      <Route path="/accept-invitation" element={<AcceptInvitationPage />} />
       <Route
         element={
           <RequireAdmin>
@@ -40,6 +50,8 @@ export function AppRoutes() {
         <Route path="usage-logs" element={<UsageLogsPage />} />
         <Route path="pricing" element={<PricingPage />} />
         <Route path="audit" element={<AuditLogPage />} />
+        <Route path="team" element={<TeamPage />} />
+        <Route path="account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

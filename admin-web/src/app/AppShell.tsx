@@ -6,6 +6,7 @@ import { ActiveAlertsDocument } from '../__generated__/graphql';
 import { LiveAlerts } from '../modules/alerts/LiveAlerts';
 import { Icon, type IconName } from '../shared/ui/Icon';
 import { usePollInterval } from './connection';
+import { useCanManageAdmins } from './permissions';
 import { TopBar } from './TopBar';
 
 const NAV = [
@@ -17,7 +18,9 @@ const NAV = [
   { to: '/usage-logs', label: 'Usage Logs', icon: 'list' },
   { to: '/pricing', label: 'Pricing', icon: 'dollar' },
   { to: '/audit', label: 'Audit log', icon: 'clipboard' },
-] as const satisfies readonly { to: string; label: string; icon: IconName; end?: boolean }[];
+  // Only owners manage admins; for anyone else the page would only say so.
+  { to: '/team', label: 'Team', icon: 'shield', ownersOnly: true },
+] as const satisfies readonly { to: string; label: string; icon: IconName; end?: boolean; ownersOnly?: boolean }[];
 
 function ActiveAlertCount() {
   const { data } = useQuery(ActiveAlertsDocument, { pollInterval: usePollInterval() });
@@ -33,6 +36,7 @@ function ActiveAlertCount() {
 
 export function AppShell() {
   const [menuOpen, setMenuOpen] = useState(false);
+  const managesAdmins = useCanManageAdmins();
   const location = useLocation();
   useEffect(() => setMenuOpen(false), [location.pathname]);
   // On a phone the open menu covers its own toggle: Escape, the scrim and a close button shut it.
@@ -62,7 +66,7 @@ export function AppShell() {
         </div>
         <nav aria-label="Main">
           <ul className="nav-list">
-            {NAV.map((item) => (
+            {NAV.filter((item) => managesAdmins || !('ownersOnly' in item)).map((item) => (
               <li key={item.to}>
                 <NavLink to={item.to} end={'end' in item ? item.end : false} className="nav-link">
                   <Icon name={item.icon} className="nav-icon" />
@@ -71,6 +75,13 @@ export function AppShell() {
                 </NavLink>
               </li>
             ))}
+            {/* On a phone the top bar has no room for Account: it is here, in the menu. */}
+            <li className="nav-account">
+              <NavLink to="/account" className="nav-link">
+                <Icon name="user" className="nav-icon" />
+                Account
+              </NavLink>
+            </li>
           </ul>
         </nav>
       </aside>

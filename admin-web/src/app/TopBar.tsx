@@ -1,5 +1,6 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { LiveStatusBadge, RefreshButton, useToast } from '@usage-monitor/web-kit/ui';
 import { useSignOut } from '../modules/auth/useSignOut';
 import { useConnectionState } from './connection';
@@ -44,6 +45,9 @@ export function TopBar({ menuOpen, onToggleMenu }: { menuOpen: boolean; onToggle
       <span className="viewer-email" title="Signed in as">
         {viewer?.email}
       </span>
+      <Link to="/account" className="button button-small button-ghost topbar-account">
+        Account
+      </Link>
       <button type="button" className="button button-small" onClick={() => void signOut()}>
         Sign out
       </button>

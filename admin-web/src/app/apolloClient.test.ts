@@ -23,7 +23,7 @@ describe('session Apollo client', () => {
 
   it('sends the bearer token as JSON to /graphql', async () => {
     startSession('tok-1');
-    fetchStub.mockResolvedValue(graphqlResponse({ data: { me: { __typename: 'Viewer', id: 'u1', email: 'admin@example.com', role: 'ADMIN' } } }));
+    fetchStub.mockResolvedValue(graphqlResponse({ data: { me: { __typename: 'Viewer', id: 'u1', email: 'admin@example.com', role: 'ADMIN', adminRole: 'OWNER' } } }));
     session = createSessionClient('tok-1');
     const result = await session.client.query({ query: MeDocument });
     expect(result.data?.me?.email).toBe('admin@example.com');

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, Outlet } from 'react-router';
+import { Link, NavLink, Outlet } from 'react-router';
 import { useSession, useViewer } from '../modules/auth/session-context';
 
 export function AppShell() {
@@ -19,9 +19,17 @@ export function AppShell() {
           </span>
           Usage Monitor
         </Link>
+        <nav aria-label="Portal" className="portal-nav">
+          <NavLink to="/usage">Usage</NavLink>
+          <NavLink to="/team">Team</NavLink>
+          <NavLink to="/api-keys">API keys</NavLink>
+        </nav>
         <div className="account">
           <span className="account-tenant">{viewer.tenant.name}</span>
           <span className="account-email">{viewer.email}</span>
+          <Link to="/account" className="button button-small button-ghost">
+            Account
+          </Link>
           <button
             type="button"
             className="button button-small"

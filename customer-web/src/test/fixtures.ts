@@ -13,6 +13,7 @@ export const customerViewer = {
   id: 'u-1',
   email: 'acme@customer.example',
   role: 'CUSTOMER',
+  customerRole: 'OWNER',
   tenant: { __typename: 'Tenant', id: 't-acme', name: 'Acme Corp' },
 } as const;
 
@@ -21,6 +22,7 @@ export const adminViewer = {
   id: 'u-admin',
   email: 'admin@example.com',
   role: 'ADMIN',
+  customerRole: null,
   tenant: null,
 } as const;
 
@@ -110,6 +112,8 @@ export function usageLog(
     costUsd: '0.0315',
     pricingStatus: 'PRICED',
     status: 'SUCCESS',
+    voidedAt: null,
+    voidReason: null,
     ...overrides,
   } as RecentCallsQuery['usageLogs']['nodes'][number];
 }

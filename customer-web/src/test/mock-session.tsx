@@ -4,6 +4,7 @@ import { GraphQLError } from 'graphql';
 import type { ReactElement } from 'react';
 import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
 import { createSocketStatus, isUnauthenticated, type SocketState, type SocketStatus } from '@usage-monitor/web-kit/apollo';
+import { ToastProvider } from '@usage-monitor/web-kit/ui';
 import { createCache, type SessionClientFactory } from '../app/apollo-client';
 import { SessionProvider } from '../modules/auth/SessionProvider';
 import { createSessionStore, type TokenStorage } from '../modules/auth/session-store';
@@ -118,7 +119,9 @@ export function renderWithSession({ handlers, routes, url = '/', token = 'token-
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const utils = render(
     <SessionProvider store={store}>
-      <RouterProvider router={router} />
+      <ToastProvider>
+        <RouterProvider router={router} />
+      </ToastProvider>
     </SessionProvider>,
   );
   return { ...utils, ...mocks, storage, store, router };

@@ -1,4 +1,6 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { AuthCard } from './AuthCard';
 
 export interface SignInNotice {
   text: string;
@@ -19,6 +21,8 @@ export interface SignInFormProps {
   credentialsRejected?: boolean;
   submitting: boolean;
   onSubmit: (email: string, password: string) => void;
+  /** The app's page to ask for a reset link; a "Forgot password?" link after the button goes there. */
+  forgotPasswordTo?: string;
   footer?: ReactNode;
 }
 
@@ -33,6 +37,7 @@ export function SignInForm({
   credentialsRejected = false,
   submitting,
   onSubmit,
+  forgotPasswordTo,
   footer,
 }: SignInFormProps) {
   const id = useId();
@@ -46,47 +51,48 @@ export function SignInForm({
   };
 
   return (
-    <main id="main" className="sign-in">
-      <div className="sign-in-card">
-        <div className="brand">{brand}</div>
-        <h1>{title}</h1>
-        {intro && <p className="muted">{intro}</p>}
-        {notice && !failure && (
-          <p className={`banner banner-${notice.tone}`} role="status">
-            {notice.text}
+    <AuthCard brand={brand} title={title} intro={intro}>
+      {notice && !failure && (
+        <p className={`banner banner-${notice.tone}`} role="status">
+          {notice.text}
+        </p>
+      )}
+      {failure && (
+        <div className={`banner banner-${failureTone}`} role="alert" id={errorId}>
+          {failure}
+        </div>
+      )}
+      <form onSubmit={submit} aria-describedby={failure ? errorId : undefined}>
+        <CredentialField
+          id={`${id}-email`}
+          label="Email"
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={setEmail}
+          invalid={credentialsRejected}
+        />
+        <CredentialField
+          id={`${id}-password`}
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={setPassword}
+          invalid={credentialsRejected}
+        />
+        <button type="submit" className="button button-primary button-block" disabled={submitting}>
+          {submitting ? 'Signing in…' : 'Sign in'}
+        </button>
+        {/* After the button, so Email, Tab, Password, Enter still signs in from the keyboard. */}
+        {forgotPasswordTo && (
+          <p className="sign-in-aside">
+            <Link to={forgotPasswordTo}>Forgot password?</Link>
           </p>
         )}
-        {failure && (
-          <div className={`banner banner-${failureTone}`} role="alert" id={errorId}>
-            {failure}
-          </div>
-        )}
-        <form onSubmit={submit} aria-describedby={failure ? errorId : undefined}>
-          <CredentialField
-            id={`${id}-email`}
-            label="Email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={setEmail}
-            invalid={credentialsRejected}
-          />
-          <CredentialField
-            id={`${id}-password`}
-            label="Password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={setPassword}
-            invalid={credentialsRejected}
-          />
-          <button type="submit" className="button button-primary button-block" disabled={submitting}>
-            {submitting ? 'Signing in…' : 'Sign in'}
-          </button>
-        </form>
-        {footer && <p className="muted small">{footer}</p>}
-      </div>
-    </main>
+      </form>
+      {footer && <p className="muted small">{footer}</p>}
+    </AuthCard>
   );
 }
 

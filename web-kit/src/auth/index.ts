@@ -1,1 +1,6 @@
+export * from './AuthCard';
+export * from './ChangePasswordForm';
+export * from './ForgotPasswordForm';
+export * from './password-rules';
+export * from './ResetPasswordForm';
 export * from './SignInForm';

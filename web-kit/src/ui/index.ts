@@ -1,4 +1,5 @@
 export * from './Badge';
+export * from './ConfirmDialog';
 export * from './CopyButton';
 export * from './DataTable';
 export * from './Dialog';
@@ -16,3 +17,4 @@ export * from './Toasts';
 export * from './TrendBadge';
 export * from './SearchBox';
 export * from './useDebouncedValue';
+export * from './VoidedNote';

@@ -11,6 +11,7 @@ import { TabLinks } from './TabLinks';
 import { Tabs } from './Tabs';
 import { ToastProvider, useToast } from './Toasts';
 import { TrendBadge } from './TrendBadge';
+import { VoidedNote } from './VoidedNote';
 
 describe('Tabs', () => {
   function Harness() {
@@ -187,5 +188,19 @@ describe('toasts', () => {
     act(() => vi.advanceTimersByTime(7000));
     expect(region.querySelectorAll('.toast')).toHaveLength(0);
     vi.useRealTimers();
+  });
+});
+
+describe('VoidedNote', () => {
+  it('says who voided a log, when and why, and nothing for a log that counts', () => {
+    const { container, rerender } = render(
+      <VoidedNote log={{ voidedAt: '2026-11-20T10:15:00.000Z', voidReason: 'Recorded twice', voidedBy: 'ops@example.com' }} />,
+    );
+    expect(container.textContent).toMatch(/^Voided Voided by ops@example\.com at .+: Recorded twice$/);
+    expect(container.querySelector('time')?.getAttribute('dateTime')).toBe('2026-11-20T10:15:00.000Z');
+    rerender(<VoidedNote log={{ voidedAt: '2026-11-20T10:15:00.000Z', voidReason: 'Test call' }} />);
+    expect(container.textContent).toMatch(/^Voided Voided at .+: Test call$/);
+    rerender(<VoidedNote log={{ voidedAt: null, voidReason: null, voidedBy: null }} />);
+    expect(container.textContent).toBe('');
   });
 });

@@ -10,7 +10,8 @@ export function AlertBox({
   busy,
 }: {
   alert: AlertFieldsFragment;
-  onAcknowledge: (id: string) => void;
+  /** Offers Acknowledge; omitted for those who may not change anything. */
+  onAcknowledge?: (id: string) => void;
   busy: boolean;
 }) {
   const severity = alertSeverity(alert.type);
@@ -28,15 +29,17 @@ export function AlertBox({
           <time dateTime={alert.createdAt}>{formatDateTime(alert.createdAt)}</time>
         </p>
       </div>
-      <button
-        type="button"
-        className="button button-small"
-        onClick={() => onAcknowledge(alert.id)}
-        disabled={busy}
-        aria-label={`Acknowledge ${issue.toLowerCase()} alert for ${alert.tenant.name}`}
-      >
-        {busy ? 'Acknowledging…' : 'Acknowledge'}
-      </button>
+      {onAcknowledge && (
+        <button
+          type="button"
+          className="button button-small"
+          onClick={() => onAcknowledge(alert.id)}
+          disabled={busy}
+          aria-label={`Acknowledge ${issue.toLowerCase()} alert for ${alert.tenant.name}`}
+        >
+          {busy ? 'Acknowledging…' : 'Acknowledge'}
+        </button>
+      )}
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { ALERT_TYPE_LABELS } from '@usage-monitor/web-kit/units';
 import { usePatchParams, withParams } from '@usage-monitor/web-kit/url';
 import { AlertsDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
+import { useCanChange } from '../../app/permissions';
 import { ALERT_STATUS_VALUES, ALERT_TYPE_VALUES, parseAlertFilters } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
@@ -28,6 +29,7 @@ export function AlertsPage() {
     pollInterval: usePollInterval(),
   });
   const actions = useAlertActions();
+  const canChange = useCanChange();
   const shown = data ?? previousData;
   // The API filters by status and customer; type is filtered here, and status again so that an
   // alert acknowledged a moment ago leaves an "Active" list before the refetch lands.
@@ -85,7 +87,7 @@ export function AlertsPage() {
                 <th scope="col">Alert</th>
                 <th scope="col">Status</th>
                 <th scope="col">Handled</th>
-                <th scope="col"><span className="visually-hidden">Actions</span></th>
+                {canChange && <th scope="col"><span className="visually-hidden">Actions</span></th>}
               </tr>
             </thead>
             <tbody>
@@ -111,20 +113,22 @@ export function AlertsPage() {
                       )}
                       {!alert.acknowledgedAt && !alert.resolvedAt && <span className="muted">—</span>}
                     </td>
-                    <td>
-                      <div className="button-row">
-                        {alert.status === 'ACTIVE' && (
-                          <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.acknowledge(alert.id)} aria-label={`Acknowledge alert for ${alert.tenant.name}: ${issue}`}>
-                            Acknowledge
-                          </button>
-                        )}
-                        {alert.status !== 'RESOLVED' && (
-                          <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.resolve(alert.id)} aria-label={`Resolve alert for ${alert.tenant.name}: ${issue}`}>
-                            Resolve
-                          </button>
-                        )}
-                      </div>
-                    </td>
+                    {canChange && (
+                      <td>
+                        <div className="button-row">
+                          {alert.status === 'ACTIVE' && (
+                            <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.acknowledge(alert.id)} aria-label={`Acknowledge alert for ${alert.tenant.name}: ${issue}`}>
+                              Acknowledge
+                            </button>
+                          )}
+                          {alert.status !== 'RESOLVED' && (
+                            <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.resolve(alert.id)} aria-label={`Resolve alert for ${alert.tenant.name}: ${issue}`}>
+                              Resolve
+                            </button>
+                          )}
+                        </div>
+                      </td>
+                    )}
                   </tr>
                 );
               })}

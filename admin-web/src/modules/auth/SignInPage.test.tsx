@@ -53,6 +53,11 @@ describe('SignInPage', () => {
     expect(await screen.findByText('Email or password is incorrect.')).toBeTruthy();
   });
 
+  it('offers a reset link for a forgotten password', () => {
+    renderWithProviders(<SignInPage />, { route: '/sign-in' });
+    expect(screen.getByRole('link', { name: 'Forgot password?' }).getAttribute('href')).toBe('/forgot-password');
+  });
+
   it('explains an expired session', () => {
     endSession(SESSION_EXPIRED_NOTICE);
     renderWithProviders(<SignInPage />, { route: '/sign-in' });

@@ -4,19 +4,10 @@ import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage, hasErrorCode } from '@usage-monitor/web-kit/apollo';
 import { SignInForm } from '@usage-monitor/web-kit/auth';
 import { LoginDocument } from '../../__generated__/graphql';
-import { API } from '../../app/env';
-import { clearNotice, startSession, useSession } from '../../app/session';
-import { Icon } from '../../shared/ui/Icon';
+import { clearNotice, useSession } from '../../app/session';
+import { AuthBrand } from './AuthBrand';
+import { signInWith } from './signInWith';
 import { WrongRoleMessage } from './WrongRole';
-
-/** A customer's token must not stay valid just because they tried the wrong console. */
-function revokeQuietly(token: string): void {
-  void fetch(API.graphqlHttpUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: 'mutation Logout { logout }' }),
-  }).catch(() => undefined);
-}
 
 function redirectTarget(state: unknown): string {
   const from = (state as { from?: { pathname?: string; search?: string } } | null)?.from;
@@ -47,12 +38,10 @@ export function SignInPage() {
     try {
       const { data } = await login({ variables: { email, password } });
       if (!data) return;
-      if (data.login.viewer.role !== 'ADMIN') {
-        revokeQuietly(data.login.token);
+      if (!signInWith(data.login)) {
         setFailure('role');
         return;
       }
-      startSession(data.login.token);
       navigate(redirectTarget(location.state), { replace: true });
     } catch (error) {
       const badCredentials = hasErrorCode(error, 'UNAUTHENTICATED') || hasErrorCode(error, 'BAD_USER_INPUT');
@@ -62,11 +51,7 @@ export function SignInPage() {
 
   return (
     <SignInForm
-      brand={
-        <>
-          <Icon name="pulse" className="brand-icon" /> Usage Monitor
-        </>
-      }
+      brand={<AuthBrand />}
       title="Admin sign in"
       intro="Platform administrators only."
       notice={notice ? { text: notice, tone: 'info' } : null}
@@ -75,6 +60,7 @@ export function SignInPage() {
       credentialsRejected={failure === 'credentials'}
       submitting={loading}
       onSubmit={(email, password) => void submit(email, password)}
+      forgotPasswordTo="/forgot-password"
     />
   );
 }

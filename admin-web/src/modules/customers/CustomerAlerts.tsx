@@ -2,11 +2,13 @@ import { formatDateTime } from '@usage-monitor/web-kit/periods';
 import { Badge } from '@usage-monitor/web-kit/ui';
 import type { AlertFieldsFragment } from '../../__generated__/graphql';
 import { alertSeverity, describeAlert } from '../alerts/describeAlert';
+import { useCanChange } from '../../app/permissions';
 import { useAlertActions } from '../alerts/useAlertActions';
 
 /** A customer's open (not resolved) alerts with their actions. */
 export function CustomerAlerts({ alerts }: { alerts: readonly AlertFieldsFragment[] }) {
   const actions = useAlertActions();
+  const canChange = useCanChange();
   return (
     <ul className="alert-list">
       {alerts.map((alert) => {
@@ -26,16 +28,18 @@ export function CustomerAlerts({ alerts }: { alerts: readonly AlertFieldsFragmen
                 {alert.acknowledgedBy && <> · acknowledged by {alert.acknowledgedBy}</>}
               </p>
             </div>
-            <div className="button-row">
-              {alert.status === 'ACTIVE' && (
-                <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.acknowledge(alert.id)}>
-                  Acknowledge
+            {canChange && (
+              <div className="button-row">
+                {alert.status === 'ACTIVE' && (
+                  <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.acknowledge(alert.id)}>
+                    Acknowledge
+                  </button>
+                )}
+                <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.resolve(alert.id)}>
+                  Resolve
                 </button>
-              )}
-              <button type="button" className="button button-small" disabled={actions.isPending(alert.id)} onClick={() => actions.resolve(alert.id)}>
-                Resolve
-              </button>
-            </div>
+              </div>
+            )}
           </li>
         );
       })}

@@ -7,6 +7,7 @@ import { EmptyState, ErrorBanner, QuotaBar, SkeletonCards, TrendBadge } from '@u
 import { formatCount, formatServiceUnits, METRIC_LABELS, SERVICE_LABELS } from '@usage-monitor/web-kit/units';
 import { CustomerOverviewDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
+import { useCanChange } from '../../app/permissions';
 import { useUsageUpdated } from '../monitoring/useUsageUpdated';
 import { UsageLogTable } from '../usage-logs/UsageLogTable';
 import { TopUsersSection } from '../end-users/TopUsersSection';
@@ -14,6 +15,7 @@ import { CustomerAlerts } from './CustomerAlerts';
 import { UsageHistoryTable } from './UsageHistoryTable';
 
 export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
+  const canChange = useCanChange();
   const { data, previousData, loading, error, refetch } = useQuery(CustomerOverviewDocument, {
     variables: { tenantId, logFilter: { tenantId } },
     pollInterval: usePollInterval(),
@@ -55,9 +57,11 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
       <section className="section" aria-labelledby="quota-heading">
         <div className="section-head">
           <h2 id="quota-heading">Quota standing</h2>
-          <Link to={`/quotas?edit=${tenantId}`} className="text-link">
-            Edit limits →
-          </Link>
+          {canChange && (
+            <Link to={`/quotas?edit=${tenantId}`} className="text-link">
+              Edit limits →
+            </Link>
+          )}
         </div>
         {quotas.length ? (
           <div className="card-grid card-grid-3">
@@ -68,7 +72,7 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
             ))}
           </div>
         ) : (
-          <EmptyState title="No limits set for this customer." hint="Usage is recorded without alerts until you set a quota." action={<Link className="button" to={`/quotas?edit=${tenantId}`}>Set limits</Link>} />
+          <EmptyState title="No limits set for this customer." hint="Usage is recorded without alerts until you set a quota." action={canChange && <Link className="button" to={`/quotas?edit=${tenantId}`}>Set limits</Link>} />
         )}
       </section>
 

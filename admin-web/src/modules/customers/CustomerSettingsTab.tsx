@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { errorMessage, fieldErrorsOf } from '@usage-monitor/web-kit/apollo';
 import { Field, useToast } from '@usage-monitor/web-kit/ui';
 import { RotateWebhookSecretDocument, UpdateTenantDocument, type CustomerQuery, type UpdateTenantInput } from '../../__generated__/graphql';
+import { useCanChange } from '../../app/permissions';
 import { OneTimeSecret } from '../../shared/ui/OneTimeSecret';
 
 type Tenant = NonNullable<CustomerQuery['tenant']>;
@@ -17,7 +18,30 @@ export function tenantChanges(tenant: Tenant, form: { name: string; status: Tena
   return input;
 }
 
+/** What a VIEWER sees of the settings: the same facts, nothing to change. */
+function CustomerSettingsReadOnly({ tenant }: { tenant: Tenant }) {
+  return (
+    <section className="card" aria-labelledby="settings-heading">
+      <h2 id="settings-heading">Details</h2>
+      <dl className="details-list">
+        <dt>Name</dt>
+        <dd>{tenant.name}</dd>
+        <dt>Status</dt>
+        <dd>{tenant.status === 'ACTIVE' ? 'Active' : 'Suspended'}</dd>
+        <dt>Contact email</dt>
+        <dd>{tenant.contactEmail ?? <span className="muted">not set</span>}</dd>
+        <dt>Webhook URL</dt>
+        <dd>{tenant.webhookUrl ?? <span className="muted">not set</span>}</dd>
+      </dl>
+    </section>
+  );
+}
+
 export function CustomerSettingsTab({ tenant }: { tenant: Tenant }) {
+  return useCanChange() ? <CustomerSettingsForm tenant={tenant} /> : <CustomerSettingsReadOnly tenant={tenant} />;
+}
+
+function CustomerSettingsForm({ tenant }: { tenant: Tenant }) {
   const [form, setForm] = useState({ name: tenant.name, status: tenant.status, contactEmail: tenant.contactEmail ?? '', webhookUrl: tenant.webhookUrl ?? '' });
   const [error, setError] = useState<unknown>(null);
   const [secret, setSecret] = useState<string | null>(null);

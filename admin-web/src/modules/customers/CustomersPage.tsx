@@ -7,6 +7,7 @@ import { formatCount } from '@usage-monitor/web-kit/units';
 import { withParams } from '@usage-monitor/web-kit/url';
 import { CustomersDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
+import { useCanChange } from '../../app/permissions';
 import { readString } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
@@ -16,7 +17,8 @@ export function CustomersPage() {
   useDocumentTitle('Customers');
   const [params, setParams] = useSearchParams();
   const search = readString(params, 'q') ?? '';
-  const creating = params.get('new') === '1';
+  const canChange = useCanChange();
+  const creating = canChange && params.get('new') === '1';
   const period = currentPeriod();
   const { data, previousData, loading, error, refetch } = useQuery(CustomersDocument, {
     variables: { search: search || undefined, period },
@@ -32,9 +34,11 @@ export function CustomersPage() {
         title="Customers"
         description="Everyone you resell OpenAI, ElevenLabs and Smartflo to."
         actions={
-          <button type="button" className="button button-primary" onClick={() => setParams(withParams(params, { new: '1' }))}>
-            + New customer
-          </button>
+          canChange && (
+            <button type="button" className="button button-primary" onClick={() => setParams(withParams(params, { new: '1' }))}>
+              + New customer
+            </button>
+          )
         }
       />
       <div className="toolbar">
@@ -48,11 +52,13 @@ export function CustomersPage() {
         ) : (
           <EmptyState
             title="No customers yet."
-            hint="Create your first customer, then give them an API key to start recording usage."
+            hint={canChange ? 'Create your first customer, then give them an API key to start recording usage.' : 'An owner or manager of this console creates customers.'}
             action={
-              <button type="button" className="button button-primary" onClick={() => setParams(withParams(params, { new: '1' }))}>
-                Create a customer
-              </button>
+              canChange && (
+                <button type="button" className="button button-primary" onClick={() => setParams(withParams(params, { new: '1' }))}>
+                  Create a customer
+                </button>
+              )
             }
           />
         )

@@ -5,6 +5,7 @@ import { formatDateTime } from '@usage-monitor/web-kit/periods';
 import { Field, useToast } from '@usage-monitor/web-kit/ui';
 import { SERVICE_LABELS, type ServiceName, SERVICES } from '@usage-monitor/web-kit/units';
 import { SetProviderCredentialDocument, type CustomerQuery } from '../../__generated__/graphql';
+import { useCanChange } from '../../app/permissions';
 
 type Credential = NonNullable<CustomerQuery['tenant']>['providerCredentials'][number];
 
@@ -43,6 +44,7 @@ function CredentialForm({ tenantId, provider, onDone }: { tenantId: string; prov
 }
 
 export function ProviderCredentialsTab({ tenantId, credentials }: { tenantId: string; credentials: readonly Credential[] }) {
+  const canChange = useCanChange();
   const [editing, setEditing] = useState<ServiceName | null>(null);
   return (
     <section aria-labelledby="credentials-heading">
@@ -66,14 +68,14 @@ export function ProviderCredentialsTab({ tenantId, credentials }: { tenantId: st
                     )}
                   </div>
                 </div>
-                {editing !== provider && (
+                {canChange && editing !== provider && (
                   <button type="button" className="button button-small" onClick={() => setEditing(provider)}>
                     {credential ? 'Rotate' : 'Set'}
                     <span className="visually-hidden"> {SERVICE_LABELS[provider]} credential</span>
                   </button>
                 )}
               </div>
-              {editing === provider && <CredentialForm tenantId={tenantId} provider={provider} onDone={() => setEditing(null)} />}
+              {canChange && editing === provider && <CredentialForm tenantId={tenantId} provider={provider} onDone={() => setEditing(null)} />}
             </li>
           );
         })}

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { AcknowledgeAlertDocument, ActiveAlertsDocument, type AlertFieldsFragment } from '../../__generated__/graphql';
-import { renderWithProviders } from '../../test/render';
+import { ownerViewer, renderWithProviders } from '../../test/render';
 import { ActiveAlertsSection } from './ActiveAlertsSection';
 
 function alert(overrides: Partial<AlertFieldsFragment>): AlertFieldsFragment & { __typename: 'Alert' } {
@@ -61,6 +61,15 @@ describe('ActiveAlertsSection', () => {
     expect(screen.getAllByRole('listitem')[0]).toBe(red);
     expect(within(red).getByText(/1,050,000 tokens of 1,000,000 tokens/)).toBeTruthy();
     expect(within(orange).getByText(/400 min of 500 min/)).toBeTruthy();
+  });
+
+  it('offers no Acknowledge to an admin VIEWER', async () => {
+    renderWithProviders(<ActiveAlertsSection />, {
+      viewer: { ...ownerViewer, adminRole: 'VIEWER' },
+      mocks: [{ request: { query: ActiveAlertsDocument }, result: { data: { alerts: [exceeded] } } }],
+    });
+    await screen.findByRole('listitem', { name: 'Acme Corp: OpenAI tokens, Quota exceeded' });
+    expect(screen.queryByRole('button')).toBeNull();
   });
 
   it('acknowledges with one click and the count drops', async () => {

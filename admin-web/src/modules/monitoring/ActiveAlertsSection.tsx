@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { ErrorBanner } from '@usage-monitor/web-kit/ui';
 import { ActiveAlertsDocument } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
+import { useCanChange } from '../../app/permissions';
 import { AlertBox } from '../alerts/AlertBox';
 import { alertSeverity } from '../alerts/describeAlert';
 import { useAlertActions } from '../alerts/useAlertActions';
@@ -11,6 +12,7 @@ import { useAlertActions } from '../alerts/useAlertActions';
 export function ActiveAlertsSection() {
   const { data, previousData, error, refetch } = useQuery(ActiveAlertsDocument, { pollInterval: usePollInterval() });
   const actions = useAlertActions();
+  const canChange = useCanChange();
   const shown = data ?? previousData;
   // An acknowledged alert changes status in the cache before the list is refetched: drop it at once.
   const active = (shown?.alerts ?? [])
@@ -31,7 +33,7 @@ export function ActiveAlertsSection() {
       <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
       <ul className="alert-list">
         {active.map((alert) => (
-          <AlertBox key={alert.id} alert={alert} onAcknowledge={actions.acknowledge} busy={actions.isPending(alert.id)} />
+          <AlertBox key={alert.id} alert={alert} onAcknowledge={canChange ? actions.acknowledge : undefined} busy={actions.isPending(alert.id)} />
         ))}
       </ul>
     </section>

@@ -6,6 +6,7 @@ import { Badge, EmptyState, ErrorBanner, SkeletonRows, TableScroll } from '@usag
 import { formatCount, SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
 import { withParams } from '@usage-monitor/web-kit/url';
 import { PricingDocument } from '../../__generated__/graphql';
+import { useCanChange } from '../../app/permissions';
 import { readEnum } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
@@ -25,7 +26,8 @@ export function PricingPage() {
   const rawPeriod = params.get('period');
   const period = isPeriod(rawPeriod) ? rawPeriod : currentPeriod();
   const serviceFilter = readEnum(params, 'service', SERVICES);
-  const adding = params.get('add') === '1';
+  const canChange = useCanChange();
+  const adding = canChange && params.get('add') === '1';
   const { data, previousData, loading, error, refetch } = useQuery(PricingDocument, { variables: { period } });
   const shown = data ?? previousData;
   const states = priceStates(shown?.prices ?? []);
@@ -38,7 +40,7 @@ export function PricingPage() {
       <PageHeader
         title="Pricing"
         description="What each call costs. Prices take effect from a date; recorded costs are never rewritten."
-        actions={<button type="button" className="button button-primary" onClick={() => openAdd()}>+ Add price</button>}
+        actions={canChange && <button type="button" className="button button-primary" onClick={() => openAdd()}>+ Add price</button>}
       />
       <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
 
@@ -52,7 +54,8 @@ export function PricingPage() {
         {unpriced && unpriced.apiCalls > 0 && (
           <div className="card card-warning">
             <p>
-              <strong>{formatCount(unpriced.apiCalls)}</strong> calls in {formatPeriod(period)} used a model with no price and were recorded at $0 (marked Unpriced). Add a price so future calls are billed.
+              <strong>{formatCount(unpriced.apiCalls)}</strong> calls in {formatPeriod(period)} used a model with no price and were recorded at $0 (marked Unpriced).{' '}
+              {canChange ? 'Add a price so future calls are billed.' : 'An owner or manager can add a price so future calls are billed.'}
             </p>
             <ul className="plain-list">
               {unpriced.models.map((m) => (
@@ -60,9 +63,11 @@ export function PricingPage() {
                   <span>
                     {SERVICE_LABELS[m.service]} · <code>{m.model ?? '(no model)'}</code> · {formatCount(m.apiCalls)} calls
                   </span>
-                  <button type="button" className="button button-small" onClick={() => openAdd(m.service, m.model)}>
-                    Add price<span className="visually-hidden"> for {m.model ?? SERVICE_LABELS[m.service]}</span>
-                  </button>
+                  {canChange && (
+                    <button type="button" className="button button-small" onClick={() => openAdd(m.service, m.model)}>
+                      Add price<span className="visually-hidden"> for {m.model ?? SERVICE_LABELS[m.service]}</span>
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

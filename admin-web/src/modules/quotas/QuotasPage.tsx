@@ -5,6 +5,7 @@ import { METRIC_LABELS } from '@usage-monitor/web-kit/units';
 import { withParams } from '@usage-monitor/web-kit/url';
 import { QuotaStandingsDocument, type QuotaMetric } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
+import { useCanChange } from '../../app/permissions';
 import { readString } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
@@ -15,7 +16,8 @@ const METRICS: readonly QuotaMetric[] = ['OPENAI_TOKENS', 'ELEVENLABS_CHARACTERS
 export function QuotasPage() {
   useDocumentTitle('Quotas');
   const [params, setParams] = useSearchParams();
-  const editing = readString(params, 'edit');
+  const canChange = useCanChange();
+  const editing = canChange ? readString(params, 'edit') : undefined;
   const { data, previousData, loading, error, refetch } = useQuery(QuotaStandingsDocument, { pollInterval: usePollInterval() });
   const shown = data ?? previousData;
   const standings = [...(shown?.quotaStandings ?? [])].sort((a, b) => a.tenant.name.localeCompare(b.tenant.name));
@@ -29,7 +31,7 @@ export function QuotasPage() {
       <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
       {!shown && loading && <SkeletonRows rows={8} label="Loading quotas" />}
       {shown && standings.length === 0 && (
-        <EmptyState title="No customers yet." hint="Create a customer first; then set their limits here." action={<Link to="/customers?new=1" className="button">New customer</Link>} />
+        <EmptyState title="No customers yet." hint="Create a customer first; then set their limits here." action={canChange && <Link to="/customers?new=1" className="button">New customer</Link>} />
       )}
       {standings.length > 0 && (
         <TableScroll label="Quota standing of every customer">
@@ -60,10 +62,12 @@ export function QuotasPage() {
                         'No limits'
                       )}
                     </span>
-                    <button type="button" className="button button-small" onClick={() => openEditor(s.tenant.id)}>
-                      {s.quota ? 'Edit limits' : 'Set limits'}
-                      <span className="visually-hidden"> for {s.tenant.name}</span>
-                    </button>
+                    {canChange && (
+                      <button type="button" className="button button-small" onClick={() => openEditor(s.tenant.id)}>
+                        {s.quota ? 'Edit limits' : 'Set limits'}
+                        <span className="visually-hidden"> for {s.tenant.name}</span>
+                      </button>
+                    )}
                   </th>
                   {METRICS.map((m) => {
                     const usage = s.usages.find((u) => u.metric === m);

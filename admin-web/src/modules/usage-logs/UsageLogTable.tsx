@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { formatUsd } from '@usage-monitor/web-kit/money';
 import { formatDateTime } from '@usage-monitor/web-kit/periods';
 import { USAGE_SOURCE_LABELS } from '@usage-monitor/web-kit/end-users';
-import { Badge, TableScroll } from '@usage-monitor/web-kit/ui';
+import { Badge, TableScroll, VoidedNote } from '@usage-monitor/web-kit/ui';
 import { formatLogUsage, SERVICE_LABELS } from '@usage-monitor/web-kit/units';
 import type { UsageLogRowFragment } from '../../__generated__/graphql';
 
@@ -11,12 +11,15 @@ export function UsageLogTable({
   caption,
   showCustomer = true,
   highlightIds,
+  onVoid,
 }: {
   rows: readonly UsageLogRowFragment[];
   caption: string;
   showCustomer?: boolean;
   /** Rows that arrived live since the last render; briefly highlighted. */
   highlightIds?: ReadonlySet<string>;
+  /** Offers "Void" on every row that still counts (the Usage Logs page); voided rows show why either way. */
+  onVoid?: (log: UsageLogRowFragment) => void;
 }) {
   return (
     <TableScroll label={caption}>
@@ -34,11 +37,16 @@ export function UsageLogTable({
             <th scope="col">Status</th>
             <th scope="col">End user</th>
             <th scope="col">Source</th>
+            {onVoid && (
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
           {rows.map((log) => (
-            <tr key={log.id} className={`${log.status === 'ERROR' ? 'row-error' : ''}${highlightIds?.has(log.id) ? ' row-new' : ''}`}>
+            <tr key={log.id} className={rowClass(log, highlightIds)}>
               <td className="nowrap">
                 <time dateTime={log.occurredAt}>{formatDateTime(log.occurredAt)}</time>
               </td>
@@ -61,15 +69,38 @@ export function UsageLogTable({
                   formatUsd(log.costUsd)
                 )}
               </td>
-              <td>
+              <td className="voided-cell">
                 {log.status === 'ERROR' ? <Badge tone="danger">Error</Badge> : <Badge tone="success">Success</Badge>}
+                <VoidedNote log={log} />
               </td>
               <td className="eu-id">{log.endUser ?? <span className="muted">—</span>}</td>
               <td className="small">{USAGE_SOURCE_LABELS[log.source]}</td>
+              {onVoid && (
+                <td className="voided-cell">
+                  {!log.voidedAt && (
+                    <button
+                      type="button"
+                      className="button button-small button-danger"
+                      aria-label={`Void the ${SERVICE_LABELS[log.service]} call of ${log.tenant.name} at ${formatDateTime(log.occurredAt)}`}
+                      onClick={() => onVoid(log)}
+                    >
+                      Void
+                    </button>
+                  )}
+                </td>
+              )}
             </tr>
           ))}
         </tbody>
       </table>
     </TableScroll>
   );
+}
+
+function rowClass(log: UsageLogRowFragment, highlightIds: ReadonlySet<string> | undefined): string {
+  const classes = [];
+  if (log.status === 'ERROR') classes.push('row-error');
+  if (log.voidedAt) classes.push('row-voided');
+  if (highlightIds?.has(log.id)) classes.push('row-new');
+  return classes.join(' ');
 }

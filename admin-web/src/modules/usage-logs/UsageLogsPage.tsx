@@ -4,14 +4,16 @@ import { useLocation, useNavigate } from 'react-router';
 import { EmptyState, ErrorBanner, SkeletonRows, useToast } from '@usage-monitor/web-kit/ui';
 import { formatCount } from '@usage-monitor/web-kit/units';
 import { usePatchParams, withParams } from '@usage-monitor/web-kit/url';
-import { UsageLogsDocument } from '../../__generated__/graphql';
+import { UsageLogsDocument, type UsageLogRowFragment } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
+import { useCanChange } from '../../app/permissions';
 import { parseUsageLogFilters, readChoice, readString, toUsageLogFilterInput, usageLogFilterParams } from '../../shared/urlFilters';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { downloadUsageCsv } from './exportCsv';
 import { UsageLogFiltersBar } from './UsageLogFiltersBar';
 import { UsageLogTable } from './UsageLogTable';
+import { VoidUsageDialog } from './VoidUsageDialog';
 
 const PAGE_SIZES = [25, 50, 100] as const;
 
@@ -28,7 +30,9 @@ export function UsageLogsPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const toast = useToast();
+  const canChange = useCanChange();
   const [exporting, setExporting] = useState(false);
+  const [voiding, setVoiding] = useState<UsageLogRowFragment | null>(null);
   const filters = parseUsageLogFilters(params);
   const after = readString(params, 'after');
   const first = readChoice(params, 'size', PAGE_SIZES, 50);
@@ -67,7 +71,7 @@ export function UsageLogsPage() {
     <>
       <PageHeader
         title="Usage Logs"
-        description="Every recorded call, newest first. Dates are UTC."
+        description="Every recorded call, newest first. Dates are UTC. A call recorded by mistake can be voided: it stops counting everywhere and stays listed, struck through."
         actions={
           <button type="button" className="button" onClick={() => void exportCsv()} disabled={exporting} aria-busy={exporting}>
             {exporting ? 'Exporting…' : 'Export CSV'}
@@ -91,10 +95,14 @@ export function UsageLogsPage() {
       {connection && connection.nodes.length > 0 && (
         <>
           <p className="muted small" aria-live="polite">
-            Showing {formatCount(start + 1)}–{formatCount(start + connection.nodes.length)} of {formatCount(connection.totalCount)} calls
+            {/* totalCount leaves voided calls out (they count nowhere) while the list still shows them. */}
+            Showing {formatCount(start + 1)}–{formatCount(start + connection.nodes.length)}{' '}
+            {connection.nodes.some((log) => log.voidedAt)
+              ? `· ${formatCount(connection.totalCount)} calls count; voided calls stay listed but are not counted`
+              : `of ${formatCount(connection.totalCount)} calls`}
           </p>
           <div className={loading ? 'is-refreshing' : undefined}>
-            <UsageLogTable rows={connection.nodes} caption="Usage logs" />
+            <UsageLogTable rows={connection.nodes} caption="Usage logs" onVoid={canChange ? setVoiding : undefined} />
           </div>
         </>
       )}
@@ -116,6 +124,14 @@ export function UsageLogsPage() {
             </select>
           </div>
         </nav>
+      )}
+      {voiding && (
+        <VoidUsageDialog
+          log={voiding}
+          onClose={() => setVoiding(null)}
+          // The Void button that opened the dialog is gone with the void: focus the page instead of losing it.
+          onVoided={() => window.setTimeout(() => document.getElementById('main')?.focus())}
+        />
       )}
     </>
   );

@@ -49,6 +49,7 @@ const PATHS = {
       <rect x="8" y="2" width="8" height="4" rx="1" />
     </>
   ),
+  shield: <path d="M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z" />,
   pulse: <path d="M22 12h-4l-3 9L9 3l-3 9H2" />,
   warning: (
     <>

@@ -14,6 +14,7 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
       notice,
       socket: session.socket,
       signIn: store.signIn,
+      signInWith: store.signInWith,
       signOut: store.signOut,
       expire: store.expire,
     }),

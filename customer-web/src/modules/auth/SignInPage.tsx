@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Navigate, useLocation, type Location } from 'react-router';
 import { SignInForm, type SignInNotice } from '@usage-monitor/web-kit/auth';
+import { PortalBrand } from './PortalBrand';
 import { useSession } from './session-context';
 import { SignInError, type SessionNotice } from './session-store';
 
@@ -33,14 +34,7 @@ export function SignInPage() {
 
   return (
     <SignInForm
-      brand={
-        <>
-          <span className="brand-mark" aria-hidden="true">
-            ◔
-          </span>{' '}
-          Usage Monitor
-        </>
-      }
+      brand={<PortalBrand />}
       title="Sign in to your usage portal"
       intro="See your OpenAI, ElevenLabs and Smartflo usage, costs and limits."
       notice={notice ? NOTICES[notice] : null}
@@ -48,6 +42,7 @@ export function SignInPage() {
       credentialsRejected={failure?.reason === 'credentials'}
       submitting={submitting}
       onSubmit={(email, password) => void submit(email, password)}
+      forgotPasswordTo="/forgot-password"
       footer={
         <>
           Administrators sign in at the <a href="/admin/">admin console</a>.

@@ -8,6 +8,7 @@ export interface SessionContextValue {
   notice: SessionNotice;
   socket: SocketStatus;
   signIn: SessionStore['signIn'];
+  signInWith: SessionStore['signInWith'];
   signOut: SessionStore['signOut'];
   expire: SessionStore['expire'];
 }

@@ -1,6 +1,6 @@
 import { createLocalTokenStorage, errorCodeOf, type TokenStorage } from '@usage-monitor/web-kit/apollo';
 import { createSessionClient, type SessionClient, type SessionClientFactory } from '../../app/apollo-client';
-import { MeDocument, SignInDocument, SignOutDocument } from '../../__generated__/graphql';
+import { MeDocument, SignInDocument, SignOutDocument, type SessionViewerFragment } from '../../__generated__/graphql';
 
 export const WRONG_ROLE_MESSAGE = 'This portal is for customers; admins use the console at /admin/';
 
@@ -24,6 +24,12 @@ export class SignInError extends Error {
 }
 
 export const TOKEN_KEY = 'um.portal.token';
+
+/** What login and resetPassword (which signs in too) answer. */
+export interface SignInPayload {
+  token: string;
+  viewer: SessionViewerFragment;
+}
 
 export type { TokenStorage };
 
@@ -83,6 +89,17 @@ export function createSessionStore(
     return session;
   }
 
+  function signInWith({ token, viewer }: SignInPayload): void {
+    if (viewer.role !== 'CUSTOMER' || !viewer.tenant) {
+      // Never keep an admin's token in the portal: revoke it and say where admins belong.
+      void revokeQuietly(createClient({ token, onSessionExpired: () => {} }));
+      throw new SignInError(WRONG_ROLE_MESSAGE, 'wrong-role');
+    }
+    storage.write(token);
+    const session = open(token, null);
+    session.client.writeQuery({ query: MeDocument, data: { me: viewer } });
+  }
+
   function expire(): void {
     if (!snapshot.token) return;
     storage.clear();
@@ -109,16 +126,11 @@ export function createSessionStore(
         throw signInFailure(error);
       }
       if (!payload) throw signInFailure(undefined);
-      const { token, viewer } = payload;
-      if (viewer.role !== 'CUSTOMER' || !viewer.tenant) {
-        // Never keep an admin's token in the portal: revoke it and say where admins belong.
-        void revokeQuietly(createClient({ token, onSessionExpired: () => {} }));
-        throw new SignInError(WRONG_ROLE_MESSAGE, 'wrong-role');
-      }
-      storage.write(token);
-      const session = open(token, null);
-      session.client.writeQuery({ query: MeDocument, data: { me: viewer } });
+      signInWith(payload);
     },
+
+    /** Starts the session a sign-in answer carries; throws a 'wrong-role' SignInError for an admin's. */
+    signInWith,
 
     async signOut(): Promise<void> {
       const { session } = snapshot;

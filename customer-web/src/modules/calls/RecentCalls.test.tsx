@@ -71,4 +71,20 @@ describe('RecentCalls', () => {
     await screen.findByRole('table');
     expect(serviceVariables(operations)).toEqual([null]);
   });
+
+  it('shows a call the platform voided struck through, with when and why but not who', async () => {
+    renderElement(<RecentCalls />, {
+      url: '/usage',
+      handlers: {
+        RecentCalls: () =>
+          recentCalls([usageLog({ voidedAt: '2026-11-21T08:00:00.000Z', voidReason: 'Recorded twice' }), usageLog({ id: 'log-2' })]),
+      },
+    });
+    const table = await screen.findByRole('table');
+    const [voided, counting] = within(table).getAllByRole('row').slice(1);
+    expect(voided.className).toBe('row-voided');
+    expect(voided.querySelector('.voided-note .cell-note')?.textContent).toMatch(/^Voided at .+: Recorded twice$/);
+    expect(counting.className).toBe('');
+    expect(within(counting).queryByText(/Voided/)).toBeNull();
+  });
 });

@@ -3,7 +3,7 @@ import { formatUsd } from '@usage-monitor/web-kit/money';
 import { formatDateTime } from '@usage-monitor/web-kit/periods';
 import { formatCount, formatLogUnits, parseService, SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
 import { useSearchParam } from '@usage-monitor/web-kit/url';
-import { ErrorBanner, TableScroll } from '@usage-monitor/web-kit/ui';
+import { ErrorBanner, TableScroll, VoidedNote } from '@usage-monitor/web-kit/ui';
 import { RecentCallsDocument } from '../../__generated__/graphql';
 import { usePollFallback } from '../auth/session-context';
 import { PortalEndUserFilter, useEndUserParam } from '../end-users/PortalEndUserFilter';
@@ -86,7 +86,7 @@ export function RecentCalls() {
               {logs.nodes.map((log) => {
                 const units = formatLogUnits(log);
                 return (
-                  <tr key={log.id} role="row">
+                  <tr key={log.id} role="row" className={log.voidedAt ? 'row-voided' : undefined}>
                     <td role="cell" className="cell-time">
                       <time dateTime={log.occurredAt}>{formatDateTime(log.occurredAt)}</time>
                     </td>
@@ -109,10 +109,12 @@ export function RecentCalls() {
                         formatUsd(log.costUsd)
                       )}
                     </td>
-                    <td role="cell" className="cell-status">
+                    <td role="cell" className="cell-status voided-cell">
                       <span className={`badge ${log.status === 'ERROR' ? 'badge-danger' : 'badge-success'}`}>
                         {log.status === 'ERROR' ? 'Failed' : 'Succeeded'}
                       </span>
+                      {/* Corrected by the platform: shown (it was recorded) but counted nowhere. */}
+                      <VoidedNote log={log} />
                     </td>
                   </tr>
                 );

@@ -1,0 +1,2 @@
+export * from './SessionsPanel';
+export * from './user-agent';

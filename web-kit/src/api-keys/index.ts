@@ -1,0 +1,2 @@
+export * from './ApiKeysPanel';
+export * from './NewApiKeyDialog';
