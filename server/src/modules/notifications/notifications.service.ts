@@ -68,7 +68,7 @@ export class NotificationsService {
         await client.query('begin');
         const { rows } = await client.query(
           `select d.id, d.channel, d.target, d.attempts, d.created_at, d.tenant_id, ${ALERT_COLUMNS.split(',').map((c) => `a.${c.trim()} as alert_${c.trim()}`).join(', ')}
-             from notification_deliveries d join alerts a on a.id = d.alert_id
+             from notification_deliveries d join alerts a on a.tenant_id = d.tenant_id and a.id = d.alert_id
             where d.status = 'PENDING' and d.next_attempt_at <= $1
             order by d.next_attempt_at limit 20 for update of d skip locked`,
           [this.clock.now()],
@@ -105,10 +105,10 @@ export class NotificationsService {
     const expired = now.getTime() - new Date(row.created_at).getTime() > DELIVERY_RETRY.giveUpAfterMs;
     const status = error === null ? 'DELIVERED' : expired ? 'FAILED' : 'PENDING';
     await client.query(
-      `update notification_deliveries set status = $2, attempts = $3, last_error = $4, delivered_at = $5, next_attempt_at = $6 where id = $1`,
-      [row.id, status, attempts, error, error === null ? now : null, new Date(now.getTime() + nextAttemptDelay(attempts, this.firstRetryDelayMs))],
+      `update notification_deliveries set status = $2, attempts = $3, last_error = $4, delivered_at = $5, next_attempt_at = $6 where tenant_id = $7 and id = $1`,
+      [row.id, status, attempts, error, error === null ? now : null, new Date(now.getTime() + nextAttemptDelay(attempts, this.firstRetryDelayMs)), row.tenant_id],
     );
-    await client.query('insert into notification_attempts (delivery_id, succeeded, detail) values ($1, $2, $3)', [row.id, error === null, error]);
+    await client.query('insert into notification_attempts (tenant_id, delivery_id, succeeded, detail) values ($1, $2, $3, $4)', [row.tenant_id, row.id, error === null, error]);
     this.logger.info({ delivery: row.id, channel: row.channel, attempts, status, error }, 'notification attempt');
     metrics.notificationDeliveries.inc({ channel: row.channel, outcome: status === 'PENDING' ? 'RETRY' : status });
   }
@@ -137,7 +137,7 @@ export class NotificationsService {
     const { rows } = await this.pool.query(
       `select d.id, d.channel, d.target, d.status, d.attempts, d.last_error, d.next_attempt_at, d.delivered_at, d.created_at,
               ${ALERT_COLUMNS.split(',').map((c) => `a.${c.trim()} as alert_${c.trim()}`).join(', ')}
-         from notification_deliveries d join alerts a on a.id = d.alert_id
+         from notification_deliveries d join alerts a on a.tenant_id = d.tenant_id and a.id = d.alert_id
         where ($1::uuid is null or d.tenant_id = $1) order by d.created_at desc limit $2`,
       [tenantId ?? null, Math.min(Math.max(first, 1), 500)],
     );
