@@ -109,6 +109,27 @@ describe('invitations', () => {
     expect((await auditActions()).length).toBe(before);
   });
 
+  it('throttles invitations per invited address (5 in 15 minutes) and guessed links per caller address (20)', async () => {
+    // A server of its own: the address lock it ends with would refuse the other tests' links.
+    const own = await startTestServer();
+    try {
+      const ownAdmin = await own.adminToken();
+      const t = await createTenantWithAccess(own, 'Invite Throttle');
+      const email = unique('flooded');
+      const codes: unknown[] = [];
+      for (let i = 0; i < 6; i++) codes.push(codeOf(await own.gql(INVITE, { i: { email, tenantId: t.tenantId } }, ownAdmin)));
+      expect(codes).toEqual([undefined, undefined, undefined, undefined, undefined, 'RATE_LIMITED']);
+      const guesses: unknown[] = [];
+      for (let i = 0; i < 21; i++) guesses.push(codeOf(await own.gql(ACCEPT, { t: `um_invite_guess-${i}`, p: 'a guessed secret phrase' })));
+      expect(guesses.slice(0, 20).every((code) => code === 'BAD_USER_INPUT')).toBe(true);
+      expect(guesses[20]).toBe('RATE_LIMITED');
+      // Another address's invitations are not affected: sending is counted per inviter, not per address.
+      expect(codeOf(await own.gql(INVITE, { i: { email: unique('other'), tenantId: t.tenantId } }, ownAdmin))).toBeUndefined();
+    } finally {
+      await own.close();
+    }
+  });
+
   it('a MANAGER manages tenant users but not admins; only an OWNER sees and invites admins', async () => {
     const t = await createTenantWithAccess(server, 'Manager Scope');
     const manager = await server.userWithRole(unique('mgr'), 'MANAGER', null);
@@ -183,11 +204,11 @@ describe('the last OWNER', () => {
     // Self-removal is refused outright.
     expect((await server.gql(`mutation($id: ID!) { removeUser(id: $id) }`, { id: owner.id }, t.customerToken)).errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
 
-    // Two owners demote each other at the same moment: exactly one succeeds.
+    // Two demotions of the tenant's two owners at the same moment: exactly one succeeds.
     const secondEmail = unique('second-owner');
-    const second = await server.userWithRole(secondEmail, 'OWNER', t.tenantId);
+    await server.userWithRole(secondEmail, 'OWNER', t.tenantId);
     const secondId = (await server.gql(USERS, {}, t.customerToken)).data!.users.find((u: { email: string }) => u.email === secondEmail).id;
-    const results = await Promise.all([server.gql(ROLE, { id: secondId, r: 'MEMBER' }, t.customerToken), server.gql(ROLE, { id: owner.id, r: 'MEMBER' }, second)]);
+    const results = await Promise.all([server.gql(ROLE, { id: secondId, r: 'MEMBER' }, admin), server.gql(ROLE, { id: owner.id, r: 'MEMBER' }, admin)]);
     const outcomes = results.map((r) => codeOf(r) ?? r.data!.setUserRole.customerRole).sort();
     expect(outcomes).toEqual(['LAST_OWNER', 'MEMBER']);
     const owners = (await server.gql(USERS, { t: t.tenantId }, admin)).data!.users.filter((u: { customerRole: string }) => u.customerRole === 'OWNER');

@@ -14,7 +14,7 @@ export const API_KEY_PREFIX = 'um_live_';
 /** Failed sign-ins allowed per account, and per address, inside the window before a lockout. */
 export const LOGIN_LIMITS = { perAccount: 5, perAddress: 20, windowMinutes: 15, lockoutMinutes: 15 } as const;
 
-export type ThrottleScope = 'sign-in' | 'password-reset' | 'reset-link' | 'invitation';
+export type ThrottleScope = 'sign-in' | 'password-reset' | 'reset-link' | 'invitation' | 'invitation-link';
 
 /**
  * Sign-in keeps its original keys (`account:…`, `address:…`); other doors are prefixed. A null

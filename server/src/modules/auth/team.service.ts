@@ -98,15 +98,16 @@ export class TeamService {
       if (!CUSTOMER_ROLES.includes(teamRole as CustomerRole)) problems.push({ field: 'customerRole', message: 'must be OWNER or MEMBER' });
     }
     if (problems.length > 0) throw new UserInputError(problems[0]!, problems.slice(1));
-    // Per invited address and per inviting address: nobody floods a mailbox through us.
-    await this.auth.assertNotThrottled(email, ip, 'invitation');
+    // Per invited address and per inviter: nobody floods a mailbox through us.
+    const inviter = `inviter:${viewer.userId ?? ip}`;
+    await this.auth.assertNotThrottled(email, inviter, 'invitation');
     if (team.tenantId !== null) {
       const { rows } = await this.pool.query('select 1 from tenants where id = $1', [team.tenantId]);
       if (rows.length === 0) throw notFound('Tenant');
     }
     const { rows: existing } = await this.pool.query('select 1 from users where email = $1', [email]);
     if (existing.length > 0) throw new UserInputError({ field: 'email', message: 'already has an account' });
-    await this.auth.recordFailure(email, ip, 'invitation');
+    await this.auth.recordFailure(email, inviter, 'invitation');
 
     const token = randomToken(INVITATION_TOKEN_PREFIX);
     const now = this.clock.now();
@@ -141,7 +142,7 @@ export class TeamService {
 
   /** Creates the invited account with its password and signs it in. Each link works once. */
   async accept(token: string, password: string, requester: SessionClient): Promise<{ token: string; viewer: Viewer }> {
-    await this.auth.assertNotThrottled(null, requester.ip, 'invitation');
+    await this.auth.assertNotThrottled(null, requester.ip, 'invitation-link');
     return inTransaction(this.pool, async (client) => {
       const { rows } = await client.query(
         `select id, email, tenant_id, team_role from invitations
@@ -150,7 +151,7 @@ export class TeamService {
       );
       const invitation = rows[0];
       if (!invitation) {
-        await this.auth.recordFailure(null, requester.ip, 'invitation');
+        await this.auth.recordFailure(null, requester.ip, 'invitation-link');
         await decoyPasswordHash();
         throw new UserInputError({ field: 'token', message: 'is not a valid invitation (it may have expired, been used or withdrawn): ask for a new one' });
       }
