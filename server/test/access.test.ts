@@ -54,6 +54,8 @@ const RULES: Record<string, Rule> = {
   usageTimeSeries: { op: '{ usageTimeSeries(input: { days: 7 }) { days } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { usageTimeSeries(input: { days: 7, tenantId: $other }) { days } }' },
   unpricedUsage: { op: '{ unpricedUsage { apiCalls } }', allowed: ['ADMIN'] },
   prices: { op: '{ prices { id } }', allowed: ['ADMIN'] },
+  priceCatalogDiff: { op: '{ priceCatalogDiff { model } }', allowed: ['ADMIN'] },
+  applyPriceCatalog: { op: 'mutation { applyPriceCatalog(effectiveFrom: "2020-01-01T00:00:00Z") { id } }', allowed: ['ADMIN'] },
   quotaStandings: { op: '{ quotaStandings { usages { metric } } }', allowed: ['ADMIN'] },
   checkQuota: { op: '{ checkQuota(service: OPENAI, estimatedUnits: 1) { allowed } }', allowed: ['CUSTOMER', 'API_KEY'], otherTenant: 'query($other: ID) { checkQuota(service: OPENAI, estimatedUnits: 1, tenantId: $other) { allowed } }' },
   apiKeys: { op: `{ apiKeys(tenantId: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID!) { apiKeys(tenantId: $other) { id } }' },

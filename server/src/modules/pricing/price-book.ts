@@ -44,6 +44,11 @@ export class PriceBook {
     this.logger.debug({ prices: this.prices.length }, 'price table loaded');
   }
 
+  /** The price a call of this model would be priced with at `at` (longest matching prefix). */
+  inForce(service: UsageEvent['service'], model: string, at: Date): Price | undefined {
+    return findPrice(this.prices, service, model, at);
+  }
+
   rate(event: UsageEvent): Rated {
     return rate(event, findPrice(this.prices, event.service, event.model, event.occurredAt));
   }

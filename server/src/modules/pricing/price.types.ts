@@ -28,3 +28,14 @@ export class AddPriceInput {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Defaults to now; may not be in the past (past costs are never rewritten).' })
   effectiveFrom?: Date | null;
 }
+
+@ObjectType({ description: 'A model where the bundled price catalog and our price in force now differ (USD per million tokens; null: we do not price it).' })
+export class PriceCatalogChange {
+  @Field() model!: string;
+  @Field(() => DecimalScalar, { nullable: true }) currentInputPerMillionUsd!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) currentOutputPerMillionUsd!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) catalogInputPerMillionUsd!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) catalogOutputPerMillionUsd!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) currentCachedInputPerMillionUsd!: string | null;
+  @Field(() => DecimalScalar, { nullable: true }) catalogCachedInputPerMillionUsd!: string | null;
+}

@@ -6,6 +6,23 @@ import { isDecimalLiteral, money } from '../../core/lib/money.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { normalizeDecimal } from '../usage/usage-log.record.js';
 import { PRICES_CHANGED_CHANNEL, type PriceBook } from './price-book.js';
+import { catalogOpenAiPrices, type CatalogPrice } from './price-catalog.js';
+
+/** One model where the bundled catalog and our price in force now disagree (USD per million tokens). */
+export interface CatalogChange {
+  model: string;
+  currentInputPerMillionUsd: string | null;
+  currentCachedInputPerMillionUsd: string | null;
+  currentOutputPerMillionUsd: string | null;
+  catalogInputPerMillionUsd: string;
+  catalogCachedInputPerMillionUsd: string | null;
+  catalogOutputPerMillionUsd: string;
+}
+
+const sameRate = (a: string | null | undefined, b: string | null) => (a == null ? b == null : b != null && money(a).eq(b));
+const sameRates = (a: CatalogPrice, b: CatalogPrice) => sameRate(a.inputPer1kTokens, b.inputPer1kTokens) && sameRate(a.outputPer1kTokens, b.outputPer1kTokens) && sameRate(a.cachedInputPer1kTokens, b.cachedInputPer1kTokens);
+
+const perMillion = (perThousand: string | null) => (perThousand === null ? null : money(perThousand).times(1000).toFixed());
 
 export interface NewPrice {
   service: string;
@@ -82,5 +99,80 @@ export class PricingService {
     await this.book.load();
     await this.audit.record(this.pool, actor, 'PRICE_ADDED', { targetId: rows[0].id, changes: { ...input, effectiveFrom: effectiveFrom.toISOString() } });
     return (await this.list(input.service)).find((price) => price.id === rows[0].id)!;
+  }
+
+  /**
+   * The catalog's OpenAI prices beside the ones in force now, for every mapped model whose rates
+   * differ or that we do not price yet. A cached rate we lack where the catalog has one counts as
+   * a difference; the other way round (we price cached input, the catalog does not) does not.
+   */
+  async catalogDiff(): Promise<CatalogChange[]> {
+    await this.book.ready();
+    return this.catalogChanges(this.clock.now()).map(({ catalog, current }) => ({
+      model: catalog.model,
+      currentInputPerMillionUsd: perMillion(current?.inputPer1kTokens ?? null),
+      currentCachedInputPerMillionUsd: perMillion(current?.cachedInputPer1kTokens ?? null),
+      currentOutputPerMillionUsd: perMillion(current?.outputPer1kTokens ?? null),
+      catalogInputPerMillionUsd: perMillion(catalog.inputPer1kTokens)!,
+      catalogCachedInputPerMillionUsd: perMillion(catalog.cachedInputPer1kTokens),
+      catalogOutputPerMillionUsd: perMillion(catalog.outputPer1kTokens)!,
+    }));
+  }
+
+  /**
+   * Adds the catalog's price for every changed model, effective from `effectiveFrom` (not in the
+   * past). A new row for a model prefix would also price the longer model names it covers (a new
+   * "gpt-4o" prices "gpt-4o-2024-05-13"): each such model whose catalog price differs from what it
+   * would then get gets its own row too, so after the update every mapped model costs what the
+   * catalog says.
+   */
+  async applyCatalog(actor: Viewer, effectiveFrom: Date) {
+    const now = this.clock.now();
+    const problems = new Problems();
+    if (Number.isNaN(effectiveFrom.getTime()) || effectiveFrom.getTime() < now.getTime() - 60_000) problems.add('effectiveFrom', 'may not be in the past (past costs are never rewritten)');
+    problems.throwIfAny();
+    await this.book.ready();
+    const catalog = catalogOpenAiPrices(effectiveFrom);
+    const rows = new Map(this.catalogChanges(effectiveFrom).map(({ catalog: price }) => [price.model, price]));
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const price of catalog) {
+        if (rows.has(price.model)) continue;
+        const current = this.book.inForce('OPENAI', price.model, effectiveFrom);
+        // The longest new row covering this model, if at least as long as what prices it now (a
+        // new row of the same prefix replaces the old one from its date).
+        const shadow = [...rows.values()].filter((row) => price.model.startsWith(row.model) && row.model.length >= (current?.modelPrefix.length ?? -1)).sort((a, b) => b.model.length - a.model.length)[0];
+        if (shadow && !sameRates(shadow, price)) {
+          rows.set(price.model, price);
+          grew = true;
+        }
+      }
+    }
+    const added = [];
+    for (const price of rows.values()) {
+      added.push(
+        await this.add(actor, {
+          service: 'OPENAI',
+          model: price.model,
+          inputPer1kTokens: price.inputPer1kTokens,
+          cachedInputPer1kTokens: price.cachedInputPer1kTokens,
+          outputPer1kTokens: price.outputPer1kTokens,
+          effectiveFrom,
+        }),
+      );
+    }
+    return added;
+  }
+
+  private catalogChanges(at: Date): { catalog: CatalogPrice; current: ReturnType<PriceBook['inForce']> }[] {
+    const same = sameRate;
+    return catalogOpenAiPrices(at)
+      .map((catalog) => ({ catalog, current: this.book.inForce('OPENAI', catalog.model, at) }))
+      .filter(({ catalog, current }) =>
+        !current ||
+        !same(current.inputPer1kTokens, catalog.inputPer1kTokens) ||
+        !same(current.outputPer1kTokens, catalog.outputPer1kTokens) ||
+        (catalog.cachedInputPer1kTokens !== null && !same(current.cachedInputPer1kTokens, catalog.cachedInputPer1kTokens)),
+      );
   }
 }
