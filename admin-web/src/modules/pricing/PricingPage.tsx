@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../shared/useDocumentTitle';
 import { PageHeader } from '../../shared/ui/PageHeader';
 import { PeriodPicker } from '../../shared/ui/PeriodPicker';
 import { AddPriceDialog } from './AddPriceDialog';
+import { CatalogCheckDialog } from './CatalogCheckDialog';
 import { priceStates } from './priceStatus';
 
 const STATE_BADGE = {
@@ -28,6 +29,7 @@ export function PricingPage() {
   const serviceFilter = readEnum(params, 'service', SERVICES);
   const canChange = useCanChange();
   const adding = canChange && params.get('add') === '1';
+  const checkingCatalog = params.get('catalog') === '1';
   const { data, previousData, loading, error, refetch } = useQuery(PricingDocument, { variables: { period } });
   const shown = data ?? previousData;
   const states = priceStates(shown?.prices ?? []);
@@ -40,7 +42,12 @@ export function PricingPage() {
       <PageHeader
         title="Pricing"
         description="What each call costs. Prices take effect from a date; recorded costs are never rewritten."
-        actions={canChange && <button type="button" className="button button-primary" onClick={() => openAdd()}>+ Add price</button>}
+        actions={
+          <>
+            <button type="button" className="button" onClick={() => setParams(withParams(params, { catalog: '1' }))}>Check catalog</button>
+            {canChange && <button type="button" className="button button-primary" onClick={() => openAdd()}>+ Add price</button>}
+          </>
+        }
       />
       <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
 
@@ -125,6 +132,7 @@ export function PricingPage() {
           </TableScroll>
         )}
       </section>
+      {checkingCatalog && <CatalogCheckDialog canChange={canChange} onClose={() => setParams(withParams(params, { catalog: undefined }))} />}
       {adding && (
         <AddPriceDialog
           initialService={readEnum(params, 'addService', SERVICES)}
