@@ -47,13 +47,13 @@ type LiveTopics = UsageTopics & { ALERT_RAISED: [AlertRecord] };
 /** The composition root: every service built once, from configuration, database and clock. */
 export function createServices(config: AppConfig, db: Database, clock: Clock, logger: Logger) {
   const pubsub = createPubSub<LiveTopics>();
-  const audit = new AuditService(db.pool);
+  const audit = new AuditService(db.pool, db.reads);
   const tenantDirectory = new TenantDirectory(db.pool);
   const priceBook = new PriceBook(db.pool, logger);
   const activity = new UsageActivity(db.pool, pubsub, clock, logger);
   const recorder = new UsageRecorder(db.pool, priceBook, new AlertRaiser(config.ALERT_EMAILS), clock, logger);
   const tenants = new TenantsService(db.pool, tenantDirectory, audit, config.MASTER_KEY);
-  const usage = new UsageReadService(db.pool, clock);
+  const usage = new UsageReadService(db.pool, clock, db.reads);
   const quotas = new QuotasService(db.pool, audit, clock);
   const alerts = new AlertsService(db.pool, audit);
   const endUserWindows = new EndUserWindows(db.pool, clock, logger);

@@ -10,6 +10,7 @@ import { inject } from 'vitest';
 import { createApp, type RunningApp } from '../src/app.js';
 import { loadConfig, type AppConfig } from '../src/config/config.js';
 import { createPool, ensureUsageLogPartitions, ormOptions, type Database } from '../src/core/db/database.js';
+import { ReadRouter } from '../src/core/db/read-router.js';
 import { entities } from '../src/entities.js';
 import { DatabaseListener } from '../src/core/graphql/live-events.js';
 import { createSchema } from '../src/schema.js';
@@ -106,11 +107,15 @@ export async function startTestServer(
   const orm = await MikroORM.init(ormOptions(database.url, entities, 3));
   const pool = createPool(database.url, config.DATABASE_POOL_SIZE);
   await ensureUsageLogPartitions(pool, new Date());
+  const router = config.DATABASE_READ_URL.length > 0 ? new ReadRouter(pool, config.DATABASE_READ_URL.map((url) => createPool(url, 4)), config.DATABASE_READ_MAX_LAG_MS, logger) : undefined;
+  await router?.start();
   const db: Database = {
     url: database.url,
     orm,
     pool,
+    reads: router ?? pool,
     async close() {
+      await router?.stop();
       await pool.end();
       await orm.close(true);
     },

@@ -51,6 +51,13 @@ const environmentSchema = z.object({
     .refine((value) => value === undefined || value === '' || decodeKey(value) !== undefined, {
       message: 'must be 32 bytes as 64 hex characters or base64',
     }),
+  /** Streaming replicas for heavy reads (comma-separated URLs); unset: every read on DATABASE_URL. */
+  DATABASE_READ_URL: z
+    .string()
+    .default('')
+    .transform((value) => value.split(',').map((url) => url.trim()).filter(Boolean)),
+  /** A replica lagging more than this gets no reads until it catches up. */
+  DATABASE_READ_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5_000),
   /** A sign-in session ends after this many hours without a request (idle expiry). */
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
   /** …and this many days after it started, however active (absolute expiry). */

@@ -4,6 +4,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../../config/config.js';
+import { ReadRouter, type Queryable } from './read-router.js';
 import { EmbeddedPostgres } from './embedded-postgres.js';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial.js';
 import { Migration20261122000100_seed_prices } from './migrations/Migration20261122000100_seed_prices.js';
@@ -56,6 +57,8 @@ export interface Database {
   orm: MikroORM;
   /** Raw SQL pool: the hot path and aggregate reads (no unit-of-work overhead). */
   pool: pg.Pool;
+  /** Where heavy reads go: the replicas of DATABASE_READ_URL when set (read-router.ts), else `pool`. */
+  reads: Queryable;
   embedded?: EmbeddedPostgres;
   close(): Promise<void>;
 }
@@ -86,12 +89,18 @@ export async function openDatabase(config: AppConfig, logger: Logger, entities: 
   const pool = createPool(url, config.DATABASE_POOL_SIZE, embedded?.socketDir);
   pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database connection failed'));
   await ensureUsageLogPartitions(pool, new Date(), config.USAGE_LOG_RETENTION_DAYS);
+  const router = config.DATABASE_READ_URL.length > 0
+    ? new ReadRouter(pool, config.DATABASE_READ_URL.map((replica) => createPool(replica, config.DATABASE_POOL_SIZE)), config.DATABASE_READ_MAX_LAG_MS, logger)
+    : undefined;
+  await router?.start();
   return {
     url,
     orm,
     pool,
+    reads: router ?? pool,
     embedded,
     async close() {
+      await router?.stop();
       await pool.end().catch(() => undefined);
       await orm.close(true).catch(() => undefined);
       await embedded?.stop();

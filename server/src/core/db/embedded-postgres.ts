@@ -160,7 +160,8 @@ export class EmbeddedPostgres {
       child.stderr!.on('data', (chunk: Buffer) => {
         const text = chunk.toString('utf8');
         if (!ready) output += text;
-        if (!ready && text.includes('ready to accept connections')) {
+        // A standby says "ready to accept read-only connections".
+        if (!ready && /ready to accept (read-only )?connections/.test(text)) {
           ready = true;
           output = '';
           resolveStart();

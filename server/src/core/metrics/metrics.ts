@@ -91,6 +91,24 @@ function createMetrics() {
       'Configured size of the database pool.',
       (p) => p.options?.max ?? 0,
     ),
+    replicaLag: new Gauge({
+      name: 'db_replica_lag_seconds',
+      help: 'Replay lag of each read replica (DATABASE_READ_URL, by position), measured every second; -1 while unreachable.',
+      labelNames: ['replica'] as const,
+      registers: [registry],
+    }),
+    replicaHealthy: new Gauge({
+      name: 'db_replica_in_use',
+      help: '1 while a read replica takes heavy reads, 0 while it is down or lags past DATABASE_READ_MAX_LAG_MS.',
+      labelNames: ['replica'] as const,
+      registers: [registry],
+    }),
+    readsRouted: new Counter({
+      name: 'db_heavy_reads_total',
+      help: 'Heavy reads (series, logs, export, audit), by where they ran: replica or primary.',
+      labelNames: ['target'] as const,
+      registers: [registry],
+    }),
     gatewayQueueDepth: new Gauge({
       name: 'gateway_journal_depth',
       help: 'Gateway calls answered by the provider and not yet in the database (kept in the local journal until it is back).',

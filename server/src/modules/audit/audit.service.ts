@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Queryable } from '../../core/db/read-router.js';
 import type { Viewer } from '../../core/viewer/viewer.js';
 import { UserInputError } from '../../core/graphql/errors.js';
 
@@ -37,7 +38,11 @@ const IMPLIED_CHANGES: Partial<Record<AuditActionName, Record<string, unknown>>>
 
 /** Who changed what, when. Secrets never enter `changes` (callers pass masked values only). */
 export class AuditService {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    /** The audit log is read from a replica when there is one (core/db/read-router.ts). */
+    private readonly reads: Queryable = pool,
+  ) {}
 
   async record(
     db: Pick<pg.Pool, 'query'>,
@@ -56,7 +61,7 @@ export class AuditService {
     if (!Number.isInteger(first) || first < 1 || first > AUDIT_PAGE_LIMIT) {
       throw new UserInputError({ field: 'first', message: `must be 1-${AUDIT_PAGE_LIMIT}` });
     }
-    const { rows } = await this.pool.query(
+    const { rows } = await this.reads.query(
       `select id, actor_email, action, tenant_id, target_id, changes, created_at from audit_entries
         where ($1::uuid is null or tenant_id = $1) order by created_at desc limit $2`,
       [tenantId ?? null, first],

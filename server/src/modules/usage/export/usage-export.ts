@@ -64,7 +64,7 @@ export async function exportUsageCsv(services: Services, req: Request, res: Resp
     res.setHeader('Content-Disposition', `attachment; filename="usage-${new Date().toISOString().slice(0, 10)}.csv"`);
     res.setHeader('Cache-Control', 'no-store');
     res.write(csvLines([HEADER]));
-    for await (const page of streamLogs(services.db.pool, filter)) {
+    for await (const page of streamLogs(services.db.reads, filter)) {
       const rows: unknown[][] = [];
       for (const log of page) {
         const tenant = await services.tenantDirectory.find(log.tenantId);

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import type { Queryable } from '../../../core/db/read-router.js';
 import { DAY_MS, dayStart, formatDay } from '../../../core/lib/period.js';
 import { logConditions, type LogFilter } from './log-filter.js';
 
@@ -9,7 +9,7 @@ import { logConditions, type LogFilter } from './log-filter.js';
  * drops, so days before the oldest remaining log are not counted (partitions drop whole
  * months, and a day never spans two, so every day from that one on is complete).
  */
-export async function countLogs(pool: pg.Pool, filter: LogFilter): Promise<number> {
+export async function countLogs(pool: Queryable, filter: LogFilter): Promise<number> {
   const { rows: oldest } = await pool.query(
     `select min(occurred_at) as at from usage_logs where ($1::uuid is null or tenant_id = $1)`,
     [filter.tenantId ?? null],
@@ -31,7 +31,7 @@ export async function countLogs(pool: pg.Pool, filter: LogFilter): Promise<numbe
   return total;
 }
 
-async function countRolledUp(pool: pg.Pool, filter: LogFilter, fromDay: Date, toDay: Date | null): Promise<number> {
+async function countRolledUp(pool: Queryable, filter: LogFilter, fromDay: Date, toDay: Date | null): Promise<number> {
   const calls = filter.status === 'ERROR' ? 'error_calls' : filter.status === 'SUCCESS' ? 'api_calls - error_calls' : 'api_calls';
   // One end user's days are in its own rollups (which have no unpriced count, and need none here).
   const table = filter.endUser ? 'end_user_daily_rollups' : filter.tenantId ? 'daily_rollups' : 'platform_daily_rollups';
@@ -48,7 +48,7 @@ async function countRolledUp(pool: pg.Pool, filter: LogFilter, fromDay: Date, to
 }
 
 /** Counted in the log: at most one UTC day's rows. */
-async function countRaw(pool: pg.Pool, filter: LogFilter, from: Date, to: Date | null): Promise<number> {
+async function countRaw(pool: Queryable, filter: LogFilter, from: Date, to: Date | null): Promise<number> {
   const params: unknown[] = [];
   // Voided logs stay in the list but count nowhere, the rollups included.
   const conditions = [...logConditions({ ...filter, from, to }, params), 'voided_at is null'];

@@ -1,4 +1,5 @@
 import type pg from 'pg';
+import type { Queryable } from '../../../core/db/read-router.js';
 import type { Clock } from '../../../core/lib/clock.js';
 import { decodeCursor, encodeCursor, notACursor } from '../../../core/graphql/cursor.js';
 import { UserInputError } from '../../../core/graphql/errors.js';
@@ -27,6 +28,8 @@ export class UsageReadService {
   constructor(
     private readonly pool: pg.Pool,
     private readonly clock: Clock,
+    /** Heavy reads (series, log pages and counts): a replica when there is one (core/db/read-router.ts). */
+    private readonly reads: Queryable = pool,
   ) {}
 
   /** "YYYY-MM" or the current month. */
@@ -162,8 +165,8 @@ export class UsageReadService {
     // totals are one SQL aggregate, read in parallel with the points (pg hands numeric over as
     // exact text).
     const [{ rows }, { rows: totals }] = await Promise.all([
-      this.pool.query<[string, string, string, string, string]>({ text: pointsSql, values: [formatDay(from), formatDay(to), ...tenant], rowMode: 'array' }),
-      this.pool.query(
+      this.reads.query<[string, string, string, string, string]>({ text: pointsSql, values: [formatDay(from), formatDay(to), ...tenant], rowMode: 'array' }),
+      this.reads.query(
         `select coalesce(sum(cost_usd) filter (where day >= $2::date), 0) as cost, coalesce(sum(api_calls) filter (where day >= $2::date), 0) as calls,
                 coalesce(sum(cost_usd) filter (where day < $2::date), 0) as previous_cost, coalesce(sum(api_calls) filter (where day < $2::date), 0) as previous_calls
            from ${table} where day >= $1::date and day < $3::date ${scope(4)}`,
@@ -216,8 +219,8 @@ export class UsageReadService {
     }
     const where = pageConditions.length ? `where ${pageConditions.join(' and ')}` : '';
     const [{ rows }, totalCount] = await Promise.all([
-      this.pool.query(`select ${USAGE_LOG_COLUMNS}, occurred_at::text as cursor_at from usage_logs ${where} order by occurred_at desc, id desc limit ${first + 1}`, params),
-      countLogs(this.pool, filter),
+      this.reads.query(`select ${USAGE_LOG_COLUMNS}, occurred_at::text as cursor_at from usage_logs ${where} order by occurred_at desc, id desc limit ${first + 1}`, params),
+      countLogs(this.reads, filter),
     ]);
     const page = rows.slice(0, first);
     const last = page.at(-1);
@@ -231,7 +234,7 @@ export class UsageReadService {
 }
 
 /** Every log matching the filter, newest first, read in keyset pages (constant memory). */
-export async function* streamLogs(pool: pg.Pool, filter: LogFilter, pageSize = 2_000): AsyncGenerator<UsageLogRecord[]> {
+export async function* streamLogs(pool: Queryable, filter: LogFilter, pageSize = 2_000): AsyncGenerator<UsageLogRecord[]> {
   let cursor: { occurredAt: string; id: string } | undefined;
   for (;;) {
     const params: unknown[] = [];
