@@ -154,7 +154,7 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
   );
 
   // The metering gateway: provider calls in, metered, out (its own body handling and error shapes).
-  app.use('/gateway', gatewayRouter(services.gateway, { openAiBaseUrl: config.OPENAI_BASE_URL, timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS }, logger));
+  app.use('/gateway', gatewayRouter(services.gateway, services.callRecords, { openAiBaseUrl: config.OPENAI_BASE_URL, elevenLabsBaseUrl: config.ELEVENLABS_BASE_URL, timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS }, logger));
 
   // Body-parser failures answer in GraphQL's shape; Express's default handler would render an
   // HTML page with the stack trace outside production. A request that is not well-formed keeps

@@ -37,6 +37,9 @@ import { EndUserWindows } from './modules/end-users/end-user-windows.js';
 import { GatewayService } from './modules/gateway/gateway.service.js';
 import { ProviderKeys } from './modules/gateway/provider-keys.js';
 import { UsageJournal } from './modules/gateway/usage-journal.js';
+import { GatewayStatusService } from './modules/gateway/gateway-status.service.js';
+import { WebhookTokensService } from './modules/tenants/webhook-tokens.service.js';
+import { CallRecordsService } from './modules/gateway/smartflo/call-records.service.js';
 
 /**
  * The live topics (subscriptions, fed in-process and from LISTEN/NOTIFY): each domain names its
@@ -60,6 +63,7 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
   const auth = new AuthService(db.pool, clock, logger, { idleHours: config.SESSION_TTL_HOURS, maxDays: config.SESSION_MAX_DAYS }, audit);
   const ingest = new UsageIngestService(recorder, tenantDirectory, activity, clock, config.INGEST_GROUP_WINDOW_MS);
   const providerKeys = new ProviderKeys(tenants);
+  const webhookTokens = new WebhookTokensService(db.pool, audit);
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   const mailer = new Mailer(config.SMTP_URL, config.SMTP_FROM, join(config.DATA_DIR, 'outbox'), logger);
   return {
@@ -81,6 +85,9 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
     recorder,
     ingest,
     providerKeys,
+    webhookTokens,
+    gatewayStatus: new GatewayStatusService(db.pool, clock),
+    callRecords: new CallRecordsService(webhookTokens, ingest, clock, logger),
     gateway: new GatewayService(db.pool, auth, quotas, providerKeys, new UsageJournal(join(config.DATA_DIR, 'gateway-journal'), logger), ingest, priceBook, clock, logger),
     usage,
     quotas,

@@ -69,6 +69,8 @@ const RULES: Record<string, Rule> = {
   revokeApiKey: { op: `mutation { revokeApiKey(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN', 'CUSTOMER'] },
   setProviderCredential: { op: `mutation { setProviderCredential(tenantId: "${TENANT_VAR}", provider: OPENAI, secret: "sk-probe-12345678") { maskedKey } }`, allowed: ['ADMIN'] },
   rotateWebhookSecret: { op: `mutation { rotateWebhookSecret(tenantId: "${TENANT_VAR}") { secret } }`, allowed: ['ADMIN'] },
+  rotateGatewayWebhookToken: { op: `mutation { rotateGatewayWebhookToken(tenantId: "${TENANT_VAR}") { secret } }`, allowed: ['ADMIN'] },
+  revokeGatewayWebhookToken: { op: `mutation { revokeGatewayWebhookToken(tenantId: "${TENANT_VAR}") }`, allowed: ['ADMIN'] },
   addPrice: { op: 'mutation { addPrice(input: { service: SMARTFLO, model: "probe", perMinute: "0.01" }) { id } }', allowed: ['ADMIN'] },
   recordUsage: { op: 'mutation { recordUsage(input: { service: SMARTFLO, durationSeconds: 1, requestId: "probe" }) { duplicate } }', allowed: ['API_KEY'], otherTenant: 'mutation($other: ID) { recordUsage(input: { tenantId: $other, service: SMARTFLO, durationSeconds: 1, requestId: "probe-other" }) { duplicate } }' },
   recordUsages: { op: 'mutation { recordUsages(inputs: [{ service: SMARTFLO, durationSeconds: 1, requestId: "probe-b" }]) { duplicate } }', allowed: ['API_KEY'], otherTenant: 'mutation($other: ID) { recordUsages(inputs: [{ tenantId: $other, service: SMARTFLO, durationSeconds: 1, requestId: "probe-b2" }]) { duplicate } }' },

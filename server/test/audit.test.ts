@@ -94,6 +94,21 @@ describe('audit log', () => {
         (e) => expect(e.changes).toEqual({ webhookSecret: 'rotated' }),
       ],
       [
+        'GATEWAY_WEBHOOK_TOKEN_ROTATED',
+        'mutation($t: ID!) { rotateGatewayWebhookToken(tenantId: $t) { secret maskedSecret } }',
+        { t },
+        (e, d) => {
+          expect(e).toMatchObject({ targetId: t, changes: { webhookToken: d.rotateGatewayWebhookToken.maskedSecret, replaced: false } });
+          expect(JSON.stringify(e.changes)).not.toContain(d.rotateGatewayWebhookToken.secret);
+        },
+      ],
+      [
+        'GATEWAY_WEBHOOK_TOKEN_REVOKED',
+        'mutation($t: ID!) { revokeGatewayWebhookToken(tenantId: $t) }',
+        { t },
+        (e) => expect(e).toMatchObject({ targetId: t, changes: { webhookToken: 'revoked' } }),
+      ],
+      [
         'QUOTA_SET',
         'mutation($t: ID!) { setQuota(tenantId: $t, input: { monthlyCostLimitUsd: "0.5", alertAtPercentage: 80 }) { alertAtPercentage } }',
         { t },

@@ -35,6 +35,7 @@ async function snapshotOfB(): Promise<string> {
     ['sessions', 'user_id in (select id from users where tenant_id = $1)'],
     ['api_keys', 'tenant_id = $1'],
     ['provider_credentials', 'tenant_id = $1'],
+    ['gateway_webhook_tokens', 'tenant_id = $1'],
     ['quotas', 'tenant_id = $1'],
     ['alerts', 'tenant_id = $1'],
     ['monthly_summaries', 'tenant_id = $1'],

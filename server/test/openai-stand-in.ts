@@ -11,7 +11,10 @@ import type { AddressInfo } from 'node:net';
 export interface StandInCall {
   path: string;
   authorization: string | undefined;
+  /** The JSON body, or a multipart form's text fields. */
   body: Record<string, unknown>;
+  /** A multipart upload's file, as received, and how the request was framed. */
+  upload?: { file: Buffer | null; contentLength: string | undefined; chunked: boolean };
 }
 
 export interface OpenAiStandIn {
@@ -25,8 +28,15 @@ export interface OpenAiStandIn {
   delayMs: number;
   /** Streams pause this long between chunks. */
   chunkDelayMs: number;
+  /** Transcriptions: the `duration` verbose_json states (default: the WAV's own length). */
+  reportedDurationSeconds: number | null;
+  /** Transcriptions by whisper: add `usage: {type: "duration"}` to the JSON answer, as newer API versions do. */
+  durationUsage: boolean;
   close(): Promise<void>;
 }
+
+export const TRANSCRIPT = 'Metering is counting what was spent.';
+export const TRANSCRIPTION_TOKENS = { type: 'tokens', input_tokens: 45, input_token_details: { text_tokens: 0, audio_tokens: 45 }, output_tokens: 12, total_tokens: 57 };
 
 const USAGE = { prompt_tokens: 120, completion_tokens: 30, total_tokens: 150, prompt_tokens_details: { cached_tokens: 100 } };
 const WORDS = ['Metering', ' is', ' counting', ' what', ' was', ' spent', '.'];
@@ -35,13 +45,21 @@ export async function startOpenAiStandIn(): Promise<OpenAiStandIn> {
   const calls: StandInCall[] = [];
   let failures: { status: number; left: number } | null = null;
   let servedCount = 0;
-  const state = { delayMs: 0, chunkDelayMs: 0 };
+  const state = { delayMs: 0, chunkDelayMs: 0, reportedDurationSeconds: null as number | null, durationUsage: false };
   const wait = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 
   const server: Server = createServer(async (req, res) => {
-    const body = await readJson(req);
+    let raw: Buffer;
+    try {
+      raw = await readBytes(req);
+    } catch {
+      return; // the request was cut off before its body ended: nothing to serve
+    }
     const path = (req.url ?? '').split('?')[0]!.replace(/^\/v1/, '');
-    calls.push({ path, authorization: req.headers.authorization, body });
+    const multipart = (req.headers['content-type'] ?? '').startsWith('multipart/form-data');
+    const form = multipart ? await readForm(raw, req.headers['content-type']!) : null;
+    const body = form ? form.fields : parseJson(raw);
+    calls.push({ path, authorization: req.headers.authorization, body, ...(form ? { upload: { file: form.file, contentLength: req.headers['content-length'], chunked: req.headers['transfer-encoding'] === 'chunked' } } : {}) });
     if (req.method === 'GET' && path === '/models') {
       return json(res, 200, { object: 'list', data: [{ id: 'gpt-4o-mini', object: 'model', created: 1721172741, owned_by: 'system' }] });
     }
@@ -106,6 +124,7 @@ export async function startOpenAiStandIn(): Promise<OpenAiStandIn> {
     if (path === '/embeddings') {
       return json(res, 200, { object: 'list', data: [{ object: 'embedding', index: 0, embedding: [0.01, -0.02, 0.03] }], model, usage: { prompt_tokens: 8, total_tokens: 8 } });
     }
+    if (path === '/audio/transcriptions') return transcribe(res, body, form?.file ?? null, state, wait);
     if (path === '/audio/speech') {
       // An MP3 body streamed in pieces, as the real endpoint does.
       res.writeHead(200, { 'content-type': 'audio/mpeg' });
@@ -136,20 +155,89 @@ export async function startOpenAiStandIn(): Promise<OpenAiStandIn> {
     set chunkDelayMs(value: number) {
       state.chunkDelayMs = value;
     },
+    get reportedDurationSeconds() {
+      return state.reportedDurationSeconds;
+    },
+    set reportedDurationSeconds(value: number | null) {
+      state.reportedDurationSeconds = value;
+    },
+    get durationUsage() {
+      return state.durationUsage;
+    },
+    set durationUsage(value: boolean) {
+      state.durationUsage = value;
+    },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
 
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+function parseJson(raw: Buffer): Record<string, unknown> {
+  const text = raw.toString('utf8');
   if (!text) return {};
   try {
     return JSON.parse(text) as Record<string, unknown>;
   } catch {
     return { raw: text };
   }
+}
+
+/** A multipart form read with the platform's own parser (not the gateway's), fields and the `file`. */
+async function readForm(raw: Buffer, contentType: string): Promise<{ fields: Record<string, unknown>; file: Buffer | null } | null> {
+  try {
+    const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+    const fields: Record<string, unknown> = {};
+    let file: Buffer | null = null;
+    for (const [name, value] of form.entries()) {
+      if (typeof value === 'string') fields[name] ??= value;
+      else if (name === 'file') file = Buffer.from(await value.arrayBuffer());
+    }
+    return { fields, file };
+  } catch {
+    return { fields: {}, file: null };
+  }
+}
+
+/** The length a WAV file states (data bytes over bytes a second); 0 for anything else. */
+function wavLength(file: Buffer): number {
+  return file.length >= 44 && file.toString('ascii', 0, 4) === 'RIFF' ? file.readUInt32LE(40) / file.readUInt32LE(28) : 0;
+}
+
+/**
+ * /audio/transcriptions as OpenAI answers it: whisper-1 in json (`text` only, unless
+ * durationUsage), verbose_json (with `duration`), or text; the gpt-4o transcribe models with
+ * token usage, and as an SSE stream of transcript.text.delta events ending in transcript.text.done.
+ */
+async function transcribe(res: ServerResponse, fields: Record<string, unknown>, file: Buffer | null, state: { reportedDurationSeconds: number | null; durationUsage: boolean; chunkDelayMs: number }, wait: (ms: number) => Promise<unknown>): Promise<void> {
+  if (!file) return json(res, 400, { error: { message: "1 validation error for Request\nbody -> file\n  field required (type=value_error.missing)", type: 'invalid_request_error', param: null, code: null } });
+  const model = String(fields.model ?? '');
+  const format = String(fields.response_format ?? 'json');
+  const seconds = state.reportedDurationSeconds ?? wavLength(file);
+  if (model.startsWith('whisper')) {
+    if (format === 'text') {
+      res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' });
+      return void res.end(`${TRANSCRIPT}\n`);
+    }
+    if (format === 'verbose_json') {
+      return json(res, 200, { task: 'transcribe', language: 'english', duration: seconds, text: TRANSCRIPT, segments: [{ id: 0, seek: 0, start: 0, end: seconds, text: TRANSCRIPT, tokens: [50364, 2221], temperature: 0, avg_logprob: -0.2, compression_ratio: 1.1, no_speech_prob: 0.01 }] });
+    }
+    return json(res, 200, { text: TRANSCRIPT, ...(state.durationUsage ? { usage: { type: 'duration', seconds: Math.ceil(seconds) } } : {}) });
+  }
+  if (fields.stream === 'true') {
+    res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8' });
+    for (const word of WORDS) {
+      await wait(state.chunkDelayMs);
+      if (res.destroyed) return;
+      res.write(`data: ${JSON.stringify({ type: 'transcript.text.delta', delta: word })}\n\n`);
+    }
+    return void res.end(`data: ${JSON.stringify({ type: 'transcript.text.done', text: TRANSCRIPT, usage: TRANSCRIPTION_TOKENS })}\n\n`);
+  }
+  return json(res, 200, { text: TRANSCRIPT, usage: TRANSCRIPTION_TOKENS });
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -34,8 +34,8 @@ describe('tenant_id leads the indexes of tenant-owned tables', () => {
   // Also: primary keys on a global uuid `id` (lookups by id, scoped after loading), the login
   // lookup by email (global by nature), the lookups of an alert or a delivery by its id alone
   // (acknowledge, resolve), the lookup of a secret by its hash (API keys, invitation
-  // links: the secret is all the caller has), and the platform-wide cost and call rankings of a month.
-  const EXCEPTIONS = new Set(['users_pkey', 'api_keys_pkey', 'alerts_pkey', 'notification_deliveries_pkey', 'audit_entries_pkey', 'users_email_unique', 'monthly_summaries_period_cost', 'monthly_summaries_period_calls', 'usage_logs_recent', 'usage_logs_service_recent', 'usage_logs_errors_recent', 'alerts_recent', 'alerts_active', 'audit_entries_recent', 'notification_deliveries_due', 'api_keys_key_hash_unique', 'invitations_pkey', 'invitations_token_hash_unique', 'alerts_id', 'notification_deliveries_id']);
+  // links, the gateway's webhook tokens: the secret is all the caller has), and the platform-wide cost and call rankings of a month.
+  const EXCEPTIONS = new Set(['users_pkey', 'api_keys_pkey', 'alerts_pkey', 'notification_deliveries_pkey', 'audit_entries_pkey', 'users_email_unique', 'monthly_summaries_period_cost', 'monthly_summaries_period_calls', 'usage_logs_recent', 'usage_logs_service_recent', 'usage_logs_errors_recent', 'alerts_recent', 'alerts_active', 'audit_entries_recent', 'notification_deliveries_due', 'api_keys_key_hash_unique', 'invitations_pkey', 'invitations_token_hash_unique', 'alerts_id', 'notification_deliveries_id', 'gateway_webhook_tokens_token_hash_unique']);
 
   it('holds for every index on a table with a tenant_id column', async () => {
     const client = new pg.Client({ connectionString: database.url });

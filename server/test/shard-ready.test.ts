@@ -25,6 +25,7 @@ const REFERENCE_TABLES: Record<string, string> = {
   users: 'admins (no tenant) and customer users; sign-in looks them up by email',
   sessions: 'looked up by token hash before the tenant is known',
   api_keys: 'looked up by key hash before the tenant is known',
+  gateway_webhook_tokens: 'looked up by token hash before the tenant is known (Smartflo call records)',
   invitations: 'admin invitations have no tenant; looked up by token hash',
   password_reset_tokens: 'looked up by token hash',
   login_throttle: 'per account and address, before any tenant',

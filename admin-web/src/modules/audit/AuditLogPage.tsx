@@ -22,6 +22,8 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   ALERT_ACKNOWLEDGED: 'Alert acknowledged',
   ALERT_RESOLVED: 'Alert resolved',
   WEBHOOK_SECRET_ROTATED: 'Webhook secret rotated',
+  GATEWAY_WEBHOOK_TOKEN_ROTATED: 'Gateway webhook token rotated',
+  GATEWAY_WEBHOOK_TOKEN_REVOKED: 'Gateway webhook token revoked',
   USAGE_VOIDED: 'Usage voided',
   PASSWORD_CHANGED: 'Password changed',
   PASSWORD_RESET: 'Password reset',

@@ -16,6 +16,7 @@ import { Migration20261212000000_end_users } from './migrations/Migration2026121
 import { Migration20261213000000_usage_voids } from './migrations/Migration20261213000000_usage_voids.js';
 import { Migration20261214000000_password_resets } from './migrations/Migration20261214000000_password_resets.js';
 import { Migration20261215000000_accounts } from './migrations/Migration20261215000000_accounts.js';
+import { Migration20261216000000_gateway_webhook_tokens } from './migrations/Migration20261216000000_gateway_webhook_tokens.js';
 import { Migration20261217000000_shard_ready } from './migrations/Migration20261217000000_shard_ready.js';
 
 // bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
@@ -33,6 +34,7 @@ export const migrationsList = [
   { name: 'Migration20261213000000_usage_voids', class: Migration20261213000000_usage_voids },
   { name: 'Migration20261214000000_password_resets', class: Migration20261214000000_password_resets },
   { name: 'Migration20261215000000_accounts', class: Migration20261215000000_accounts },
+  { name: 'Migration20261216000000_gateway_webhook_tokens', class: Migration20261216000000_gateway_webhook_tokens },
   { name: 'Migration20261217000000_shard_ready', class: Migration20261217000000_shard_ready },
 ];
 

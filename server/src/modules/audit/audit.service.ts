@@ -9,7 +9,7 @@ export type AuditActionName =
   | 'TENANT_CREATED' | 'TENANT_UPDATED' | 'USER_CREATED' | 'API_KEY_CREATED' | 'API_KEY_REVOKED' | 'CREDENTIAL_SET'
   | 'QUOTA_SET' | 'QUOTA_REMOVED' | 'PRICE_ADDED' | 'ALERT_ACKNOWLEDGED' | 'ALERT_RESOLVED' | 'WEBHOOK_SECRET_ROTATED'
   | 'USAGE_VOIDED' | 'USER_INVITED' | 'INVITATION_REVOKED' | 'USER_ROLE_CHANGED' | 'USER_REMOVED' | 'PASSWORD_CHANGED'
-  | 'PASSWORD_RESET' | 'SESSIONS_REVOKED';
+  | 'PASSWORD_RESET' | 'SESSIONS_REVOKED' | 'GATEWAY_WEBHOOK_TOKEN_ROTATED' | 'GATEWAY_WEBHOOK_TOKEN_REVOKED';
 
 export interface AuditRecord {
   id: string;
@@ -32,6 +32,7 @@ const IMPLIED_CHANGES: Partial<Record<AuditActionName, Record<string, unknown>>>
   ALERT_ACKNOWLEDGED: { status: 'ACKNOWLEDGED' },
   ALERT_RESOLVED: { status: 'RESOLVED' },
   WEBHOOK_SECRET_ROTATED: { webhookSecret: 'rotated' },
+  GATEWAY_WEBHOOK_TOKEN_REVOKED: { webhookToken: 'revoked' },
   PASSWORD_CHANGED: { password: 'changed', otherSessions: 'ended' },
   PASSWORD_RESET: { password: 'reset by emailed link', sessions: 'ended' },
 };

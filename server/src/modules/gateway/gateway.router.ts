@@ -1,17 +1,23 @@
 import express from 'express';
 import type { Logger } from 'pino';
 import type { GatewayService } from './gateway.service.js';
+import { elevenLabsRoutes } from './elevenlabs/elevenlabs.routes.js';
 import { openAiRoutes } from './openai/openai.routes.js';
+import type { CallRecordsService } from './smartflo/call-records.service.js';
+import { smartfloRoutes } from './smartflo/smartflo.routes.js';
 
 export interface GatewayRouteOptions {
   openAiBaseUrl: string;
+  elevenLabsBaseUrl: string;
   timeoutMs: number;
 }
 
 /** Every route of the metering gateway, under /gateway (api-contract-next.md "The metering gateway"). */
-export function gatewayRouter(gateway: GatewayService, options: GatewayRouteOptions, logger: Logger): express.Router {
+export function gatewayRouter(gateway: GatewayService, callRecords: CallRecordsService, options: GatewayRouteOptions, logger: Logger): express.Router {
   const router = express.Router();
   router.use('/openai/v1', openAiRoutes(gateway, { baseUrl: options.openAiBaseUrl.replace(/\/+$/, ''), timeoutMs: options.timeoutMs }, logger));
+  router.use('/smartflo', smartfloRoutes(callRecords));
+  router.use('/elevenlabs', elevenLabsRoutes(gateway, { baseUrl: options.elevenLabsBaseUrl.replace(/\/+$/, ''), timeoutMs: options.timeoutMs }, logger));
   router.use((req, res) => res.status(404).json({ error: { message: `The gateway does not serve ${req.method} /gateway${req.path}`, code: 'NOT_FOUND' } }));
   // Malformed JSON and oversized bodies answer in the provider's usual envelope, naming the problem.
   router.use(((error, _req, res, _next) => {

@@ -36,3 +36,10 @@ export class WebhookSecret {
   @Field({ description: 'Shown once: verify X-Usage-Monitor-Signature (hex HMAC-SHA256 of the raw body) with it.' })
   secret!: string;
 }
+
+@ObjectType({ description: 'A secret created for a tenant: the whole of it is in this answer only.' })
+export class CreatedSecret {
+  @Field({ description: 'The whole secret. Shown once, never again.' }) secret!: string;
+  @Field({ description: 'e.g. "••••••••3f9a", as lists show it later.' }) maskedSecret!: string;
+  @Field(() => DateTimeScalar) createdAt!: Date;
+}

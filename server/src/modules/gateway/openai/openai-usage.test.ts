@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chatChunkText, chatCompletionUsage, embeddingsUsage, responsesEventText, responsesUsage } from './openai-usage.js';
+import { chatChunkText, chatCompletionUsage, embeddingsUsage, responsesEventText, responsesUsage, transcriptionDoneReport, transcriptionReport, transcriptionUnits } from './openai-usage.js';
 
 describe('OpenAI usage fields', () => {
   it('reads chat completions, with the cached part of the prompt', () => {
@@ -18,5 +18,29 @@ describe('OpenAI usage fields', () => {
     expect(chatChunkText({ choices: [] })).toBe('');
     expect(responsesEventText({ type: 'response.output_text.delta', delta: 'lo' })).toBe('lo');
     expect(responsesEventText({ type: 'response.created' })).toBe('');
+  });
+});
+
+describe('transcription usage', () => {
+  it('reads tokens, billed seconds and verbose_json’s duration; plain text formats say nothing', () => {
+    expect(transcriptionReport({ text: 'hi', usage: { type: 'tokens', input_tokens: 45, output_tokens: 12, total_tokens: 57 } }, '')).toEqual({ tokens: { inputTokens: 45, outputTokens: 12 }, seconds: null, text: 'hi' });
+    expect(transcriptionReport({ text: 'hi', usage: { type: 'duration', seconds: 9 } }, '')).toEqual({ tokens: null, seconds: 9, text: 'hi' });
+    expect(transcriptionReport({ task: 'transcribe', duration: 8.47, text: 'hi', segments: [] }, '')).toMatchObject({ seconds: 8.47 });
+    expect(transcriptionReport({ text: 'hi' }, '')).toEqual({ tokens: null, seconds: null, text: 'hi' });
+    expect(transcriptionReport(null, 'plain words')).toEqual({ tokens: null, seconds: null, text: 'plain words' });
+    expect(transcriptionReport({ duration: -1, text: 'x' }, '').seconds).toBeNull();
+    expect(transcriptionDoneReport({ type: 'transcript.text.done', text: 'done', usage: { type: 'tokens', input_tokens: 3, output_tokens: 2 } })).toMatchObject({ tokens: { inputTokens: 3, outputTokens: 2 } });
+    expect(transcriptionDoneReport({ type: 'transcript.text.delta', delta: 'd' })).toBeNull();
+  });
+
+  it('chooses the provider’s figure, else the measured length, else an honest estimate', () => {
+    const said = transcriptionReport({ duration: 8.47, text: 'x' }, '');
+    const silent = transcriptionReport({ text: 'x' }, '');
+    expect(transcriptionUnits(true, said, 8.5, 0)).toEqual({ durationSeconds: 8.47, source: 'GATEWAY', from: 'provider' });
+    expect(transcriptionUnits(true, silent, 8.5, 0)).toEqual({ durationSeconds: 8.5, source: 'GATEWAY', from: 'measured' });
+    expect(transcriptionUnits(true, null, null, 0)).toEqual({ durationSeconds: 0, source: 'GATEWAY_ESTIMATED', from: 'unknown' });
+    const tokens = transcriptionReport({ text: 'x', usage: { type: 'tokens', input_tokens: 45, output_tokens: 12 } }, '');
+    expect(transcriptionUnits(false, tokens, 8.5, 99)).toEqual({ inputTokens: 45, outputTokens: 12, source: 'GATEWAY', from: 'provider' });
+    expect(transcriptionUnits(false, silent, 8.5, 7)).toEqual({ inputTokens: 0, outputTokens: 7, source: 'GATEWAY_ESTIMATED', from: 'counted' });
   });
 });

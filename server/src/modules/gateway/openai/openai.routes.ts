@@ -1,10 +1,12 @@
 import express, { type Request, type Response } from 'express';
 import type { Logger } from 'pino';
-import type { AdmittedCall, GatewayRefusal, GatewayService } from '../gateway.service.js';
+import type { AdmittedCall, GatewayService } from '../gateway.service.js';
 import { SseSplitter } from '../sse.js';
 import { countTokens, promptText } from '../token-estimate.js';
 import { unitKindOf } from '../../usage/recording/usage-event.js';
 import { CallerGoneError, UpstreamTimeoutError, callUpstream, copyResponseHead, pipeBody, readBody, upstreamHeaders, type UpstreamResponse } from '../upstream.js';
+import { bearerKey, header, openAiError, sendOpenAiRefusal } from './openai-errors.js';
+import { transcriptionsRoute } from './openai-transcriptions.js';
 import { chatChunkText, chatCompletionUsage, embeddingsUsage, responsesEventText, responsesUsage, type TokenUnits } from './openai-usage.js';
 
 /** Largest JSON body forwarded (a chat with a few images inline as base64 fits). */
@@ -13,36 +15,6 @@ export const OPENAI_JSON_LIMIT = '32mb';
 export interface OpenAiRouteOptions {
   baseUrl: string;
   timeoutMs: number;
-}
-
-type OpenAiErrorType = 'invalid_request_error' | 'authentication_error' | 'usage_limit' | 'gateway_error' | 'idempotency_error';
-
-/** OpenAI's error envelope, which the official SDK turns into its typed errors. */
-export function openAiError(res: Response, status: number, type: OpenAiErrorType, code: string, message: string, param: string | null = null, headers: Record<string, string> = {}): void {
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  res.status(status).json({ error: { message, type, param, code } });
-}
-
-/** A refusal of the gateway's, in OpenAI's words. Refusals the caller cannot fix by waiting say `x-should-retry: false` (the SDK honours it). */
-export function sendOpenAiRefusal(res: Response, refusal: GatewayRefusal): void {
-  const final = { 'x-should-retry': 'false' };
-  switch (refusal.kind) {
-    case 'unauthenticated':
-      return openAiError(res, 401, 'authentication_error', 'invalid_api_key', 'Missing or invalid Usage Monitor API key: send it as the API key (Authorization: Bearer um_live_…)', null, final);
-    case 'credential-missing':
-      return openAiError(res, 424, 'gateway_error', 'PROVIDER_CREDENTIAL_MISSING', `No ${refusal.provider} credential is set for this tenant: an admin sets it in the admin console (customer → Provider credentials) or with setProviderCredential`, null, final);
-    case 'bad-request':
-      return openAiError(res, 400, 'invalid_request_error', 'BAD_USER_INPUT', refusal.message, refusal.param ?? null, final);
-    case 'unavailable':
-      return openAiError(res, 503, 'gateway_error', 'SERVICE_UNAVAILABLE', 'Usage Monitor cannot check this tenant\'s limits right now; retry shortly', null, { 'retry-after': '1' });
-    case 'duplicate':
-      return openAiError(res, 409, 'idempotency_error', 'REQUEST_ALREADY_RECORDED', `A call with X-Usage-Request-Id "${refusal.requestId}" was already answered and recorded; it is not sent to the provider again. Use a new id for a new call`, null, { ...final, 'x-usage-request-id': refusal.requestId });
-    case 'limit': {
-      const headers: Record<string, string> = refusal.retryAfterSeconds ? { 'retry-after': String(refusal.retryAfterSeconds) } : {};
-      if (refusal.code !== 'RATE_LIMITED') headers['x-should-retry'] = 'false';
-      return openAiError(res, refusal.httpStatus, 'usage_limit', refusal.code, refusal.message, null, headers);
-    }
-  }
 }
 
 interface Endpoint {
@@ -66,13 +38,6 @@ const ENDPOINTS: Endpoint[] = [
   { path: '/responses', estimate: promptEstimate, usage: responsesUsage, stream: 'responses' },
   { path: '/embeddings', estimate: (body) => promptEstimate({ input: body.input }), usage: embeddingsUsage },
 ];
-
-const header = (req: Request, name: string): string | undefined => {
-  const value = req.headers[name];
-  return typeof value === 'string' ? value : undefined;
-};
-
-export const bearerKey = (req: Request): string | undefined => /^Bearer\s+(\S+)$/i.exec(header(req, 'authorization') ?? '')?.[1];
 
 /** The body's own end-user field: OpenAI's `user`, or its successor `safety_identifier`. */
 const bodyEndUser = (body: Record<string, unknown>): string | undefined =>
@@ -135,6 +100,9 @@ export function openAiRoutes(gateway: GatewayService, options: OpenAiRouteOption
     const completed = await pipeBody(response, res);
     gateway.answered(admitted, { model, ...(response.ok ? units : byCharacters ? { characters: 0 } : { inputTokens: 0, outputTokens: 0 }), status: response.ok && completed ? 'SUCCESS' : 'ERROR', metadata: completed ? metadata : { ...metadata, failure: 'the audio stream was cut off' } }, 'GATEWAY');
   });
+
+  // Whisper and its successors: multipart, streamed upstream as it arrives (openai-transcriptions.ts).
+  router.post('/audio/transcriptions', transcriptionsRoute(gateway, options, logger));
 
   router.use((req, res) => openAiError(res, 404, 'invalid_request_error', 'unknown_url', `The gateway does not serve ${req.method} /gateway/openai/v1${req.path}`));
   return router;
