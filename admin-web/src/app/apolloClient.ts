@@ -3,7 +3,7 @@ import {
   createSessionClient as createKitSessionClient,
   type SessionClient,
 } from '@usage-monitor/web-kit/apollo';
-import { API } from './env';
+import { API, SESSION_APP } from './env';
 import { expireSession } from './session';
 
 export function createCache(): InMemoryCache {
@@ -44,13 +44,14 @@ export function createCache(): InMemoryCache {
 
 export type { SessionClient };
 
-export function createSessionClient(token: string | null): SessionClient {
+export function createSessionClient(csrfToken: string | null): SessionClient {
   return createKitSessionClient({
-    token,
+    app: SESSION_APP,
+    csrfToken,
     graphqlHttpUrl: API.graphqlHttpUrl,
     graphqlWsUrl: () => API.graphqlWsUrl(),
     cache: createCache(),
-    onSessionExpired: () => token && expireSession(token),
+    onSessionExpired: () => csrfToken && expireSession(csrfToken),
     // Alerts and usage raised while the socket was down were not pushed: catch up once.
     onReconnected: (client) => void client.refetchQueries({ include: 'active' }),
   });
@@ -58,11 +59,11 @@ export function createSessionClient(token: string | null): SessionClient {
 
 let current: SessionClient | null = null;
 
-/** The client of the current session, created on first use and replaced when the token changes. */
-export function sessionForToken(token: string | null): SessionClient {
-  if (current && current.token === token) return current;
+/** The client of the current session, created on first use and replaced when the session changes. */
+export function sessionClientFor(csrfToken: string | null): SessionClient {
+  if (current && current.csrfToken === csrfToken) return current;
   const previous = current;
-  current = createSessionClient(token);
+  current = createSessionClient(csrfToken);
   // Deferred: this runs during render, when other components' stores must not change.
   if (previous) queueMicrotask(() => previous.dispose());
   return current;

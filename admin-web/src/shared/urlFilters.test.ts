@@ -36,6 +36,20 @@ describe('usage log filters ↔ URL', () => {
   });
 });
 
+describe('source filter of the usage logs', () => {
+  it('reads the source from the URL, sends it to the API and the CSV, and resets the page when it changes', () => {
+    const filters = parseUsageLogFilters(params('source=gateway_estimated&service=OPENAI'));
+    expect(filters).toEqual({ service: 'OPENAI', source: 'GATEWAY_ESTIMATED' });
+    expect(parseUsageLogFilters(params('source=EMAIL'))).toEqual({});
+    expect(toUsageLogFilterInput(filters)).toEqual({ service: 'OPENAI', source: 'GATEWAY_ESTIMATED' });
+    expect(exportQueryString({ tenantId: 't1', source: 'GATEWAY' })).toBe('tenantId=t1&source=GATEWAY');
+    expect(usageLogFilterParams(params('source=API&after=c&size=25'), { source: 'WEBHOOK' }).toString()).toBe(
+      'source=WEBHOOK&size=25',
+    );
+    expect(usageLogFilterParams(params('source=API'), { source: undefined }).toString()).toBe('');
+  });
+});
+
 describe('end-user filter of the usage logs', () => {
   it('keeps an end user only with its tenant, sends it to the API and the CSV, and drops it when the tenant changes', () => {
     expect(parseUsageLogFilters(new URLSearchParams('user=u-1'))).toEqual({});

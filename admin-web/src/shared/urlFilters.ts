@@ -3,7 +3,7 @@
 // sending a bad enum to the API.
 
 import { parseEndUser } from '@usage-monitor/web-kit/end-users';
-import { SERVICES, type AlertTypeName, type ServiceName } from '@usage-monitor/web-kit/units';
+import { parseUsageSource, SERVICES, type AlertTypeName, type ServiceName, type UsageSourceName } from '@usage-monitor/web-kit/units';
 import { withParams } from '@usage-monitor/web-kit/url';
 
 export type CallStatusName = 'SUCCESS' | 'ERROR';
@@ -57,6 +57,8 @@ export interface UsageLogFilters {
   tenantId?: string;
   service?: ServiceName;
   status?: CallStatusName;
+  /** How the calls arrived: API, the gateway (measured or estimated), a webhook. */
+  source?: UsageSourceName;
   /** Inclusive first day, "YYYY-MM-DD" (UTC). */
   from?: string;
   /** Inclusive last day, "YYYY-MM-DD" (UTC). */
@@ -70,6 +72,7 @@ export function parseUsageLogFilters(params: URLSearchParams): UsageLogFilters {
     tenantId: readString(params, 'tenant'),
     service: readEnum(params, 'service', SERVICES),
     status: readEnum(params, 'status', CALL_STATUS_VALUES),
+    source: parseUsageSource(params.get('source')),
     from: readDate(params, 'from'),
     to: readDate(params, 'to'),
   };
@@ -83,6 +86,7 @@ export function usageLogFilterParams(params: URLSearchParams, patch: Partial<Usa
     tenantId: 'tenant',
     service: 'service',
     status: 'status',
+    source: 'source',
     from: 'from',
     to: 'to',
     endUser: 'user',
@@ -103,6 +107,7 @@ export interface UsageLogFilterInput {
   tenantId?: string;
   service?: ServiceName;
   status?: CallStatusName;
+  source?: UsageSourceName;
   from?: string;
   to?: string;
   endUser?: string;
@@ -117,6 +122,7 @@ export function toUsageLogFilterInput(filters: UsageLogFilters): UsageLogFilterI
   if (filters.tenantId) input.tenantId = filters.tenantId;
   if (filters.service) input.service = filters.service;
   if (filters.status) input.status = filters.status;
+  if (filters.source) input.source = filters.source;
   if (filters.from) input.from = `${filters.from}T00:00:00.000Z`;
   if (filters.to) input.to = nextDay(filters.to);
   if (filters.tenantId && filters.endUser) input.endUser = filters.endUser;
@@ -127,7 +133,7 @@ export function toUsageLogFilterInput(filters: UsageLogFilters): UsageLogFilterI
 export function exportQueryString(filters: UsageLogFilters): string {
   const input = toUsageLogFilterInput(filters);
   const params = new URLSearchParams();
-  for (const key of ['tenantId', 'service', 'status', 'from', 'to', 'endUser'] as const) {
+  for (const key of ['tenantId', 'service', 'status', 'source', 'from', 'to', 'endUser'] as const) {
     const value = input[key];
     if (value) params.set(key, value);
   }

@@ -23,6 +23,7 @@ export function AppShell() {
           <NavLink to="/usage">Usage</NavLink>
           <NavLink to="/team">Team</NavLink>
           <NavLink to="/api-keys">API keys</NavLink>
+          <NavLink to="/integrate">Integrate</NavLink>
         </nav>
         <div className="account">
           <span className="account-tenant">{viewer.tenant.name}</span>

@@ -3,13 +3,14 @@ import {
   createSessionClient as createKitSessionClient,
   type SessionClient,
 } from '@usage-monitor/web-kit/apollo';
-import { API } from './env';
+import { API, SESSION_APP } from './env';
 
 export type { SessionClient };
 
 export interface SessionClientOptions {
-  token: string | null;
-  /** Called (at most once) when the server says the token is no longer valid. */
+  /** The session's CSRF token (from its readable cookie); null while signed out. */
+  csrfToken: string | null;
+  /** Called (at most once) when the server no longer accepts the session. */
   onSessionExpired: () => void;
 }
 
@@ -19,9 +20,10 @@ export type SessionClientFactory = (options: SessionClientOptions) => SessionCli
  * The portal's session client. Catching up after a reconnect is the usage page's job
  * (useLiveUsage refetches only what moves), so no blanket refetch here.
  */
-export const createSessionClient: SessionClientFactory = ({ token, onSessionExpired }) =>
+export const createSessionClient: SessionClientFactory = ({ csrfToken, onSessionExpired }) =>
   createKitSessionClient({
-    token,
+    app: SESSION_APP,
+    csrfToken,
     graphqlHttpUrl: API.graphqlHttpUrl,
     graphqlWsUrl: () => API.graphqlWsUrl(),
     cache: createCache(),

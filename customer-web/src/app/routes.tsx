@@ -5,6 +5,7 @@ import { RequireCustomer } from '../modules/auth/RequireCustomer';
 import { ResetPasswordPage } from '../modules/auth/ResetPasswordPage';
 import { SignInPage } from '../modules/auth/SignInPage';
 import { ApiKeysPage } from '../modules/api-keys/ApiKeysPage';
+import { IntegratePage } from '../modules/integrate/IntegratePage';
 import { AcceptInvitationPage } from '../modules/team/AcceptInvitationPage';
 import { TeamPage } from '../modules/team/TeamPage';
 import { UsagePage } from '../modules/usage/UsagePage';
@@ -29,6 +30,7 @@ export const routes: RouteObject[] = [
           { path: 'account', element: <AccountPage /> },
           { path: 'team', element: <TeamPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },
+          { path: 'integrate', element: <IntegratePage /> },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -112,6 +112,7 @@ export function usageLog(
     costUsd: '0.0315',
     pricingStatus: 'PRICED',
     status: 'SUCCESS',
+    source: 'API',
     voidedAt: null,
     voidReason: null,
     ...overrides,

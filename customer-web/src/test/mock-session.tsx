@@ -7,15 +7,20 @@ import { createSocketStatus, isUnauthenticated, type SocketState, type SocketSta
 import { ToastProvider } from '@usage-monitor/web-kit/ui';
 import { createCache, type SessionClientFactory } from '../app/apollo-client';
 import { SessionProvider } from '../modules/auth/SessionProvider';
-import { createSessionStore, type TokenStorage } from '../modules/auth/session-store';
+import { createSessionStore, type SessionCookie } from '../modules/auth/session-store';
 
-/** Answers one operation: data, or a GraphQLError (given as { error: code }) for the response's errors. */
-export type Handler = (variables: Record<string, unknown>, token: string | null) => unknown;
+/**
+ * Answers one operation: data, or a GraphQLError (given as { error: code }) for the response's
+ * errors. `csrfToken` is the session of the client that sent it; `cookie` is the browser's, for
+ * a sign-in that sets it (see `startsSession`).
+ */
+export type Handler = (variables: Record<string, unknown>, csrfToken: string | null, cookie: MemoryCookie) => unknown;
 
 export interface RecordedOperation {
   operationName: string;
   variables: Record<string, unknown>;
-  token: string | null;
+  /** The session (its CSRF token) of the client that sent it. */
+  csrfToken: string | null;
 }
 
 export function gqlError(code: string, message = code): { errors: GraphQLError[] } {
@@ -26,17 +31,21 @@ export function gqlError(code: string, message = code): { errors: GraphQLError[]
  * A session client factory over a link that answers by operation name, recording every call.
  * Subscriptions stay open until `push` sends them an event, as a socket would.
  */
-export function mockSessionClients(handlers: Record<string, Handler>, socketState: SocketState = 'live') {
+export function mockSessionClients(
+  handlers: Record<string, Handler>,
+  socketState: SocketState = 'live',
+  cookie: MemoryCookie = memoryCookie(),
+) {
   const operations: RecordedOperation[] = [];
   const sockets: SocketStatus[] = [];
   const subscribers = new Map<string, Set<(data: unknown) => void>>();
 
-  const factory: SessionClientFactory = ({ token, onSessionExpired }) => {
+  const factory: SessionClientFactory = ({ csrfToken, onSessionExpired }) => {
     const link = new ApolloLink(
       (operation) =>
         new Observable((observer) => {
           const name = operation.operationName ?? '';
-          operations.push({ operationName: name, variables: operation.variables, token });
+          operations.push({ operationName: name, variables: operation.variables, csrfToken });
           const isSubscription = operation.query.definitions.some(
             (d) => d.kind === 'OperationDefinition' && d.operation === 'subscription',
           );
@@ -51,12 +60,12 @@ export function mockSessionClients(handlers: Record<string, Handler>, socketStat
           Promise.resolve()
             .then(() => {
               if (!handler) throw new Error(`No mock for operation ${name}`);
-              return handler(operation.variables, token);
+              return handler(operation.variables, csrfToken, cookie);
             })
             .then((result) => {
               if (result && typeof result === 'object' && 'errors' in result) {
                 const errors = (result as { errors: GraphQLError[] }).errors;
-                if (token && errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onSessionExpired();
+                if (csrfToken && errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) onSessionExpired();
                 observer.next({ errors: errors.map((e) => e.toJSON()) } as ApolloLink.Result);
               } else {
                 observer.next({ data: result } as ApolloLink.Result);
@@ -64,16 +73,16 @@ export function mockSessionClients(handlers: Record<string, Handler>, socketStat
               observer.complete();
             })
             .catch((error: unknown) => {
-              if (token && isUnauthenticated(error)) onSessionExpired();
+              if (csrfToken && isUnauthenticated(error)) onSessionExpired();
               observer.error(error);
             });
           return undefined;
         }),
     );
     const client = new ApolloClient({ link, cache: createCache() });
-    const socket = createSocketStatus(token ? socketState : 'idle');
+    const socket = createSocketStatus(csrfToken ? socketState : 'idle');
     sockets.push(socket);
-    return { token, client, socket, dispose: () => client.stop() };
+    return { csrfToken, client, socket, dispose: () => client.stop() };
   };
 
   return {
@@ -88,34 +97,47 @@ export function mockSessionClients(handlers: Record<string, Handler>, socketStat
   };
 }
 
-export function memoryStorage(initial: string | null = null): TokenStorage & { value: string | null } {
-  const storage = {
+/** The browser's view of the portal's cookies: `value` is the readable CSRF cookie. */
+export type MemoryCookie = SessionCookie & { value: string | null; announced: number };
+
+export function memoryCookie(initial: string | null = null): MemoryCookie {
+  const cookie: MemoryCookie = {
     value: initial,
-    read: () => storage.value,
-    write: (token: string) => {
-      storage.value = token;
+    announced: 0,
+    read: () => cookie.value,
+    forget: () => {
+      cookie.value = null;
     },
-    clear: () => {
-      storage.value = null;
+    announce: () => {
+      cookie.announced += 1;
     },
     watch: () => () => undefined,
   };
-  return storage;
+  return cookie;
+}
+
+/** A sign-in's handler: the server's answer sets the session cookie `csrfToken` and returns `data`. */
+export function startsSession(csrfToken: string, data: unknown): Handler {
+  return (_variables, _session, cookie) => {
+    cookie.value = csrfToken;
+    return data;
+  };
 }
 
 interface RenderOptions {
   handlers: Record<string, Handler>;
   routes: RouteObject[];
   url?: string;
-  token?: string | null;
+  /** The session cookie the browser holds when the page opens (its CSRF token); null: none. */
+  csrfToken?: string | null;
   socketState?: SocketState;
 }
 
 /** Renders routes inside a real session store, router and Apollo client over mocked operations. */
-export function renderWithSession({ handlers, routes, url = '/', token = 'token-1', socketState }: RenderOptions) {
-  const mocks = mockSessionClients(handlers, socketState);
-  const storage = memoryStorage(token);
-  const store = createSessionStore(mocks.factory, storage);
+export function renderWithSession({ handlers, routes, url = '/', csrfToken = 'csrf-1', socketState }: RenderOptions) {
+  const cookie = memoryCookie(csrfToken);
+  const mocks = mockSessionClients(handlers, socketState, cookie);
+  const store = createSessionStore(mocks.factory, cookie);
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const utils = render(
     <SessionProvider store={store}>
@@ -124,7 +146,7 @@ export function renderWithSession({ handlers, routes, url = '/', token = 'token-
       </ToastProvider>
     </SessionProvider>,
   );
-  return { ...utils, ...mocks, storage, store, router };
+  return { ...utils, ...mocks, cookie, store, router };
 }
 
 export function renderElement(element: ReactElement, options: Omit<RenderOptions, 'routes'> & { path?: string }) {

@@ -5,6 +5,20 @@ export interface ApiEndpoints {
   /** The WebSocket twin of the HTTP endpoint: same host and path, ws: or wss:. */
   graphqlWsUrl(pageUrl?: string): string;
   usageExportUrl(queryString: string): string;
+  /**
+   * The absolute addresses an integrator's code calls (contract "The metering gateway"): the
+   * provider SDKs' base URLs and GraphQL, on the API's origin as this page reaches it.
+   */
+  integrationUrls(pageUrl?: string): IntegrationUrls;
+}
+
+export interface IntegrationUrls {
+  /** The OpenAI SDK's `baseURL`. */
+  openai: string;
+  /** The ElevenLabs SDK's `baseUrl` (it adds `/v1/...` itself). */
+  elevenlabs: string;
+  /** recordUsage and the rest of the API. */
+  graphql: string;
 }
 
 /** The API's URLs from the configured origin (VITE_API_URL); empty means same origin. */
@@ -20,6 +34,14 @@ export function apiEndpoints(configured: string | undefined): ApiEndpoints {
       return url.href;
     },
     usageExportUrl: (queryString) => `${apiBaseUrl}/export/usage.csv${queryString ? `?${queryString}` : ''}`,
+    integrationUrls(pageUrl = window.location.href) {
+      const base = new URL(apiBaseUrl || '/', pageUrl).href.replace(/\/+$/, '');
+      return {
+        openai: `${base}/gateway/openai/v1`,
+        elevenlabs: `${base}/gateway/elevenlabs`,
+        graphql: `${base}/graphql`,
+      };
+    },
   };
 }
 

@@ -3,6 +3,18 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiEndpoints } from './endpoints';
 import { createSessionClient } from './session-client';
 
+const sockets = vi.hoisted(() => [] as { connectionParams?: unknown }[]);
+vi.mock('graphql-ws', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('graphql-ws')>();
+  return {
+    ...actual,
+    createClient: (options: Parameters<typeof actual.createClient>[0]) => {
+      sockets.push(options);
+      return actual.createClient({ ...options, lazy: true });
+    },
+  };
+});
+
 const ME = gql`
   query Me {
     me {
@@ -22,9 +34,10 @@ function stubFetch(body: unknown, status = 200) {
 
 const unauthenticated = { errors: [{ message: 'Not signed in', extensions: { code: 'UNAUTHENTICATED' } }] };
 
-function session(token: string | null, onSessionExpired = vi.fn()) {
+function session(csrfToken: string | null, onSessionExpired = vi.fn()) {
   return createSessionClient({
-    token,
+    app: 'portal',
+    csrfToken,
     graphqlHttpUrl: '/graphql',
     graphqlWsUrl: () => 'ws://localhost/graphql',
     cache: new InMemoryCache(),
@@ -32,26 +45,42 @@ function session(token: string | null, onSessionExpired = vi.fn()) {
   });
 }
 
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  sockets.length = 0;
+});
 
 describe('createSessionClient', () => {
-  it('sends the Bearer token as JSON to /graphql', async () => {
+  it('sends JSON to /graphql with the cookie, the app’s name and the session’s CSRF token; never a bearer token', async () => {
     const fetchMock = stubFetch({ data: { me: null } });
-    const s = session('tok-1');
+    const s = session('csrf-1');
     await s.client.query({ query: ME });
     const [url, init] = fetchMock.mock.calls[0];
     expect(String(url)).toBe('/graphql');
+    expect(init.credentials).toBe('same-origin');
     const headers = new Headers(init.headers);
-    expect(headers.get('authorization')).toBe('Bearer tok-1');
+    expect(headers.get('x-usage-monitor-app')).toBe('portal');
+    expect(headers.get('x-csrf-token')).toBe('csrf-1');
+    expect(headers.has('authorization')).toBe(false);
     expect(headers.get('content-type')).toContain('application/json');
     s.dispose();
   });
 
-  it('sends no authorization header without a token', async () => {
+  it('signed out, still names the app (a sign-in then sets its cookies) but sends no CSRF token and opens no socket', async () => {
     const fetchMock = stubFetch({ data: { me: null } });
     const s = session(null);
     await s.client.query({ query: ME });
-    expect(new Headers(fetchMock.mock.calls[0][1].headers).has('authorization')).toBe(false);
+    const headers = new Headers(fetchMock.mock.calls[0][1].headers);
+    expect(headers.get('x-usage-monitor-app')).toBe('portal');
+    expect(headers.has('x-csrf-token')).toBe(false);
+    expect(sockets).toHaveLength(0);
+    s.dispose();
+  });
+
+  it('authenticates the socket with the app’s name and the CSRF token (the browser sends the cookie)', () => {
+    const s = session('csrf-2');
+    expect(sockets).toHaveLength(1);
+    expect(sockets[0]!.connectionParams).toEqual({ app: 'portal', csrfToken: 'csrf-2' });
     s.dispose();
   });
 
@@ -83,7 +112,7 @@ describe('createSessionClient', () => {
     s.dispose();
   });
 
-  it('does not call a failed sign-in (no token yet) an expired session', async () => {
+  it('does not call a failed sign-in (no session yet) an expired session', async () => {
     stubFetch(unauthenticated);
     const onSessionExpired = vi.fn();
     const s = session(null, onSessionExpired);
@@ -114,5 +143,16 @@ describe('apiEndpoints', () => {
       'https://api.example.com/v1/export/usage.csv?month=2026-11',
     );
     expect(remote.usageExportUrl('')).toBe('https://api.example.com/v1/export/usage.csv');
+  });
+
+  it('gives integrators absolute gateway and API addresses, from the page’s origin when none is configured', () => {
+    expect(apiEndpoints('').integrationUrls('https://usage.example.com/portal/integrate?x=1')).toEqual({
+      openai: 'https://usage.example.com/gateway/openai/v1',
+      elevenlabs: 'https://usage.example.com/gateway/elevenlabs',
+      graphql: 'https://usage.example.com/graphql',
+    });
+    expect(apiEndpoints('https://api.example.com/v1/').integrationUrls('https://app.example.com/portal/').openai).toBe(
+      'https://api.example.com/v1/gateway/openai/v1',
+    );
   });
 });

@@ -4,9 +4,10 @@ import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
 import { getMainDefinition } from '@apollo/client/utilities';
 import { createClient, type Client } from 'graphql-ws';
 import { isUnauthenticated } from './graphql-errors';
+import { sessionHeaders, socketConnectionParams, type SessionApp } from './session-cookie';
 import { createSocketStatus, type SocketStatus } from './socket-status';
 
-/** Close codes with which the server refuses a socket's credentials (missing/revoked token, wrong role). */
+/** Close codes with which the server refuses a socket's credentials (no session, a revoked one, wrong role). */
 export const AUTH_CLOSE_CODES: ReadonlySet<number> = new Set([4401, 4403]);
 /** How long a ping may go unanswered before the socket is treated as dead and reopened. */
 const PONG_TIMEOUT_MS = 5_000;
@@ -16,7 +17,8 @@ const KEEP_ALIVE_MS = 15_000;
 const MAX_RETRY_WAIT_MS = 15_000;
 
 export interface SessionClient {
-  token: string | null;
+  /** The session's CSRF token (which also names it); null for the signed-out client. */
+  csrfToken: string | null;
   client: ApolloClient;
   socket: SocketStatus;
   /** Closes the socket and stops the client; the session it served is over. */
@@ -24,12 +26,14 @@ export interface SessionClient {
 }
 
 export interface SessionClientOptions {
-  token: string | null;
+  app: SessionApp;
+  /** The session's CSRF token from its readable cookie; null while signed out. */
+  csrfToken: string | null;
   graphqlHttpUrl: string;
   graphqlWsUrl: () => string;
   /** Each app's own type policies. */
   cache: InMemoryCache;
-  /** Called (at most once) when the server says the token is no longer valid. */
+  /** Called (at most once) when the server no longer accepts the session. */
   onSessionExpired: () => void;
   /** Called when the socket is back after a drop: events raised meanwhile were not pushed. */
   onReconnected?: (client: ApolloClient) => void;
@@ -45,18 +49,18 @@ function closeCode(event: unknown): number | undefined {
 
 interface SocketOptions {
   url: string;
-  token: string;
+  connectionParams: Record<string, string>;
   status: SocketStatus;
   onAuthRefused: () => void;
   onReconnected: () => void;
 }
 
-function createSocket({ url, token, status, onAuthRefused, onReconnected }: SocketOptions): Client {
+function createSocket({ url, connectionParams, status, onAuthRefused, onReconnected }: SocketOptions): Client {
   let activeSocket: WebSocket | undefined;
   let pongTimer: ReturnType<typeof setTimeout> | undefined;
   return createClient({
     url,
-    connectionParams: { authorization: `Bearer ${token}` },
+    connectionParams,
     keepAlive: KEEP_ALIVE_MS,
     retryAttempts: Infinity,
     shouldRetry: (event) => !AUTH_CLOSE_CODES.has(closeCode(event) ?? 0),
@@ -97,25 +101,26 @@ function createSocket({ url, token, status, onAuthRefused, onReconnected }: Sock
 }
 
 /**
- * One Apollo client per session token: a new sign-in gets an empty cache and a socket carrying
- * its own token, so nothing of a previous session's data or connection can leak into the next.
- * Queries and mutations go over HTTP with the bearer token, subscriptions over graphql-ws.
+ * One Apollo client per session: a new sign-in gets an empty cache and a socket of its own, so
+ * nothing of a previous session's data or connection can leak into the next. Queries and
+ * mutations go over HTTP, where the browser adds the session cookie and this client the app's
+ * name and the session's CSRF token; subscriptions go over graphql-ws, authenticated the same way.
  */
 export function createSessionClient(options: SessionClientOptions): SessionClient {
-  const { token, onSessionExpired } = options;
+  const { app, csrfToken, onSessionExpired } = options;
   let expired = false;
   const expire = () => {
-    // Only a session that had a token can expire; a failed sign-in is not an expiry.
-    if (!token || expired) return;
+    // Only a session can expire; a failed sign-in (no session yet) is not an expiry.
+    if (!csrfToken || expired) return;
     expired = true;
     onSessionExpired();
   };
 
   const socket = options.socket ?? createSocketStatus();
-  const wsClient = token
+  const wsClient = csrfToken
     ? createSocket({
         url: options.graphqlWsUrl(),
-        token,
+        connectionParams: socketConnectionParams(app, csrfToken),
         status: socket,
         onAuthRefused: expire,
         onReconnected: () => options.onReconnected?.(client),
@@ -127,7 +132,10 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   });
   const httpLink = new HttpLink({
     uri: options.graphqlHttpUrl,
-    headers: token ? { authorization: `Bearer ${token}` } : {},
+    headers: sessionHeaders(app, csrfToken),
+    // The session cookie goes only to the page's own origin (VITE_API_URL must be that origin, or
+    // a path behind the same reverse proxy: the CSRF cookie has to be readable from this page).
+    credentials: 'same-origin',
   });
   const transport = wsClient
     ? ApolloLink.split(
@@ -146,7 +154,7 @@ export function createSessionClient(options: SessionClientOptions): SessionClien
   });
 
   return {
-    token,
+    csrfToken,
     client,
     socket,
     dispose() {

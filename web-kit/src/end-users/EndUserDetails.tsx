@@ -6,7 +6,7 @@ import { DataTable, type Column } from '../ui/DataTable';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { SkeletonRows } from '../ui/Skeleton';
 import { formatCount, formatLogUsage, formatServiceUnits, SERVICE_LABELS } from '../units/units';
-import { USAGE_SOURCE_LABELS } from './end-user-rules';
+import { UsageSourceLabel } from '../ui/UsageSource';
 import type { EndUserCallData, EndUserCallsState, EndUserRowData, EndUserServiceTotal } from './end-user-types';
 
 const callColumns: readonly Column<EndUserCallData>[] = [
@@ -39,7 +39,7 @@ const callColumns: readonly Column<EndUserCallData>[] = [
     header: 'Status',
     cell: (log) => (log.status === 'ERROR' ? <Badge tone="danger">Error</Badge> : <Badge tone="success">Success</Badge>),
   },
-  { key: 'source', header: 'Source', cell: (log) => USAGE_SOURCE_LABELS[log.source] },
+  { key: 'source', header: 'Source', cell: (log) => <UsageSourceLabel source={log.source} /> },
 ];
 
 function serviceColumns(totalCostUsd: string): readonly Column<EndUserServiceTotal>[] {

@@ -1,8 +1,7 @@
 import { divideDecimal, type DecimalInput } from '../money/money';
 
-// Mirrored from schema.graphql (EndUserOrder, UsageSource) so the kit needs no app's codegen.
+// Mirrored from schema.graphql (EndUserOrder) so the kit needs no app's codegen.
 export type EndUserOrderName = 'COST_DESC' | 'CALLS_DESC' | 'LAST_SEEN_DESC' | 'END_USER_ASC';
-export type UsageSourceName = 'API' | 'GATEWAY' | 'GATEWAY_ESTIMATED' | 'WEBHOOK';
 
 export const END_USER_ORDERS: readonly EndUserOrderName[] = ['COST_DESC', 'CALLS_DESC', 'LAST_SEEN_DESC', 'END_USER_ASC'];
 
@@ -17,13 +16,6 @@ export const END_USER_ORDER_LABELS: Record<EndUserOrderName, string> = {
 export const END_USER_RANGES = [7, 30, 90, 365] as const;
 export type EndUserRange = (typeof END_USER_RANGES)[number];
 export const DEFAULT_END_USER_RANGE: EndUserRange = 30;
-
-export const USAGE_SOURCE_LABELS: Record<UsageSourceName, string> = {
-  API: 'API',
-  GATEWAY: 'Gateway',
-  GATEWAY_ESTIMATED: 'Gateway (estimated)',
-  WEBHOOK: 'Webhook',
-};
 
 export function rangeLabel(days: number): string {
   return days === 365 ? '1 year' : `${days} days`;

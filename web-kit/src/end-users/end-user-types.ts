@@ -1,5 +1,5 @@
 import type { LogUnits, ServiceName } from '../units/units';
-import type { UsageSourceName } from './end-user-rules';
+import type { UsageSourceName } from '../units/sources';
 
 // Structural shapes of the kit's EndUserRow and EndUserCall fragments (web-kit/src/graphql):
 // each app's generated fragment types are assignable to them.

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 
-export function CopyButton({ text, label = 'Copy' }: { text: string; label?: string }) {
+/** `what` names what is copied for screen readers when a page has several ("Copy" → "Copy the base URL"). */
+export function CopyButton({ text, label = 'Copy', what }: { text: string; label?: string; what?: string }) {
   const [copied, setCopied] = useState<'idle' | 'done' | 'failed'>('idle');
   const copy = async () => {
     try {
@@ -14,6 +15,7 @@ export function CopyButton({ text, label = 'Copy' }: { text: string; label?: str
   return (
     <button type="button" className="button button-small" onClick={copy}>
       {copied === 'done' ? 'Copied ✓' : copied === 'failed' ? 'Copy failed: select and copy' : label}
+      {what && copied === 'idle' && <span className="visually-hidden"> {what}</span>}
       <span className="visually-hidden" aria-live="polite">
         {copied === 'done' ? 'Copied to clipboard' : ''}
       </span>

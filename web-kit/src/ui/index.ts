@@ -17,4 +17,5 @@ export * from './Toasts';
 export * from './TrendBadge';
 export * from './SearchBox';
 export * from './useDebouncedValue';
+export * from './UsageSource';
 export * from './VoidedNote';

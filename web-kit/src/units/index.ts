@@ -1,1 +1,2 @@
+export * from './sources';
 export * from './units';

@@ -9,23 +9,26 @@ import {
 import { endSession, getSession } from '../../app/session';
 import { ViewerContext } from '../../app/viewer';
 import { renderWithProviders } from '../../test/render';
+import { serverStartsSession } from '../../test/session-cookie';
 import { AccountPage } from './AccountPage';
 import { ForgotPasswordPage } from './ForgotPasswordPage';
 import { ResetPasswordPage } from './ResetPasswordPage';
 
-const resetMock = (role: 'ADMIN' | 'CUSTOMER', token: string) => ({
+const resetMock = (role: 'ADMIN' | 'CUSTOMER', csrfToken: string) => ({
   request: {
     query: ResetPasswordDocument,
     variables: { token: 'um_reset_abc', newPassword: 'a fresh long passphrase' },
   },
-  result: {
-    data: {
-      resetPassword: {
-        __typename: 'AuthPayload',
-        token,
-        viewer: { __typename: 'Viewer', id: 'u1', email: 'someone@example.com', role },
+  result: () => {
+    serverStartsSession(csrfToken);
+    return {
+      data: {
+        resetPassword: {
+          __typename: 'AuthPayload' as const,
+          viewer: { __typename: 'Viewer' as const, id: 'u1', email: 'someone@example.com', role },
+        },
       },
-    },
+    };
   },
 });
 
@@ -64,10 +67,10 @@ describe('password pages', () => {
   it('sets the new password from the link, starts the admin’s session and goes home', async () => {
     const { location } = renderWithProviders(<ResetPasswordPage />, {
       route: '/reset-password?token=um_reset_abc',
-      mocks: [resetMock('ADMIN', 'admin-token')],
+      mocks: [resetMock('ADMIN', 'admin-csrf')],
     });
     await setNewPassword();
-    await waitFor(() => expect(getSession().token).toBe('admin-token'));
+    await waitFor(() => expect(getSession().csrfToken).toBe('admin-csrf'));
     await waitFor(() => expect(location.current?.pathname).toBe('/'));
     expect(await screen.findByText('Your password is changed and you are signed in.')).toBeTruthy();
   });
@@ -75,14 +78,12 @@ describe('password pages', () => {
   it('revokes a customer’s new session here and says where customers sign in', async () => {
     renderWithProviders(<ResetPasswordPage />, {
       route: '/reset-password?token=um_reset_abc',
-      mocks: [resetMock('CUSTOMER', 'customer-token')],
+      mocks: [resetMock('CUSTOMER', 'customer-csrf')],
     });
     await setNewPassword();
     expect(await screen.findByText(/This console is for platform admins/)).toBeTruthy();
-    expect(getSession().token).toBeNull();
-    expect(new Headers(fetchStub.mock.calls[0][1]?.headers).get('authorization')).toBe(
-      'Bearer customer-token',
-    );
+    expect(getSession().csrfToken).toBeNull();
+    expect(new Headers(fetchStub.mock.calls[0][1]?.headers).get('x-csrf-token')).toBe('customer-csrf');
   });
 
   it('shows the server’s password rule on the field', async () => {
@@ -105,7 +106,7 @@ describe('password pages', () => {
     await setNewPassword();
     expect(await screen.findByText('This password must not be your email address.')).toBeTruthy();
     expect(screen.getByLabelText('New password').getAttribute('aria-invalid')).toBe('true');
-    expect(getSession().token).toBeNull();
+    expect(getSession().csrfToken).toBeNull();
   });
 
   it('changes the password from the account page and confirms with a toast', async () => {

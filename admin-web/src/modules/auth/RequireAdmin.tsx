@@ -8,15 +8,15 @@ import { ViewerContext } from '../../app/viewer';
 import { useSignOut } from './useSignOut';
 import { WrongRoleNotice } from './WrongRole';
 
-function ViewerGate({ token, children }: { token: string; children: ReactNode }) {
+function ViewerGate({ csrfToken, children }: { csrfToken: string; children: ReactNode }) {
   const { data, error, loading, refetch } = useQuery(MeDocument);
   const me = data?.me;
   const signOut = useSignOut();
 
   useEffect(() => {
-    // A token the server no longer knows answers `me: null` rather than an error.
-    if (data && data.me === null) expireSession(token);
-  }, [data, token]);
+    // A session the server no longer knows answers `me: null` rather than an error.
+    if (data && data.me === null) expireSession(csrfToken);
+  }, [data, csrfToken]);
 
   if (me?.role === 'ADMIN') return <ViewerContext.Provider value={me}>{children}</ViewerContext.Provider>;
 
@@ -41,8 +41,9 @@ function ViewerGate({ token, children }: { token: string; children: ReactNode })
 }
 
 export function RequireAdmin({ children }: { children: ReactNode }) {
-  const { token } = useSession();
+  const { csrfToken } = useSession();
   const location = useLocation();
-  if (!token) return <Navigate to="/sign-in" replace state={{ from: location }} />;
-  return <ViewerGate token={token}>{children}</ViewerGate>;
+  // No session cookie: signed out, no need to ask. With one, `me` says whether it still holds.
+  if (!csrfToken) return <Navigate to="/sign-in" replace state={{ from: location }} />;
+  return <ViewerGate csrfToken={csrfToken}>{children}</ViewerGate>;
 }

@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ResetPasswordForm } from '@usage-monitor/web-kit/auth';
+import { SESSION_COOKIE_MISSING_MESSAGE } from '@usage-monitor/web-kit/apollo';
 import { useToast } from '@usage-monitor/web-kit/ui';
 import { ResetPasswordDocument } from '../../__generated__/graphql';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
@@ -16,14 +17,15 @@ export function ResetPasswordPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const [resetPassword] = useMutation(ResetPasswordDocument);
-  const [wrongRole, setWrongRole] = useState(false);
+  const [failure, setFailure] = useState<ReactNode>(null);
 
   const submit = async (newPassword: string) => {
-    setWrongRole(false);
+    setFailure(null);
     const { data } = await resetPassword({ variables: { token: params.get('token') ?? '', newPassword } });
     if (!data) return;
-    if (!signInWith(data.resetPassword)) {
-      setWrongRole(true);
+    const outcome = signInWith(data.resetPassword);
+    if (outcome !== 'signed-in') {
+      setFailure(outcome === 'wrong-role' ? <WrongRoleMessage /> : SESSION_COOKIE_MISSING_MESSAGE);
       return;
     }
     toast.push('Your password is changed and you are signed in.', 'success');
@@ -35,7 +37,7 @@ export function ResetPasswordPage() {
       brand={<AuthBrand />}
       token={params.get('token')}
       requestLinkTo="/forgot-password"
-      failure={wrongRole ? <WrongRoleMessage /> : null}
+      failure={failure}
       onSubmit={submit}
     />
   );

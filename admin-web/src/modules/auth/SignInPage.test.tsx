@@ -2,13 +2,18 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { LoginDocument } from '../../__generated__/graphql';
-import { endSession, getSession, SESSION_EXPIRED_NOTICE, TOKEN_KEY } from '../../app/session';
+import { endSession, getSession, SESSION_EXPIRED_NOTICE } from '../../app/session';
 import { renderWithProviders } from '../../test/render';
+import { csrfCookie, serverStartsSession } from '../../test/session-cookie';
 import { SignInPage } from './SignInPage';
 
-const loginMock = (role: 'ADMIN' | 'CUSTOMER', token: string) => ({
+// The server's answer sets the session cookies (here: the readable CSRF one); the body carries no token we read.
+const loginMock = (role: 'ADMIN' | 'CUSTOMER', csrfToken: string | null) => ({
   request: { query: LoginDocument, variables: { email: 'someone@example.com', password: 'secret-password' } },
-  result: { data: { login: { __typename: 'AuthPayload', token, viewer: { __typename: 'Viewer', id: 'u1', email: 'someone@example.com', role } } } },
+  result: () => {
+    if (csrfToken) serverStartsSession(csrfToken);
+    return { data: { login: { __typename: 'AuthPayload' as const, viewer: { __typename: 'Viewer' as const, id: 'u1', email: 'someone@example.com', role } } } };
+  },
 });
 
 async function signIn() {
@@ -27,21 +32,33 @@ describe('SignInPage', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it('turns a customer away with a pointer to the portal, and revokes their token', async () => {
-    renderWithProviders(<SignInPage />, { mocks: [loginMock('CUSTOMER', 'customer-token')], route: '/sign-in' });
+  it('turns a customer away with a pointer to the portal, and ends the session their sign-in started', async () => {
+    renderWithProviders(<SignInPage />, { mocks: [loginMock('CUSTOMER', 'customer-csrf')], route: '/sign-in' });
     await signIn();
     expect(await screen.findByText(/This console is for platform admins; customers use the Customer Portal at/)).toBeTruthy();
     expect(screen.getByRole('link', { name: '/portal/' }).getAttribute('href')).toBe('/portal/');
-    expect(window.localStorage.getItem(TOKEN_KEY)).toBeNull();
-    expect(new Headers(fetchStub.mock.calls[0][1]?.headers).get('authorization')).toBe('Bearer customer-token');
+    expect(getSession().csrfToken).toBeNull();
+    const [, init] = fetchStub.mock.calls[0];
+    expect(String(init?.body)).toContain('logout');
+    expect(init?.credentials).toBe('same-origin');
+    expect(new Headers(init?.headers).get('x-csrf-token')).toBe('customer-csrf');
+    expect(new Headers(init?.headers).get('x-usage-monitor-app')).toBe('admin');
+    await waitFor(() => expect(csrfCookie()).toBeNull());
   });
 
-  it('keeps an admin’s token and returns to the page they came from', async () => {
-    const { location } = renderWithProviders(<SignInPage />, { mocks: [loginMock('ADMIN', 'admin-token')], route: '/sign-in' });
+  it('takes up an admin’s session from the cookie, stores nothing, and returns to the page they came from', async () => {
+    const { location } = renderWithProviders(<SignInPage />, { mocks: [loginMock('ADMIN', 'admin-csrf')], route: '/sign-in' });
     await signIn();
-    await waitFor(() => expect(getSession().token).toBe('admin-token'));
-    expect(window.localStorage.getItem(TOKEN_KEY)).toBe('admin-token');
+    await waitFor(() => expect(getSession().csrfToken).toBe('admin-csrf'));
+    expect(window.localStorage.length + window.sessionStorage.length).toBe(0);
     await waitFor(() => expect(location.current?.pathname).toBe('/'));
+  });
+
+  it('says so when the browser kept no session cookie', async () => {
+    renderWithProviders(<SignInPage />, { mocks: [loginMock('ADMIN', null)], route: '/sign-in' });
+    await signIn();
+    expect(await screen.findByText(/did not keep the session cookie/)).toBeTruthy();
+    expect(getSession().csrfToken).toBeNull();
   });
 
   it('says so when credentials are wrong', async () => {

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { errorMessage, hasErrorCode } from '@usage-monitor/web-kit/apollo';
+import { errorMessage, hasErrorCode, SESSION_COOKIE_MISSING_MESSAGE } from '@usage-monitor/web-kit/apollo';
 import { SignInForm } from '@usage-monitor/web-kit/auth';
 import { LoginDocument } from '../../__generated__/graphql';
 import { clearNotice, useSession } from '../../app/session';
@@ -14,23 +14,25 @@ function redirectTarget(state: unknown): string {
   return from?.pathname && from.pathname !== '/sign-in' ? `${from.pathname}${from.search ?? ''}` : '/';
 }
 
-type Failure = 'credentials' | 'role' | { error: unknown };
+type Failure = 'credentials' | 'role' | 'no-cookie' | { error: unknown };
 
 function failureText(failure: Failure | null) {
   if (!failure) return null;
   if (failure === 'role') return <WrongRoleMessage />;
   if (failure === 'credentials') return 'Email or password is incorrect.';
+  if (failure === 'no-cookie') return SESSION_COOKIE_MISSING_MESSAGE;
   return errorMessage(failure.error);
 }
 
 export function SignInPage() {
-  const { token, notice } = useSession();
+  const { csrfToken, notice } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
   const [failure, setFailure] = useState<Failure | null>(null);
   const [login, { loading }] = useMutation(LoginDocument);
 
-  if (token) return <Navigate to={redirectTarget(location.state)} replace />;
+  // Holding a session cookie: RequireAdmin asks the server whether it is still good.
+  if (csrfToken) return <Navigate to={redirectTarget(location.state)} replace />;
 
   const submit = async (email: string, password: string) => {
     setFailure(null);
@@ -38,8 +40,9 @@ export function SignInPage() {
     try {
       const { data } = await login({ variables: { email, password } });
       if (!data) return;
-      if (!signInWith(data.login)) {
-        setFailure('role');
+      const outcome = signInWith(data.login);
+      if (outcome !== 'signed-in') {
+        setFailure(outcome === 'wrong-role' ? 'role' : 'no-cookie');
         return;
       }
       navigate(redirectTarget(location.state), { replace: true });

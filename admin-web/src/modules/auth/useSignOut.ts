@@ -6,7 +6,10 @@ import { endSession } from '../../app/session';
 
 const LOGOUT_TIMEOUT_MS = 3000;
 
-/** Revokes the token on the server (best effort, bounded), then forgets it locally whatever happened. */
+/**
+ * Ends the session on the server, which clears its cookies (best effort, bounded), then forgets it
+ * here whatever happened: without its CSRF cookie a leftover session cookie authenticates nothing.
+ */
 export function useSignOut(): () => Promise<void> {
   const [logout] = useMutation(LogoutDocument);
   const navigate = useNavigate();

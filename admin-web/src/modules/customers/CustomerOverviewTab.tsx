@@ -1,4 +1,5 @@
 import { useQuery } from '@apollo/client/react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatUsd } from '@usage-monitor/web-kit/money';
 import { formatPeriod, shiftPeriod } from '@usage-monitor/web-kit/periods';
@@ -14,7 +15,8 @@ import { TopUsersSection } from '../end-users/TopUsersSection';
 import { CustomerAlerts } from './CustomerAlerts';
 import { UsageHistoryTable } from './UsageHistoryTable';
 
-export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
+/** `gateway`: the metering gateway's status, shown after this month's services. */
+export function CustomerOverviewTab({ tenantId, gateway }: { tenantId: string; gateway?: ReactNode }) {
   const canChange = useCanChange();
   const { data, previousData, loading, error, refetch } = useQuery(CustomerOverviewDocument, {
     variables: { tenantId, logFilter: { tenantId } },
@@ -90,6 +92,8 @@ export function CustomerOverviewTab({ tenantId }: { tenantId: string }) {
           ))}
         </div>
       </section>
+
+      {gateway}
 
       {d.alerts.length > 0 && (
         <section className="section" aria-labelledby="customer-alerts-heading">

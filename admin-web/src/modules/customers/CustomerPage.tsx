@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/ui/PageHeader';
 import { ApiKeysTab } from './ApiKeysTab';
 import { CustomerOverviewTab } from './CustomerOverviewTab';
 import { CustomerSettingsTab } from './CustomerSettingsTab';
+import { GatewayStatusCard } from './GatewayStatusCard';
 import { CustomerUsersTab } from './CustomerUsersTab';
 import { EndUserList } from '../end-users/EndUserList';
 import { ProviderCredentialsTab } from './ProviderCredentialsTab';
@@ -55,7 +56,7 @@ export function CustomerPage() {
       <ErrorBanner error={error} onRetry={() => void refetch()} stale />
       <TabLinks tabs={TABS} current={tab} label="Customer sections" />
       <div className="tab-panel">
-        {tab === 'overview' && <CustomerOverviewTab tenantId={tenant.id} />}
+        {tab === 'overview' && <CustomerOverviewTab tenantId={tenant.id} gateway={<GatewayStatusCard tenant={tenant} />} />}
         {tab === 'end-users' && <EndUserList tenantId={tenant.id} />}
         {tab === 'users' && <CustomerUsersTab tenantId={tenant.id} tenantName={tenant.name} />}
         {tab === 'keys' && <ApiKeysTab tenantId={tenant.id} />}

@@ -1,7 +1,8 @@
 import { useMutation } from '@apollo/client/react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { AcceptInvitationForm } from '@usage-monitor/web-kit/team';
+import { SESSION_COOKIE_MISSING_MESSAGE } from '@usage-monitor/web-kit/apollo';
 import { useToast } from '@usage-monitor/web-kit/ui';
 import { AcceptInvitationDocument } from '../../__generated__/graphql';
 import { useDocumentTitle } from '../../shared/useDocumentTitle';
@@ -16,15 +17,16 @@ export function AcceptInvitationPage() {
   const navigate = useNavigate();
   const toast = useToast();
   const [accept] = useMutation(AcceptInvitationDocument);
-  const [wrongRole, setWrongRole] = useState(false);
+  const [failure, setFailure] = useState<ReactNode>(null);
 
   const submit = async (password: string) => {
-    setWrongRole(false);
+    setFailure(null);
     const { data } = await accept({ variables: { token: params.get('token') ?? '', password } });
     if (!data) return;
     // Signed in exactly as the sign-in form does it: an admin's session starts, anyone else's ends.
-    if (!signInWith(data.acceptInvitation)) {
-      setWrongRole(true);
+    const outcome = signInWith(data.acceptInvitation);
+    if (outcome !== 'signed-in') {
+      setFailure(outcome === 'wrong-role' ? <WrongRoleMessage /> : SESSION_COOKIE_MISSING_MESSAGE);
       return;
     }
     toast.push('Welcome! Your account is ready and you are signed in.', 'success');
@@ -36,7 +38,7 @@ export function AcceptInvitationPage() {
       brand={<AuthBrand />}
       token={params.get('token')}
       signInTo="/sign-in"
-      failure={wrongRole ? <WrongRoleMessage /> : null}
+      failure={failure}
       onSubmit={submit}
     />
   );

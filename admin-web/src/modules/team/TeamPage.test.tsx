@@ -12,6 +12,7 @@ import {
 import { endSession, getSession } from '../../app/session';
 import type { Viewer } from '../../app/viewer';
 import { ownerViewer, renderWithProviders } from '../../test/render';
+import { serverStartsSession } from '../../test/session-cookie';
 import { ApiKeysTab } from '../customers/ApiKeysTab';
 import { CustomerUsersTab } from '../customers/CustomerUsersTab';
 import { AcceptInvitationPage } from './AcceptInvitationPage';
@@ -216,25 +217,27 @@ describe('AcceptInvitationPage', () => {
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  const acceptMock = (role: 'ADMIN' | 'CUSTOMER', token: string) => ({
+  const acceptMock = (role: 'ADMIN' | 'CUSTOMER', csrfToken: string) => ({
     request: {
       query: AcceptInvitationDocument,
       variables: { token: 'um_invite_abc', password: 'a fresh long passphrase' },
     },
-    result: {
-      data: {
-        acceptInvitation: {
-          __typename: 'AuthPayload',
-          token,
-          viewer: {
-            __typename: 'Viewer',
-            id: 'u9',
-            email: 'new@example.com',
-            role,
-            adminRole: role === 'ADMIN' ? 'VIEWER' : null,
+    result: () => {
+      serverStartsSession(csrfToken);
+      return {
+        data: {
+          acceptInvitation: {
+            __typename: 'AuthPayload' as const,
+            viewer: {
+              __typename: 'Viewer' as const,
+              id: 'u9',
+              email: 'new@example.com',
+              role,
+              adminRole: role === 'ADMIN' ? ('VIEWER' as const) : null,
+            },
           },
         },
-      },
+      };
     },
   });
 
@@ -249,10 +252,10 @@ describe('AcceptInvitationPage', () => {
     const { location } = renderWithProviders(<AcceptInvitationPage />, {
       route: '/accept-invitation?token=um_invite_abc',
       viewer: null,
-      mocks: [acceptMock('ADMIN', 'new-admin-token')],
+      mocks: [acceptMock('ADMIN', 'new-admin-csrf')],
     });
     await choosePassword();
-    await waitFor(() => expect(getSession().token).toBe('new-admin-token'));
+    await waitFor(() => expect(getSession().csrfToken).toBe('new-admin-csrf'));
     await waitFor(() => expect(location.current?.pathname).toBe('/'));
   });
 
@@ -260,10 +263,10 @@ describe('AcceptInvitationPage', () => {
     renderWithProviders(<AcceptInvitationPage />, {
       route: '/accept-invitation?token=um_invite_abc',
       viewer: null,
-      mocks: [acceptMock('CUSTOMER', 'customer-token')],
+      mocks: [acceptMock('CUSTOMER', 'customer-csrf')],
     });
     await choosePassword();
     expect(await screen.findByText(/This console is for platform admins/)).toBeTruthy();
-    expect(getSession().token).toBeNull();
+    expect(getSession().csrfToken).toBeNull();
   });
 });

@@ -1,11 +1,12 @@
 import { useId } from 'react';
+import { UsageSourceSelect } from '@usage-monitor/web-kit/ui';
 import { SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
 import { CALL_STATUS_VALUES, type UsageLogFilters } from '../../shared/urlFilters';
 import { TenantSelect } from '../customers/TenantSelect';
 import { AdminEndUserFilter } from '../end-users/AdminEndUserFilter';
 
 export function UsageLogFiltersBar({ filters, onChange, onClear }: { filters: UsageLogFilters; onChange: (patch: Partial<UsageLogFilters>) => void; onClear: () => void }) {
-  const ids = { service: useId(), status: useId(), from: useId(), to: useId() };
+  const ids = { service: useId(), status: useId(), source: useId(), from: useId(), to: useId() };
   const dateError = filters.from && filters.to && filters.from > filters.to;
   return (
     <div className="toolbar toolbar-wrap" role="group" aria-label="Filters">
@@ -28,6 +29,10 @@ export function UsageLogFiltersBar({ filters, onChange, onClear }: { filters: Us
             <option key={s} value={s}>{s === 'SUCCESS' ? 'Success' : 'Error'}</option>
           ))}
         </select>
+      </div>
+      <div className="inline-field">
+        <label htmlFor={ids.source}>Source</label>
+        <UsageSourceSelect id={ids.source} value={filters.source} onChange={(source) => onChange({ source })} />
       </div>
       <div className="inline-field">
         <label htmlFor={ids.from}>From (UTC)</label>

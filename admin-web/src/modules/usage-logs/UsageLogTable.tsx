@@ -1,8 +1,7 @@
 import { Link } from 'react-router';
 import { formatUsd } from '@usage-monitor/web-kit/money';
 import { formatDateTime } from '@usage-monitor/web-kit/periods';
-import { USAGE_SOURCE_LABELS } from '@usage-monitor/web-kit/end-users';
-import { Badge, TableScroll, VoidedNote } from '@usage-monitor/web-kit/ui';
+import { Badge, TableScroll, UsageSourceLabel, VoidedNote } from '@usage-monitor/web-kit/ui';
 import { formatLogUsage, SERVICE_LABELS } from '@usage-monitor/web-kit/units';
 import type { UsageLogRowFragment } from '../../__generated__/graphql';
 
@@ -74,7 +73,9 @@ export function UsageLogTable({
                 <VoidedNote log={log} />
               </td>
               <td className="eu-id">{log.endUser ?? <span className="muted">—</span>}</td>
-              <td className="small">{USAGE_SOURCE_LABELS[log.source]}</td>
+              <td className="small">
+                <UsageSourceLabel source={log.source} />
+              </td>
               {onVoid && (
                 <td className="voided-cell">
                   {!log.voidedAt && (

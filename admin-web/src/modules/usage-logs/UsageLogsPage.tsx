@@ -89,7 +89,7 @@ export function UsageLogsPage() {
         Object.keys(filters).length ? (
           <EmptyState title="No calls match these filters." hint="Widen the date range or clear a filter." />
         ) : (
-          <EmptyState title="No calls recorded yet." hint="Integrations record calls with recordUsage and their customer’s API key." />
+          <EmptyState title="No calls recorded yet." hint="Calls appear once an integration sends them through the metering gateway or reports them with recordUsage, with its customer’s API key." />
         )
       )}
       {connection && connection.nodes.length > 0 && (

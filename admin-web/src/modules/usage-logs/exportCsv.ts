@@ -1,4 +1,5 @@
-import { API } from '../../app/env';
+import { sessionHeaders } from '@usage-monitor/web-kit/apollo';
+import { API, SESSION_APP } from '../../app/env';
 import { expireSession, getSession } from '../../app/session';
 import { exportQueryString, type UsageLogFilters } from '../../shared/urlFilters';
 
@@ -8,21 +9,24 @@ export function exportFileName(filters: UsageLogFilters, today: Date = new Date(
   else parts.push(today.toISOString().slice(0, 10));
   if (filters.service) parts.push(filters.service.toLowerCase());
   if (filters.status) parts.push(filters.status.toLowerCase());
+  if (filters.source) parts.push(filters.source.toLowerCase().replace('_', '-'));
   if (filters.endUser) parts.push(filters.endUser.replace(/[^\w.-]+/g, '_'));
   return `${parts.join('-')}.csv`;
 }
 
 /**
- * Downloads the server's CSV of the filtered logs. A plain link cannot send the Bearer header,
- * so the file is fetched and handed to the browser as a blob.
+ * Downloads the server's CSV of the filtered logs. The export authenticates like GraphQL: the
+ * session cookie plus the CSRF header, which a plain link cannot send, so the file is fetched
+ * and handed to the browser as a blob.
  */
 export async function downloadUsageCsv(filters: UsageLogFilters): Promise<void> {
-  const token = getSession().token;
+  const { csrfToken } = getSession();
   const response = await fetch(API.usageExportUrl(exportQueryString(filters)), {
-    headers: token ? { authorization: `Bearer ${token}`, accept: 'text/csv' } : { accept: 'text/csv' },
+    credentials: 'same-origin',
+    headers: { ...sessionHeaders(SESSION_APP, csrfToken), accept: 'text/csv' },
   });
-  if (response.status === 401 && token) {
-    expireSession(token);
+  if (response.status === 401 && csrfToken) {
+    expireSession(csrfToken);
     throw new Error('Your session has expired.');
   }
   if (!response.ok) throw new Error(`Export failed (HTTP ${response.status}).`);

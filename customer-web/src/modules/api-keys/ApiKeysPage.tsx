@@ -1,4 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
 import { ApiKeysPanel } from '@usage-monitor/web-kit/api-keys';
 import { ApiKeysDocument, CreateApiKeyDocument, RevokeApiKeyDocument } from '../../__generated__/graphql';
 import { useCanManage } from '../../app/permissions';
@@ -45,8 +46,9 @@ export function ApiKeysPage() {
         onRevoke={(id) => revokeKey({ variables: { id } })}
         intro={
           <>
-            Send a key as <code>Authorization: Bearer &lt;key&gt;</code> with <code>recordUsage</code>. Keys
-            record usage and check quotas; they never sign in to this portal.
+            Give a key to the OpenAI or ElevenLabs SDK pointed at the gateway (<Link to="/integrate">Integrate</Link>
+            shows how), or send it as <code>Authorization: Bearer &lt;key&gt;</code> with <code>recordUsage</code>.
+            Keys record usage and check quotas; they never sign in to this portal.
           </>
         }
         emptyHint={canManage ? 'Create one for your backend.' : undefined}

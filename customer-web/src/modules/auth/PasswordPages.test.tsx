@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Outlet, type RouteObject } from 'react-router';
 import { adminViewer, customerViewer } from '../../test/fixtures';
-import { gqlError, renderWithSession, type Handler } from '../../test/mock-session';
+import { gqlError, renderWithSession, startsSession, type Handler } from '../../test/mock-session';
 import { AccountPage } from './AccountPage';
 import { ForgotPasswordPage } from './ForgotPasswordPage';
 import { RequireCustomer } from './RequireCustomer';
@@ -36,11 +36,8 @@ const routes: RouteObject[] = [
   },
 ];
 
-const reset =
-  (viewer: unknown, token: string): Handler =>
-  () => ({
-    resetPassword: { __typename: 'AuthPayload', token, viewer },
-  });
+const reset = (viewer: unknown, csrfToken: string): Handler =>
+  startsSession(csrfToken, { resetPassword: { __typename: 'AuthPayload', viewer } });
 
 async function setNewPassword(password = 'a fresh long passphrase') {
   const user = userEvent.setup();
@@ -54,7 +51,7 @@ describe('forgotten password', () => {
     const { operations } = renderWithSession({
       routes,
       url: '/sign-in',
-      token: null,
+      csrfToken: null,
       handlers: { RequestPasswordReset: () => ({ requestPasswordReset: true }) },
     });
     const user = userEvent.setup();
@@ -71,15 +68,15 @@ describe('forgotten password', () => {
   });
 
   it('sets the new password from the link and lands signed in on the usage page', async () => {
-    const { storage, operations } = renderWithSession({
+    const { store, operations } = renderWithSession({
       routes,
       url: '/reset-password?token=um_reset_abc',
-      token: null,
-      handlers: { ResetPassword: reset(customerViewer, 'fresh-token') },
+      csrfToken: null,
+      handlers: { ResetPassword: reset(customerViewer, 'fresh-csrf') },
     });
     await setNewPassword();
     expect(await screen.findByRole('heading', { name: 'Usage of Acme Corp' })).toBeTruthy();
-    expect(storage.value).toBe('fresh-token');
+    expect(store.getSnapshot().csrfToken).toBe('fresh-csrf');
     expect(await screen.findByText('Your password is changed and you are signed in.')).toBeTruthy();
     expect(operations.find((o) => o.operationName === 'ResetPassword')?.variables).toEqual({
       token: 'um_reset_abc',
@@ -89,23 +86,24 @@ describe('forgotten password', () => {
     expect(operations.map((o) => o.operationName)).toEqual(['ResetPassword']);
   });
 
-  it('keeps no admin token in the portal, and says where admins go', async () => {
-    const { storage } = renderWithSession({
+  it('keeps no admin session in the portal, and says where admins go', async () => {
+    const { cookie, store } = renderWithSession({
       routes,
       url: '/reset-password?token=um_reset_abc',
-      token: null,
-      handlers: { ResetPassword: reset(adminViewer, 'admin-token'), SignOut: () => ({ logout: true }) },
+      csrfToken: null,
+      handlers: { ResetPassword: reset(adminViewer, 'admin-csrf'), SignOut: () => ({ logout: true }) },
     });
     await setNewPassword();
     expect((await screen.findByRole('alert')).textContent).toBe(WRONG_ROLE_MESSAGE);
-    expect(storage.value).toBeNull();
+    expect(store.getSnapshot().csrfToken).toBeNull();
+    await waitFor(() => expect(cookie.value).toBeNull());
   });
 
   it('offers a new link when the token no longer works', async () => {
     renderWithSession({
       routes,
       url: '/reset-password?token=um_reset_old',
-      token: null,
+      csrfToken: null,
       handlers: { ResetPassword: () => ({ errors: [gqlErrorWithField('token')] }) },
     });
     await setNewPassword();

@@ -9,9 +9,10 @@ import { WRONG_ROLE_MESSAGE } from './session-store';
 
 /** Route guard: only a signed-in CUSTOMER with a tenant gets past it. */
 export function RequireCustomer() {
-  const { token } = useSession();
+  const { csrfToken } = useSession();
   const location = useLocation();
-  if (!token) return <Navigate to="/sign-in" replace state={{ from: location }} />;
+  // No session cookie: signed out, no need to ask. With one, `me` says whether it still holds.
+  if (!csrfToken) return <Navigate to="/sign-in" replace state={{ from: location }} />;
   return <CustomerGate />;
 }
 
@@ -20,11 +21,11 @@ function CustomerGate() {
   const { data, error, loading, refetch } = useQuery(MeDocument);
   const viewer = data?.me;
 
-  // A token the server no longer knows answers `me: null` rather than an error.
-  const unknownToken = data !== undefined && viewer === null;
+  // A session the server no longer knows answers `me: null` rather than an error.
+  const unknownSession = data !== undefined && viewer === null;
   useEffect(() => {
-    if (unknownToken) expire();
-  }, [unknownToken, expire]);
+    if (unknownSession) expire();
+  }, [unknownSession, expire]);
 
   if (viewer && (viewer.role !== 'CUSTOMER' || !viewer.tenant)) {
     return (

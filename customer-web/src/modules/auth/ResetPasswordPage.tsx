@@ -15,17 +15,17 @@ export function ResetPasswordPage() {
   const toast = useToast();
   const { signInWith } = useSession();
   const [resetPassword] = useMutation(ResetPasswordDocument);
-  const [wrongRole, setWrongRole] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const submit = async (newPassword: string) => {
-    setWrongRole(null);
+    setFailure(null);
     const { data } = await resetPassword({ variables: { token: params.get('token') ?? '', newPassword } });
     if (!data) return;
     try {
       signInWith(data.resetPassword);
     } catch (error) {
-      // The password did change; only an admin's token is not kept here.
-      if (error instanceof SignInError) return setWrongRole(error.message);
+      // The password did change; only the session is not kept here (an admin's, or no cookie came).
+      if (error instanceof SignInError) return setFailure(error.message);
       throw error;
     }
     toast.push('Your password is changed and you are signed in.', 'success');
@@ -37,7 +37,7 @@ export function ResetPasswordPage() {
       brand={<PortalBrand />}
       token={params.get('token')}
       requestLinkTo="/forgot-password"
-      failure={wrongRole}
+      failure={failure}
       onSubmit={submit}
     />
   );

@@ -4,13 +4,13 @@ import { SessionContext, type SessionContextValue } from './session-context';
 import type { SessionStore } from './session-store';
 
 export function SessionProvider({ store, children }: { store: SessionStore; children: ReactNode }) {
-  const { token, notice, session } = useSyncExternalStore(store.subscribe, store.getSnapshot);
+  const { csrfToken, notice, session } = useSyncExternalStore(store.subscribe, store.getSnapshot);
 
   useEffect(() => store.watchOtherTabs(), [store]);
 
   const value = useMemo<SessionContextValue>(
     () => ({
-      token,
+      csrfToken,
       notice,
       socket: session.socket,
       signIn: store.signIn,
@@ -18,7 +18,7 @@ export function SessionProvider({ store, children }: { store: SessionStore; chil
       signOut: store.signOut,
       expire: store.expire,
     }),
-    [token, notice, session, store],
+    [csrfToken, notice, session, store],
   );
 
   return (

@@ -11,12 +11,13 @@ const NOTICES: Record<NonNullable<SessionNotice>, SignInNotice> = {
 };
 
 export function SignInPage() {
-  const { token, notice, signIn } = useSession();
+  const { csrfToken, notice, signIn } = useSession();
   const location = useLocation();
   const [failure, setFailure] = useState<SignInError | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
-  if (token) {
+  // Holding a session cookie: RequireCustomer asks the server whether it is still good.
+  if (csrfToken) {
     const from = (location.state as { from?: Location } | null)?.from;
     return <Navigate to={from ? `${from.pathname}${from.search}` : '/usage'} replace />;
   }

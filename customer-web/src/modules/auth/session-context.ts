@@ -4,7 +4,8 @@ import type { SessionViewerFragment } from '../../__generated__/graphql';
 import type { SessionNotice, SessionStore } from './session-store';
 
 export interface SessionContextValue {
-  token: string | null;
+  /** The session's CSRF token: present when this browser holds a session cookie (`me` says whether it still holds). */
+  csrfToken: string | null;
   notice: SessionNotice;
   socket: SocketStatus;
   signIn: SessionStore['signIn'];

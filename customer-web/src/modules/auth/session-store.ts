@@ -1,5 +1,11 @@
-import { createLocalTokenStorage, errorCodeOf, type TokenStorage } from '@usage-monitor/web-kit/apollo';
+import {
+  browserSessionCookie,
+  errorCodeOf,
+  SESSION_COOKIE_MISSING_MESSAGE,
+  type SessionCookie,
+} from '@usage-monitor/web-kit/apollo';
 import { createSessionClient, type SessionClient, type SessionClientFactory } from '../../app/apollo-client';
+import { SESSION_APP } from '../../app/env';
 import { MeDocument, SignInDocument, SignOutDocument, type SessionViewerFragment } from '../../__generated__/graphql';
 
 export const WRONG_ROLE_MESSAGE = 'This portal is for customers; admins use the console at /admin/';
@@ -8,7 +14,11 @@ export const WRONG_ROLE_MESSAGE = 'This portal is for customers; admins use the 
 export type SessionNotice = 'expired' | 'signed-out' | null;
 
 export interface SessionSnapshot {
-  token: string | null;
+  /**
+   * The session's CSRF token, read from its cookie; it also names the session. Present means
+   * "maybe signed in" (RequireCustomer's `me` decides); null means signed out.
+   */
+  csrfToken: string | null;
   session: SessionClient;
   notice: SessionNotice;
 }
@@ -16,22 +26,22 @@ export interface SessionSnapshot {
 export class SignInError extends Error {
   constructor(
     message: string,
-    readonly reason: 'credentials' | 'wrong-role' | 'rate-limited' | 'unavailable',
+    readonly reason: 'credentials' | 'wrong-role' | 'rate-limited' | 'unavailable' | 'no-cookie',
   ) {
     super(message);
     this.name = 'SignInError';
   }
 }
 
-export const TOKEN_KEY = 'um.portal.token';
-
-/** What login and resetPassword (which signs in too) answer. */
+/**
+ * What login, resetPassword and acceptInvitation answer here. The session itself came in the
+ * response's cookies (httpOnly): the portal never selects, sees or keeps its token.
+ */
 export interface SignInPayload {
-  token: string;
   viewer: SessionViewerFragment;
 }
 
-export type { TokenStorage };
+export type { SessionCookie };
 
 /** A sign-out must not hang on a server that is down: the local session ends regardless. */
 const LOGOUT_TIMEOUT_MS = 3_000;
@@ -47,6 +57,7 @@ function signInFailure(error: unknown): SignInError {
   return new SignInError('The service could not be reached. Check your connection and try again.', 'unavailable');
 }
 
+/** Logs the client's session out (the server then clears its cookies), bounded in time. */
 async function revokeQuietly(session: SessionClient): Promise<void> {
   try {
     await Promise.race([
@@ -54,56 +65,71 @@ async function revokeQuietly(session: SessionClient): Promise<void> {
       new Promise((resolve) => setTimeout(resolve, LOGOUT_TIMEOUT_MS)),
     ]);
   } catch {
-    // The server may already consider the token dead; the local session ends either way.
+    // The server may already consider the session dead; the local session ends either way.
   } finally {
     session.dispose();
   }
 }
 
 /**
- * The signed-in state outside React: token, the Apollo client serving it, and the notice to show
- * on the sign-in page. Components read it through useSyncExternalStore (see SessionProvider).
+ * The signed-in state outside React: the session's CSRF token, the Apollo client serving it,
+ * and the notice to show on the sign-in page. Components read it through useSyncExternalStore
+ * (see SessionProvider).
  */
 export function createSessionStore(
   createClient: SessionClientFactory = createSessionClient,
-  storage: TokenStorage = createLocalTokenStorage(TOKEN_KEY),
+  cookie: SessionCookie = browserSessionCookie(SESSION_APP),
 ) {
   const listeners = new Set<() => void>();
-  const initialToken = storage.read();
-  let snapshot: SessionSnapshot = {
-    token: initialToken,
-    session: createClient({ token: initialToken, onSessionExpired: () => expire() }),
-    notice: null,
-  };
+  const clientFor = (csrfToken: string | null) =>
+    createClient({ csrfToken, onSessionExpired: () => expire(csrfToken) });
+  const initial = cookie.read();
+  let snapshot: SessionSnapshot = { csrfToken: initial, session: clientFor(initial), notice: null };
 
   function publish(next: SessionSnapshot): void {
     snapshot = next;
     listeners.forEach((listener) => listener());
   }
 
-  function open(token: string | null, notice: SessionNotice): SessionClient {
+  function open(csrfToken: string | null, notice: SessionNotice): SessionClient {
     const previous = snapshot.session;
-    const session = createClient({ token, onSessionExpired: () => expire() });
-    publish({ token, session, notice });
+    const session = clientFor(csrfToken);
+    publish({ csrfToken, session, notice });
     previous.dispose();
     return session;
   }
 
-  function signInWith({ token, viewer }: SignInPayload): void {
+  function signInWith({ viewer }: SignInPayload): void {
     if (viewer.role !== 'CUSTOMER' || !viewer.tenant) {
-      // Never keep an admin's token in the portal: revoke it and say where admins belong.
-      void revokeQuietly(createClient({ token, onSessionExpired: () => {} }));
+      // Never keep an admin's session in the portal: end the one this sign-in just started
+      // (which clears its cookies) and say where admins belong.
+      void revokeQuietly(createClient({ csrfToken: cookie.read(), onSessionExpired: () => {} })).finally(() =>
+        cookie.forget(),
+      );
       throw new SignInError(WRONG_ROLE_MESSAGE, 'wrong-role');
     }
-    storage.write(token);
-    const session = open(token, null);
+    const csrfToken = cookie.read();
+    if (!csrfToken) throw new SignInError(SESSION_COOKIE_MISSING_MESSAGE, 'no-cookie');
+    const session = open(csrfToken, null);
     session.client.writeQuery({ query: MeDocument, data: { me: viewer } });
+    cookie.announce();
   }
 
-  function expire(): void {
-    if (!snapshot.token) return;
-    storage.clear();
+  /**
+   * The server no longer accepts the session named `csrfToken` (the current one by default).
+   * A late failure of a session this tab already left changes nothing; when another tab signed
+   * in meanwhile, its session is taken up instead of showing "expired".
+   */
+  function expire(csrfToken: string | null = snapshot.csrfToken): void {
+    if (!snapshot.csrfToken || snapshot.csrfToken !== csrfToken) return;
+    const now = cookie.read();
+    if (now && now !== csrfToken) {
+      open(now, null);
+      return;
+    }
+    cookie.forget();
     open(null, 'expired');
+    cookie.announce();
   }
 
   return {
@@ -112,7 +138,7 @@ export function createSessionStore(
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    expire,
+    expire: (): void => expire(),
 
     async signIn(email: string, password: string): Promise<void> {
       let payload;
@@ -129,21 +155,24 @@ export function createSessionStore(
       signInWith(payload);
     },
 
-    /** Starts the session a sign-in answer carries; throws a 'wrong-role' SignInError for an admin's. */
+    /** Starts the session a sign-in answer set in the cookies; throws a SignInError for an admin's, or when no cookie came. */
     signInWith,
 
     async signOut(): Promise<void> {
       const { session } = snapshot;
-      storage.clear();
-      // The page leaves at once; the old client lives on just long enough to revoke its token.
-      publish({ token: null, session: createClient({ token: null, onSessionExpired: () => {} }), notice: 'signed-out' });
+      // Forgotten here at once: without its CSRF cookie a session cookie that outlives an
+      // unreachable server authenticates nothing.
+      cookie.forget();
+      // The page leaves at once; the old client lives on just long enough to log its session out.
+      publish({ csrfToken: null, session: clientFor(null), notice: 'signed-out' });
       await revokeQuietly(session);
+      cookie.announce();
     },
 
     /** Follows sign-in and sign-out done in another tab of the same portal. */
     watchOtherTabs(): () => void {
-      return storage.watch((token) => {
-        if (token !== snapshot.token) open(token, token ? null : 'signed-out');
+      return cookie.watch((csrfToken) => {
+        if (csrfToken !== snapshot.csrfToken) open(csrfToken, csrfToken ? null : 'signed-out');
       });
     },
   };

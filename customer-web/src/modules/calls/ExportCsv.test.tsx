@@ -16,10 +16,10 @@ afterEach(() => {
 });
 
 describe('ExportCsv', () => {
-  it('downloads the chosen month of the customer’s own usage with their token', async () => {
+  it('downloads the chosen month of the customer’s own usage with the session cookie and its CSRF token', async () => {
     const fetchMock = vi.fn(async (_url: string, _init?: RequestInit) => new Response('a,b\n', { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);
-    renderElement(<ExportCsv service="OPENAI" />, { url: '/usage', token: 'cust-token', handlers: {} });
+    renderElement(<ExportCsv service="OPENAI" />, { url: '/usage', csrfToken: 'cust-csrf', handlers: {} });
 
     const previousMonth = recentPeriods(2)[1];
     const user = userEvent.setup();
@@ -30,14 +30,19 @@ describe('ExportCsv', () => {
     const [url, init] = fetchMock.mock.calls[0];
     const params = new URL(url, 'http://portal.test').searchParams;
     expect(Object.fromEntries(params)).toEqual({ service: 'OPENAI', ...monthRange(previousMonth) });
-    expect(new Headers(init?.headers).get('authorization')).toBe('Bearer cust-token');
+    expect(init?.credentials).toBe('same-origin');
+    const headers = new Headers(init?.headers);
+    expect(headers.get('x-usage-monitor-app')).toBe('portal');
+    expect(headers.get('x-csrf-token')).toBe('cust-csrf');
+    expect(headers.has('authorization')).toBe(false);
   });
 
-  it('ends the session when the export says the token is no longer valid', async () => {
+  it('ends the session when the export says it is no longer valid', async () => {
     vi.stubGlobal('fetch', vi.fn(async () => new Response('', { status: 401 })));
-    const { storage } = renderElement(<ExportCsv />, { url: '/usage', token: 'old', handlers: {} });
+    const { cookie, store } = renderElement(<ExportCsv />, { url: '/usage', csrfToken: 'old', handlers: {} });
     await userEvent.setup().click(screen.getByRole('button', { name: 'Export CSV' }));
-    await waitFor(() => expect(storage.value).toBeNull());
+    await waitFor(() => expect(store.getSnapshot()).toMatchObject({ csrfToken: null, notice: 'expired' }));
+    expect(cookie.value).toBeNull();
   });
 
   it('shows a failure without leaving the page', async () => {

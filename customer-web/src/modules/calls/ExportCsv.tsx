@@ -1,7 +1,7 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { formatPeriod, recentPeriods } from '@usage-monitor/web-kit/periods';
-import { SERVICE_LABELS } from '@usage-monitor/web-kit/units';
-import type { Service } from '../../__generated__/graphql';
+import { SERVICE_LABELS, USAGE_SOURCE_LABELS } from '@usage-monitor/web-kit/units';
+import type { Service, UsageSource } from '../../__generated__/graphql';
 import { API } from '../../app/env';
 import { useSession } from '../auth/session-context';
 import { ExportError, downloadUsageCsv } from './export-csv';
@@ -11,18 +11,18 @@ const EXPORT_MONTHS = 12;
 
 type ExportState = { status: 'idle' | 'busy' } | { status: 'done' | 'failed'; message: string };
 
-export function ExportCsv({ service, endUser }: { service?: Service; endUser?: string }) {
-  const { token, expire } = useSession();
+export function ExportCsv({ service, source, endUser }: { service?: Service; source?: UsageSource; endUser?: string }) {
+  const { csrfToken, expire } = useSession();
   const months = useMemo(() => recentPeriods(EXPORT_MONTHS), []);
   const [month, setMonth] = useState(months[0]);
   const [state, setState] = useState<ExportState>({ status: 'idle' });
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!token) return;
+    if (!csrfToken) return;
     setState({ status: 'busy' });
     try {
-      await downloadUsageCsv({ month, service, endUser }, { apiBase: API.apiBaseUrl, token });
+      await downloadUsageCsv({ month, service, source, endUser }, { apiBase: API.apiBaseUrl, csrfToken });
       setState({ status: 'done', message: `Downloaded ${formatPeriod(month)}.` });
     } catch (error) {
       if (error instanceof ExportError && error.status === 401) {
@@ -50,6 +50,7 @@ export function ExportCsv({ service, endUser }: { service?: Service; endUser?: s
       </button>
       <p className="muted small export-scope">
         {service ? `${SERVICE_LABELS[service]} calls only (the service filter applies).` : 'All services.'}
+        {source ? ` Source ${USAGE_SOURCE_LABELS[source]} only.` : ''}
         {endUser ? ` Only ${endUser}'s calls.` : ''}
       </p>
       <p

@@ -62,6 +62,35 @@ describe('RecentCalls', () => {
     await waitFor(() => expect(select.value).toBe('ELEVENLABS'));
   });
 
+  it('shows how each call arrived, and narrows to one source from the URL, the CSV export too', async () => {
+    const { operations, router } = renderElement(<RecentCalls />, {
+      url: '/usage?source=GATEWAY',
+      handlers: {
+        RecentCalls: ({ source }) =>
+          recentCalls(source === 'GATEWAY' ? [usageLog({ source: 'GATEWAY' })] : [usageLog(), usageLog({ id: 'log-2', source: 'GATEWAY_ESTIMATED' })]),
+      },
+    });
+    const select = await screen.findByLabelText<HTMLSelectElement>('Source');
+    expect(select.value).toBe('GATEWAY');
+    const table = await screen.findByRole('table');
+    expect(within(table).getByRole('columnheader', { name: 'Source' })).toBeTruthy();
+    expect(within(within(table).getAllByRole('row')[1]!).getByText('Gateway')).toBeTruthy();
+    expect(screen.getByText(/Source Gateway only/)).toBeTruthy();
+
+    await userEvent.setup().selectOptions(select, '');
+    expect(router.state.location.search).toBe('');
+    expect(await within(await screen.findByRole('table')).findByText('Gateway (estimated)')).toBeTruthy();
+    expect(operations.filter((o) => o.operationName === 'RecentCalls').map((o) => o.variables.source ?? null)).toEqual([
+      'GATEWAY',
+      null,
+    ]);
+  });
+
+  it('says which source has no calls yet', async () => {
+    renderElement(<RecentCalls />, { url: '/usage?source=WEBHOOK&service=SMARTFLO', handlers: { RecentCalls: () => recentCalls([]) } });
+    expect(await screen.findByText('No Smartflo calls with source Webhook recorded yet.')).toBeTruthy();
+  });
+
   it('treats an unknown service in the URL as all services', async () => {
     const { operations } = renderElement(<RecentCalls />, {
       url: '/usage?service=TWILIO',

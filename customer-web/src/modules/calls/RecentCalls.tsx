@@ -1,9 +1,17 @@
 import { useQuery } from '@apollo/client/react';
 import { formatUsd } from '@usage-monitor/web-kit/money';
 import { formatDateTime } from '@usage-monitor/web-kit/periods';
-import { formatCount, formatLogUnits, parseService, SERVICE_LABELS, SERVICES } from '@usage-monitor/web-kit/units';
+import {
+  formatCount,
+  formatLogUnits,
+  parseService,
+  parseUsageSource,
+  SERVICE_LABELS,
+  SERVICES,
+  USAGE_SOURCE_LABELS,
+} from '@usage-monitor/web-kit/units';
 import { useSearchParam } from '@usage-monitor/web-kit/url';
-import { ErrorBanner, TableScroll, VoidedNote } from '@usage-monitor/web-kit/ui';
+import { ErrorBanner, TableScroll, UsageSourceLabel, UsageSourceSelect, VoidedNote } from '@usage-monitor/web-kit/ui';
 import { RecentCallsDocument } from '../../__generated__/graphql';
 import { usePollFallback } from '../auth/session-context';
 import { PortalEndUserFilter, useEndUserParam } from '../end-users/PortalEndUserFilter';
@@ -12,16 +20,19 @@ import { ExportCsv } from './ExportCsv';
 export function RecentCalls() {
   const [serviceParam, setServiceParam] = useSearchParam('service');
   const service = parseService(serviceParam);
+  const [sourceParam, setSourceParam] = useSearchParam('source');
+  const source = parseUsageSource(sourceParam);
   const [endUser] = useEndUserParam();
   const pollInterval = usePollFallback();
   const { data, previousData, loading, error, refetch } = useQuery(RecentCallsDocument, {
-    variables: { service, endUser },
+    variables: { service, source, endUser },
     pollInterval,
   });
   // previousData may be another filter's calls: only worth showing when this filter failed to load.
   const logs = (data ?? (error ? previousData : undefined))?.usageLogs;
   const serviceName = service ? SERVICE_LABELS[service] : undefined;
   const whose = endUser ? ` of ${endUser}` : '';
+  const how = source ? ` with source ${USAGE_SOURCE_LABELS[source]}` : '';
 
   return (
     <section className="panel" aria-labelledby="recent-title">
@@ -43,14 +54,18 @@ export function RecentCalls() {
             ))}
           </select>
         </div>
+        <div className="field field-inline">
+          <label htmlFor="source-filter">Source</label>
+          <UsageSourceSelect id="source-filter" value={source} onChange={setSourceParam} />
+        </div>
       </div>
-      <ExportCsv service={service} endUser={endUser} />
+      <ExportCsv service={service} source={source} endUser={endUser} />
 
       <ErrorBanner error={error} message={logs ? 'Recent calls could not be refreshed.' : 'Recent calls could not be loaded.'} onRetry={() => void refetch()} />
       {!logs && loading && <p className="muted">Loading recent calls…</p>}
       {logs && logs.nodes.length === 0 && (
         <p className="empty-state">
-          {serviceName ? `No ${serviceName} calls${whose} recorded yet.` : `No calls${whose} recorded yet.`}
+          {serviceName ? `No ${serviceName} calls${whose}${how} recorded yet.` : `No calls${whose}${how} recorded yet.`}
         </p>
       )}
       {logs && logs.nodes.length > 0 && (
@@ -79,6 +94,9 @@ export function RecentCalls() {
                 </th>
                 <th role="columnheader" scope="col">
                   Status
+                </th>
+                <th role="columnheader" scope="col">
+                  Source
                 </th>
               </tr>
             </thead>
@@ -115,6 +133,9 @@ export function RecentCalls() {
                       </span>
                       {/* Corrected by the platform: shown (it was recorded) but counted nowhere. */}
                       <VoidedNote log={log} />
+                    </td>
+                    <td role="cell" className="cell-source">
+                      <UsageSourceLabel source={log.source} />
                     </td>
                   </tr>
                 );

@@ -1,10 +1,14 @@
+import { sessionHeaders } from '@usage-monitor/web-kit/apollo';
 import { monthRange } from '@usage-monitor/web-kit/periods';
-import type { Service } from '../../__generated__/graphql';
+import type { Service, UsageSource } from '../../__generated__/graphql';
+import { SESSION_APP } from '../../app/env';
 
 export interface UsageExport {
   /** "YYYY-MM" (UTC). */
   month: string;
   service?: Service;
+  /** How the calls arrived (API, the gateway, a webhook). */
+  source?: UsageSource;
   /** One of the customer's own end users. */
   endUser?: string;
 }
@@ -13,19 +17,21 @@ export interface UsageExport {
  * The export endpoint for one month of the customer's own usage: [from, to) are the month's UTC
  * bounds. No tenantId: the server scopes a customer's export to their own tenant.
  */
-export function usageExportUrl(apiBase: string, { month, service, endUser }: UsageExport): string {
+export function usageExportUrl(apiBase: string, { month, service, source, endUser }: UsageExport): string {
   const { from, to } = monthRange(month);
   const params = new URLSearchParams();
   if (service) params.set('service', service);
+  if (source) params.set('source', source);
   params.set('from', from);
   params.set('to', to);
   if (endUser) params.set('endUser', endUser);
   return `${apiBase}/export/usage.csv?${params.toString()}`;
 }
 
-export function usageExportFileName({ month, service, endUser }: UsageExport): string {
+export function usageExportFileName({ month, service, source, endUser }: UsageExport): string {
   const user = endUser ? `-${endUser.replace(/[^\w.-]+/g, '_')}` : '';
-  return `usage-${month}${service ? `-${service.toLowerCase()}` : ''}${user}.csv`;
+  const how = source ? `-${source.toLowerCase().replace('_', '-')}` : '';
+  return `usage-${month}${service ? `-${service.toLowerCase()}` : ''}${how}${user}.csv`;
 }
 
 export class ExportError extends Error {
@@ -52,20 +58,25 @@ function saveBlob(blob: Blob, fileName: string): void {
 
 interface DownloadOptions {
   apiBase: string;
-  token: string;
+  /** The session's CSRF token: the export authenticates like GraphQL, cookie plus header. */
+  csrfToken: string;
   fetchImpl?: typeof fetch;
   save?: (blob: Blob, fileName: string) => void;
 }
 
-/** Fetches the CSV with the session's Bearer token (a plain link could not send it) and saves it. */
+/**
+ * Fetches the CSV with the session cookie and its CSRF header (a plain link could not send the
+ * header) and saves it.
+ */
 export async function downloadUsageCsv(
   request: UsageExport,
-  { apiBase, token, fetchImpl = fetch, save = saveBlob }: DownloadOptions,
+  { apiBase, csrfToken, fetchImpl = fetch, save = saveBlob }: DownloadOptions,
 ): Promise<void> {
   let response: Response;
   try {
     response = await fetchImpl(usageExportUrl(apiBase, request), {
-      headers: { authorization: `Bearer ${token}`, accept: 'text/csv' },
+      credentials: 'same-origin',
+      headers: { ...sessionHeaders(SESSION_APP, csrfToken), accept: 'text/csv' },
     });
   } catch {
     throw new ExportError('The export could not be downloaded. Check your connection and try again.', null);

@@ -15,17 +15,17 @@ export function AcceptInvitationPage() {
   const toast = useToast();
   const { signInWith } = useSession();
   const [accept] = useMutation(AcceptInvitationDocument);
-  const [wrongRole, setWrongRole] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
 
   const submit = async (password: string) => {
-    setWrongRole(null);
+    setFailure(null);
     const { data } = await accept({ variables: { token: params.get('token') ?? '', password } });
     if (!data) return;
     try {
-      // Signed in exactly as the sign-in form does it (an admin's token is not kept here).
+      // Signed in exactly as the sign-in form does it (an admin's session is not kept here).
       signInWith(data.acceptInvitation);
     } catch (error) {
-      if (error instanceof SignInError) return setWrongRole(error.message);
+      if (error instanceof SignInError) return setFailure(error.message);
       throw error;
     }
     toast.push('Welcome! Your account is ready and you are signed in.', 'success');
@@ -37,7 +37,7 @@ export function AcceptInvitationPage() {
       brand={<PortalBrand />}
       token={params.get('token')}
       signInTo="/sign-in"
-      failure={wrongRole}
+      failure={failure}
       onSubmit={submit}
     />
   );

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Outlet, type RouteObject } from 'react-router';
 import { customerViewer } from '../../test/fixtures';
-import { renderWithSession, type Handler } from '../../test/mock-session';
+import { renderWithSession, startsSession, type Handler } from '../../test/mock-session';
 import { ApiKeysPage } from '../api-keys/ApiKeysPage';
 import { AccountPage } from '../auth/AccountPage';
 import { RequireCustomer } from '../auth/RequireCustomer';
@@ -103,7 +103,7 @@ describe('portal Team page', () => {
     const { operations } = renderWithSession({
       routes,
       url: '/team',
-      token: 'member-token',
+      csrfToken: 'member-csrf',
       handlers: {
         Me: () => ({ me: member }),
         TeamMembers: () => ({ users: [teamUser(customerViewer), teamUser(member)] }),
@@ -156,13 +156,13 @@ describe('portal API keys page', () => {
 
 describe('accepting an invitation', () => {
   it('chooses a password and lands signed in, as after sign-in', async () => {
-    const accept: Handler = () => ({
-      acceptInvitation: { __typename: 'AuthPayload', token: 'fresh-token', viewer: member },
+    const accept: Handler = startsSession('fresh-csrf', {
+      acceptInvitation: { __typename: 'AuthPayload', viewer: member },
     });
-    const { storage, operations } = renderWithSession({
+    const { store, operations } = renderWithSession({
       routes,
       url: '/accept-invitation?token=um_invite_abc',
-      token: null,
+      csrfToken: null,
       handlers: { AcceptInvitation: accept },
     });
     const user = userEvent.setup();
@@ -170,7 +170,7 @@ describe('accepting an invitation', () => {
     await user.type(screen.getByLabelText('Confirm new password'), 'a fresh long passphrase');
     await user.click(screen.getByRole('button', { name: 'Create account and sign in' }));
     expect(await screen.findByRole('heading', { name: 'Usage of Acme Corp' })).toBeTruthy();
-    expect(storage.value).toBe('fresh-token');
+    expect(store.getSnapshot().csrfToken).toBe('fresh-csrf');
     expect(operations.map((o) => o.operationName)).toEqual(['AcceptInvitation']);
     expect(operations[0]!.variables).toEqual({ token: 'um_invite_abc', password: 'a fresh long passphrase' });
   });
@@ -202,7 +202,7 @@ describe('sessions on the account page', () => {
 
   it('signs out another session, then everywhere, which leaves for sign-in', async () => {
     const live = [...sessions];
-    const { storage, operations } = renderWithSession({
+    const { cookie, operations } = renderWithSession({
       routes,
       url: '/account',
       handlers: {
@@ -235,7 +235,7 @@ describe('sessions on the account page', () => {
       }),
     );
     expect(await screen.findByRole('button', { name: 'Sign in' })).toBeTruthy();
-    expect(storage.value).toBeNull();
+    expect(cookie.value).toBeNull();
     expect(operations.map((o) => o.operationName)).toContain('SignOutEverywhere');
   });
 });
