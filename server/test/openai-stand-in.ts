@@ -190,7 +190,10 @@ function parseJson(raw: Buffer): Record<string, unknown> {
 /** A multipart form read with the platform's own parser (not the gateway's), fields and the `file`. */
 async function readForm(raw: Buffer, contentType: string): Promise<{ fields: Record<string, unknown>; file: Buffer | null } | null> {
   try {
-    const form = await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': contentType }, body: raw }).formData();
+    // Typed loosely: this file is compiled with the server's Node types and with the browser tests' DOM ones.
+    const form = (await new Request('http://stand-in/', { method: 'POST', headers: { 'content-type': contentType }, body: new Uint8Array(raw) }).formData()) as unknown as {
+      entries(): IterableIterator<[string, string | Blob]>;
+    };
     const fields: Record<string, unknown> = {};
     let file: Buffer | null = null;
     for (const [name, value] of form.entries()) {
