@@ -1,10 +1,10 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage, fieldErrorsOf } from '../apollo/graphql-errors';
 import { AuthCard } from './AuthCard';
-import { NewPasswordFields, type NewPasswordValues } from './NewPasswordFields';
-import { newPasswordErrors, newPasswordRuleMessage, RESET_LINK_MINUTES } from './password-rules';
-import { useFocusFirstInvalid } from './useFocusFirstInvalid';
+import { NewPasswordFields } from './NewPasswordFields';
+import { RESET_LINK_MINUTES } from './password-rules';
+import { useNewPasswordForm } from './useNewPasswordForm';
 
 export interface ResetPasswordFormProps {
   brand: ReactNode;
@@ -36,11 +36,7 @@ export function ResetPasswordForm({
   failure,
   requestLinkTo,
 }: ResetPasswordFormProps) {
-  const [values, setValues] = useState<NewPasswordValues>({ newPassword: '', confirmation: '' });
-  const [clientErrors, setClientErrors] = useState<{ newPassword?: string; confirmation?: string }>({});
-  const [apiError, setApiError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const { formRef, rejected } = useFocusFirstInvalid();
+  const { values, setValues, errors, ruleMessage, apiError, submitting, formRef, submit } = useNewPasswordForm(onSubmit, 'newPassword');
 
   if (!token) {
     return (
@@ -53,31 +49,6 @@ export function ResetPasswordForm({
   }
 
   const apiFields = fieldErrorsOf(apiError);
-  const ruleMessage = newPasswordRuleMessage(apiError);
-  const errors = {
-    newPassword: clientErrors.newPassword ?? ruleMessage,
-    confirmation: clientErrors.confirmation,
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setApiError(null);
-    const problems = newPasswordErrors(values.newPassword, values.confirmation);
-    setClientErrors(problems);
-    if (Object.keys(problems).length) {
-      rejected();
-      return;
-    }
-    setSubmitting(true);
-    try {
-      await onSubmit(values.newPassword);
-    } catch (error) {
-      setApiError(error);
-      rejected();
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   return (
     <AuthCard

@@ -1,10 +1,9 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { errorMessage, fieldErrorsOf } from '../apollo/graphql-errors';
 import { AuthCard } from '../auth/AuthCard';
-import { NewPasswordFields, type NewPasswordValues } from '../auth/NewPasswordFields';
-import { apiFieldProblem, newPasswordErrors } from '../auth/password-rules';
-import { useFocusFirstInvalid } from '../auth/useFocusFirstInvalid';
+import { NewPasswordFields } from '../auth/NewPasswordFields';
+import { useNewPasswordForm } from '../auth/useNewPasswordForm';
 import { INVITATION_DAYS } from './InviteForm';
 
 export interface AcceptInvitationFormProps {
@@ -38,11 +37,8 @@ export function AcceptInvitationForm({
   failure,
   signInTo,
 }: AcceptInvitationFormProps) {
-  const [values, setValues] = useState<NewPasswordValues>({ newPassword: '', confirmation: '' });
-  const [clientErrors, setClientErrors] = useState<{ newPassword?: string; confirmation?: string }>({});
-  const [apiError, setApiError] = useState<unknown>(null);
-  const [submitting, setSubmitting] = useState(false);
-  const { formRef, rejected } = useFocusFirstInvalid();
+  // acceptInvitation names the new password `password` (the account has no old one).
+  const { values, setValues, errors, ruleMessage, apiError, submitting, formRef, submit } = useNewPasswordForm(onSubmit, 'password');
 
   if (!token) {
     return (
@@ -51,34 +47,6 @@ export function AcceptInvitationForm({
       </AuthCard>
     );
   }
-
-  // acceptInvitation names the new password `password` (the account has no old one).
-  const problem = apiFieldProblem(apiError, 'password');
-  const ruleMessage = problem ? `This password ${problem.replace(/\.$/, '')}.` : undefined;
-  const errors = {
-    newPassword: clientErrors.newPassword ?? ruleMessage,
-    confirmation: clientErrors.confirmation,
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setApiError(null);
-    const problems = newPasswordErrors(values.newPassword, values.confirmation);
-    setClientErrors(problems);
-    if (Object.keys(problems).length) {
-      rejected();
-      return;
-    }
-    setSubmitting(true);
-    try {
-      await onSubmit(values.newPassword);
-    } catch (error) {
-      setApiError(error);
-      rejected();
-    } finally {
-      setSubmitting(false);
-    }
-  };
 
   return (
     <AuthCard
