@@ -72,6 +72,7 @@ async function main(): Promise<void> {
   running.gateway = services.gateway;
   services.activity.start();
   services.notifications.start();
+  services.endUserWindows.start();
   const maintenance = new Maintenance(db.pool, systemClock, logger, config.USAGE_LOG_RETENTION_DAYS);
   maintenance.start();
   void maintenance.run();

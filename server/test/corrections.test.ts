@@ -104,6 +104,7 @@ describe('voidUsage', () => {
           `select window_days, end_users from end_user_window_counts where tenant_id = $1 and end_users > 0 order by 1`,
         ].map(async (sql) => (await pool.query(sql, [t.tenantId])).rows),
       );
+    await server.services.endUserWindows.foldPending({ tenantId: t.tenantId, wait: true });
     const incremental = await snapshot();
     expect(incremental[2]!.length).toBeGreaterThan(0);
     await new UsageRebuildService(pool).rebuild(server.clock.now());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UsageRebuildService } from '../src/modules/usage/rebuild/usage-rebuild.service.js';
-import { createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
+import { ADMIN, createTenantWithAccess, startTestServer, type TestServer } from './harness.js';
 
 // A server of its own: these tests move the clock days ahead, and a tenant's windows then end on a
 // day the other test files' clocks have not reached.
@@ -13,6 +13,7 @@ afterAll(() => server?.close());
 const DAY = 86_400_000;
 let counter = 0;
 const BATCH = `mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`;
+const VOID = `mutation($id: ID!, $reason: String!, $at: DateTime) { voidUsage(id: $id, reason: $reason, occurredAt: $at) { id } }`;
 const END_USERS = `query($input: EndUsersInput!) { endUsers(input: $input) { totalCount nodes { endUser apiCalls totalCostUsd } } }`;
 const smartflo = (endUser: string, seconds: number, occurredAt: string) => ({ service: 'SMARTFLO', durationSeconds: seconds, requestId: `w-${counter++}`, endUser, occurredAt });
 /** Signs in afresh each time: a session would expire as the clock moves days ahead. */
@@ -61,5 +62,57 @@ describe('windows over days', () => {
       server.clock.set(undefined);
     }
   });
-});
 
+  it('folds racing recorders, other folds, reads, a void and a roll-forward to exactly the rows a rebuild makes', async () => {
+    const t = await createTenantWithAccess(server, 'Racing folds');
+    const pool = server.services.db.pool;
+    const windows = server.services.endUserWindows;
+    const today = Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth(), new Date().getUTCDate()) + 12 * 3_600_000;
+    const at = (offset: number) => new Date(today + offset * DAY).toISOString();
+    const snapshot = async () =>
+      Promise.all(
+        [
+          'select window_days, end_user, api_calls, error_calls, cost_usd::text, last_seen_at from end_user_windows where tenant_id = $1 order by 1, 2',
+          'select window_days, end_users from end_user_window_counts where tenant_id = $1 and end_users > 0 order by 1',
+          'select end_user from end_user_directory where tenant_id = $1 order by 1',
+        ].map(async (sql) => (await pool.query(sql, [t.tenantId])).rows),
+      );
+    // Batches over a hot user and a long tail, on days that stay in every window and on one that
+    // leaves the 7-day window at the roll-forward.
+    const batch = (round: number) =>
+      server.gql(BATCH, { i: Array.from({ length: 8 }, (_, k) => smartflo(k % 2 ? 'hot' : `tail-${(round * 8 + k) % 37}`, 30 + k, at(k % 3 === 0 ? -6 : -(k % 5)))) }, t.apiKey);
+    const signIn = async (email: string, password: string) =>
+      (await server.gql(`mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`, { e: email, p: password })).data!.login.token as string;
+    const race = async (rounds: number) => {
+      const token = await signIn(t.email, t.password);
+      let reading = true;
+      const folds = (async () => {
+        while (reading) {
+          await windows.foldPending({ wait: false });
+          const read = await server.gql(END_USERS, { input: { days: 7, orderBy: 'COST_DESC', first: 5 } }, token);
+          expect(read.errors).toBeUndefined();
+        }
+      })();
+      await Promise.all(Array.from({ length: rounds }, (_, round) => batch(round)));
+      reading = false;
+      await folds;
+    };
+    try {
+      server.clock.set(new Date(today));
+      await race(24);
+      const { rows } = await pool.query(`select id, occurred_at from usage_logs where tenant_id = $1 and end_user = 'hot' order by id limit 1`, [t.tenantId]);
+      // The next day: the roll-forward (from the first read) runs while batches still record day -6.
+      server.clock.set(new Date(today + DAY));
+      const voided = server.gql(VOID, { id: rows[0].id, reason: 'race', at: rows[0].occurred_at.toISOString() }, await signIn(ADMIN.email, ADMIN.password));
+      const [, voidResponse] = await Promise.all([race(16), voided]);
+      expect(voidResponse.errors).toBeUndefined();
+      await windows.catchUp(t.tenantId);
+      const folded = await snapshot();
+      expect(folded[0]!.length).toBeGreaterThan(0);
+      await new UsageRebuildService(pool).rebuild(server.clock.now());
+      expect(await snapshot()).toEqual(folded);
+    } finally {
+      server.clock.set(undefined);
+    }
+  });
+});

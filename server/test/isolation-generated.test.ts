@@ -36,6 +36,7 @@ async function snapshotOfB(): Promise<string> {
     ['api_keys', 'tenant_id = $1'],
     ['provider_credentials', 'tenant_id = $1'],
     ['gateway_webhook_tokens', 'tenant_id = $1'],
+    ['end_user_window_deltas', 'tenant_id = $1'],
     ['quotas', 'tenant_id = $1'],
     ['alerts', 'tenant_id = $1'],
     ['monthly_summaries', 'tenant_id = $1'],

@@ -72,10 +72,19 @@ export async function endUserPage(pool: pg.Pool, request: EndUserPageRequest): P
   const params: unknown[] = [request.tenantId ?? null, days];
   let searchFilter = '';
   if (search) {
-    params.push(escapeLike(search.toLowerCase()));
-    // The trigram index on the directory finds the matching ids; the window rows are joined by key.
-    searchFilter = `and w.end_user in (select d.end_user from end_user_directory d
-                      where d.tenant_id = t.id and lower(d.end_user) like '%' || $${params.length} || '%')`;
+    const lowered = search.toLowerCase();
+    const pattern = params.push(escapeLike(lowered));
+    const like = (alias: string) => `lower(${alias}.end_user) like '%' || $${pattern} || '%'`;
+    if (hasGrams(lowered)) {
+      const pieces = params.push(lowered);
+      // The directory's index finds the ids holding every three-character piece of the search;
+      // the window rows are joined by key.
+      searchFilter = `and w.end_user in (select d.end_user from end_user_directory d
+                        where ${GRAMS_MATCH('d', 't.id', `$${pieces}`)} and d.tenant_id = t.id and ${like('d')})`;
+    } else {
+      // Too short for the index, and so common that the order's index finds a page of them soon.
+      searchFilter = `and ${like('w')}`;
+    }
   }
   let keyset = '';
   if (position && ranked) {
@@ -131,13 +140,36 @@ export async function endUserCount(pool: pg.Pool, request: Pick<EndUserPageReque
     );
     return Number(rows[0].n);
   }
-  const { rows } = await pool.query(
-    `select count(*)::bigint as n from end_user_directory d
-       join end_user_windows w on w.tenant_id = d.tenant_id and w.window_days = $2 and w.end_user = d.end_user
-      where ($1::uuid is null or d.tenant_id = $1) and lower(d.end_user) like '%' || $3 || '%'`,
-    [request.tenantId ?? null, request.days, escapeLike(search.toLowerCase())],
-  );
+  const lowered = search.toLowerCase();
+  const { rows } = hasGrams(lowered)
+    ? await pool.query(
+        `select count(*)::bigint as n from tenants t
+           join end_user_directory d on d.tenant_id = t.id and ${GRAMS_MATCH('d', 't.id', '$4')}
+           join end_user_windows w on w.tenant_id = d.tenant_id and w.window_days = $2 and w.end_user = d.end_user
+          where ($1::uuid is null or t.id = $1) and lower(d.end_user) like '%' || $3 || '%'`,
+        [request.tenantId ?? null, request.days, escapeLike(lowered), lowered],
+      )
+    : await pool.query(
+        `select count(*)::bigint as n from end_user_windows w
+          where ($1::uuid is null or w.tenant_id = $1) and w.window_days = $2 and lower(w.end_user) like '%' || $3 || '%'`,
+        [request.tenantId ?? null, request.days, escapeLike(lowered)],
+      );
   return Number(rows[0].n);
+}
+
+/**
+ * The directory's search index (migration Migration20261220000000_end_user_deltas_search): each
+ * end user's three-character pieces of its lower-cased id, each under its tenant, so a search
+ * reads only its own tenant's entries of the pieces it names, at any number of end users (a
+ * trigram index with tenant_id as a key of its own read that key's whole posting list: all the
+ * tenant's users). A match on every piece is necessary for a substring; the LIKE beside it decides.
+ */
+const GRAMS_MATCH = (alias: string, tenant: string, search: string) =>
+  `end_user_search_grams(${alias}.tenant_id, lower(${alias}.end_user)) @> end_user_search_grams(${tenant}, ${search}::text)`;
+
+/** Whether a lower-cased search has a three-character piece (in characters, as PostgreSQL counts them). */
+function hasGrams(lowered: string): boolean {
+  return [...lowered].length >= 3;
 }
 
 function decodePosition(cursor: string, expected: Pick<Position, 'orderBy' | 'scope' | 'days' | 'search'>): Position {

@@ -55,8 +55,9 @@ export class EndUsersService {
 
   async page(request: EndUsersRequest): Promise<{ nodes: EndUserUsageRecord[]; hasNextPage: boolean; endCursor: string | null; totalCount: number }> {
     if (!isDayRange(request.days)) throw new UserInputError({ field: 'days', message: 'must be 7, 30, 90 or 365' });
-    // The windows must end today: right after midnight UTC the hourly roll-forward may not have run yet.
-    await this.windows.rollForward(request.tenantId);
+    // The windows must end today (right after midnight UTC the hourly roll-forward may not have
+    // run yet) and hold every event recorded before this read (deltas not folded yet).
+    await this.windows.catchUp(request.tenantId);
     const [page, totalCount] = await Promise.all([endUserPage(this.pool, request), endUserCount(this.pool, request)]);
     const from = formatDay(new Date(dayStart(this.clock.now()).getTime() - (request.days - 1) * DAY_MS));
     const details = await this.details(page.rows.map((row) => [row.tenantId, row.endUser] as const), from);

@@ -6,7 +6,7 @@ import { formatDay, periodOfDay } from '../../../core/lib/period.js';
 import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from '../../../core/lib/storable-text.js';
 import type { Viewer } from '../../../core/viewer/viewer.js';
 import type { AuditService } from '../../audit/audit.service.js';
-import { END_USER_WINDOWS, SHARE_WINDOW_LOCKS_SQL } from '../../end-users/end-user-windows.js';
+import { END_USER_WINDOWS, fold, LOCK_WINDOWS_SQL } from '../../end-users/end-user-windows.js';
 import { isUuid } from '../../tenants/tenant-directory.js';
 import type { PricedEvent } from '../recording/priced-event.js';
 import { endUserIncrementOf, rollupIncrementOf, summaryIncrementOf } from '../recording/usage-aggregates.js';
@@ -39,6 +39,19 @@ export class UsageVoidService {
     if (why.length < 1 || why.length > VOID_REASON_MAX_LENGTH) problems.add('reason', `must be 1-${VOID_REASON_MAX_LENGTH} characters`);
     else if (!isStorableText(why)) problems.add('reason', UNSTORABLE_TEXT_MESSAGE);
     problems.throwIfAny();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.voidOnce(actor, id, why, occurredAt);
+      } catch (error) {
+        // It locks a tenant's rows in another order than the recorder (summary first): a deadlock
+        // with a racing event is broken by PostgreSQL, and the void, all or nothing, tried again.
+        if (attempt < 3 && (error as { code?: string }).code === '40P01') continue;
+        throw error;
+      }
+    }
+  }
+
+  private async voidOnce(actor: Viewer, id: string, why: string, occurredAt?: Date | null): Promise<UsageLogRecord> {
     const client = await this.pool.connect();
     try {
       await client.query('begin');
@@ -48,9 +61,9 @@ export class UsageVoidService {
       );
       if (located.rows.length === 0) throw notFound('Usage log');
       const tenantId: string = located.rows[0].tenant_id;
-      // The window lock first (as the recorder takes it), then the row: a roll-forward cannot move
-      // the windows between reading their end day and subtracting from them.
-      await client.query(SHARE_WINDOW_LOCKS_SQL, [[tenantId]]);
+      // The window lock first, then the row: no fold or roll-forward changes the windows between
+      // reading their end day and subtracting from them.
+      await client.query(LOCK_WINDOWS_SQL, [[tenantId]]);
       const { rows } = await client.query(
         `select ${USAGE_LOG_COLUMNS} from usage_logs where tenant_id = $1 and id = $2 ${occurredAt ? 'and occurred_at = $3' : ''} for update`,
         occurredAt ? [tenantId, id, occurredAt] : [tenantId, id],
@@ -142,6 +155,8 @@ export class UsageVoidService {
       [e.tenantId, periodStart, e.endUser, e.apiCalls, e.errorCalls, text(e.costUsd)],
     );
     await client.query(`delete from end_user_monthly_totals where tenant_id = $1 and period = $2::date and end_user = $3 and api_calls = 0`, [e.tenantId, periodStart, e.endUser]);
+    // The log's own delta may not be folded yet: fold first, then subtract from what holds it.
+    await fold(client, [e.tenantId], formatDay(this.clock.now()));
     const { rows } = await client.query(`select as_of::text from end_user_window_state where tenant_id = $1`, [e.tenantId]);
     const asOf: string | undefined = rows[0]?.as_of;
     if (!asOf) return;

@@ -31,9 +31,10 @@ export interface RebuildResult {
 
 /**
  * Recomputes monthly summaries, daily rollups, platform rollups and the end-user rollups (daily,
- * monthly, directory, and the 7/30/90/365-day windows as of `today`) from usage_logs, e.g. after
- * history was bulk-loaded into the log. Only months that still have logs are rebuilt: retention
- * drops whole months of logs but keeps their aggregates, so older aggregates are left alone.
+ * monthly, directory, and the 7/30/90/365-day windows as of `today`, with no delta left to fold)
+ * from usage_logs, e.g. after history was bulk-loaded into the log. Only months that still have
+ * logs are rebuilt: retention drops whole months of logs but keeps their aggregates, so older
+ * aggregates are left alone.
  * Voided logs count nowhere, here as in the incremental path (corrections/usage-void.service.ts).
  *
  * One transaction, with the aggregate tables locked against the recorder (SHARE ROW EXCLUSIVE
@@ -49,7 +50,7 @@ export class UsageRebuildService {
       await client.query('begin');
       await client.query(`set local statement_timeout = 0`);
       await client.query(`lock table monthly_summaries, daily_rollups, platform_daily_rollups, end_user_daily_rollups, end_user_monthly_totals,
-        end_user_directory, end_user_window_state, end_user_windows, end_user_window_counts in share row exclusive mode`);
+        end_user_directory, end_user_window_state, end_user_windows, end_user_window_counts, end_user_window_deltas in share row exclusive mode`);
       const { rows } = await client.query(`select to_char(date_trunc('month', min(occurred_at) at time zone 'UTC'), 'YYYY-MM-DD') as from_month from usage_logs`);
       const fromMonth: string | null = rows[0].from_month;
       if (fromMonth === null) {
@@ -139,6 +140,8 @@ export class UsageRebuildService {
        select tenant_id, end_user, min(first_seen_at) from end_user_daily_rollups group by 1, 2
        on conflict (tenant_id, end_user) do update set first_seen_at = least(end_user_directory.first_seen_at, excluded.first_seen_at)`,
     );
+    // The windows are rebuilt from every committed event, so no delta is left to fold.
+    await client.query('delete from end_user_window_deltas');
     await client.query('delete from end_user_windows');
     await client.query('delete from end_user_window_counts');
     await client.query(

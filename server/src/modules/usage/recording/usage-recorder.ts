@@ -10,7 +10,6 @@ import type { AlertRaiser, EventUsage, SummaryAfter } from '../../alerts/alert-r
 import type { PriceBook } from '../../pricing/price-book.js';
 import type { MonthUsage, QuotaLimits, QuotaStanding } from '../../quotas/evaluate-quota.js';
 import { addEndUser, addRollup, addSummary, endUserIncrementOf, rollupIncrementOf, sumBy, summaryIncrementOf, type EndUserIncrement, type RollupIncrement, type SummaryIncrement } from './usage-aggregates.js';
-import { SHARE_WINDOW_LOCKS_SQL } from '../../end-users/end-user-windows.js';
 import type { UsageEvent } from './usage-event.js';
 import type { PricedEvent } from './priced-event.js';
 import { logFromRow, USAGE_LOG_COLUMNS, type UsageLogRecord } from '../usage-log.record.js';
@@ -122,15 +121,8 @@ export class UsageRecorder {
   private async writeGroup(events: PricedEvent[], batch: boolean): Promise<RecordOutcome[]> {
     const client = await this.pool.connect();
     try {
-      // Pipelined (createPool): BEGIN is written together with the group's statement. Events that
-      // name an end user first share their tenants' window locks (end-users/end-user-windows.ts),
-      // in a statement of their own so the write's snapshot is taken once they are held.
-      const windowTenants = [...new Set(events.filter((e) => e.endUser !== null).map((e) => e.tenantId))].sort();
-      const [, , finish] = await Promise.all([
-        client.query('begin'),
-        windowTenants.length > 0 ? client.query({ name: 'um_share_window_locks', text: SHARE_WINDOW_LOCKS_SQL, values: [windowTenants] }) : null,
-        this.writeInTransaction(client, events, batch),
-      ]);
+      // Pipelined (createPool): BEGIN is written together with the group's statement.
+      const [, finish] = await Promise.all([client.query('begin'), this.writeInTransaction(client, events, batch)]);
       await client.query('commit');
       return finish();
     } catch (error) {
@@ -274,7 +266,6 @@ export class UsageRecorder {
         textArray(fresh.map((e) => e.endUser)),
         plainArray(fresh.map((e) => e.source)),
         ...endUserColumns(endUserRows),
-        formatDay(now),
         ...(claim ? [plainArray(fresh.map((e) => e.bodyHash))] : []),
       ],
     });

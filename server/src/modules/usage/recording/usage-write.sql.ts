@@ -1,14 +1,15 @@
 /**
  * The recorder's one write statement: insert the logs and increment daily rollups, platform
- * rollups (one split counter), monthly summaries and the end-user rollups in SQL
- * (`x = x + excluded.x`), returning the new tenant-month totals with quotas and the end users
- * the group took to or past their monthly cap. With `claimFirst` the same statement also claims the
- * idempotency keys and writes only when it claimed every one of them (the usual case: a group of
- * new events costs one round trip); otherwise it writes nothing and the recorder sorts duplicates
- * from new events and writes the new ones with the plain statement.
+ * rollups (one split counter), monthly summaries and the end users' daily and monthly rollups in
+ * SQL (`x = x + excluded.x`), append the end users' window deltas, and return the new
+ * tenant-month totals with quotas and the end users the group took to or past their monthly
+ * cap. With `claimFirst` the same statement also claims the idempotency keys and writes only
+ * when it claimed every one of them (the usual case: a group of new events costs one round trip);
+ * otherwise it writes nothing and the recorder sorts duplicates from new events and writes the
+ * new ones with the plain statement.
  *
  * The keys are claimed from the logs' own arrays (tenant, request id, log id, occurredAt: $2,
- * $16, $1, $3) plus the body hashes ($66), so the recorder passes the logs in key order, the order
+ * $16, $1, $3) plus the body hashes ($65), so the recorder passes the logs in key order, the order
  * every concurrent group claims in. recorded_at is one value ($4) for the whole group. Each
  * array element is parsed by PostgreSQL and written by the server: in a 500-event batch these
  * were 2,500 of them.
@@ -17,7 +18,7 @@ export function writeStatement(claimFirst: boolean): string {
   const claim = claimFirst
     ? `claimed as (
   insert into usage_request_keys (tenant_id, request_id, body_hash, log_id, occurred_at)
-  select t, r, decode(h, 'hex'), l, o from unnest($2::uuid[], $16::text[], $66::text[], $1::uuid[], $3::timestamptz[]) as k(t, r, h, l, o)
+  select t, r, decode(h, 'hex'), l, o from unnest($2::uuid[], $16::text[], $65::text[], $1::uuid[], $3::timestamptz[]) as k(t, r, h, l, o)
   on conflict (tenant_id, request_id) do nothing
   returning 1
 ), claim_check as (
@@ -61,33 +62,17 @@ with ${claim}logs as (
     cost_usd = r.cost_usd + excluded.cost_usd, first_seen_at = least(r.first_seen_at, excluded.first_seen_at),
     last_seen_at = greatest(r.last_seen_at, excluded.last_seen_at)
 ), eu_month as (
+  -- In key order, as every other upsert here: a hash aggregate's order depends on the group's other
+  -- users, and two groups locking two users' rows in opposite orders deadlock.
   insert into end_user_monthly_totals as m (tenant_id, period, end_user, api_calls, error_calls, cost_usd)
-  select tenant_id, date_trunc('month', day)::date, end_user, sum(api_calls), sum(error_calls), sum(cost_usd) from eu group by 1, 2, 3
+  select tenant_id, date_trunc('month', day)::date, end_user, sum(api_calls), sum(error_calls), sum(cost_usd) from eu group by 1, 2, 3 order by 1, 2, 3
   on conflict (tenant_id, period, end_user) do update set
     api_calls = m.api_calls + excluded.api_calls, error_calls = m.error_calls + excluded.error_calls, cost_usd = m.cost_usd + excluded.cost_usd
   returning m.tenant_id, m.period, m.end_user, m.cost_usd, m.xmax = 0 as inserted
-), eu_directory as (
-  insert into end_user_directory (tenant_id, end_user, first_seen_at)
-  select tenant_id, end_user, min(first_seen_at) from eu group by 1, 2
-  on conflict (tenant_id, end_user) do nothing
-), eu_state as (
-  insert into end_user_window_state (tenant_id, as_of) select distinct tenant_id, $65::date from eu on conflict (tenant_id) do nothing
-), eu_windows as (
-  -- A window holds the days from its tenant's as_of - days + 1 on (end-users/end-user-windows.ts).
-  insert into end_user_windows as w (tenant_id, window_days, end_user, api_calls, error_calls, cost_usd, last_seen_at)
-  select e.tenant_id, n.days, e.end_user, sum(e.api_calls), sum(e.error_calls), sum(e.cost_usd), max(e.last_seen_at)
-    from eu e cross join (values (7::smallint), (30::smallint), (90::smallint), (365::smallint)) as n(days)
-    left join end_user_window_state st on st.tenant_id = e.tenant_id
-   where e.day > coalesce(st.as_of, $65::date) - n.days
-   group by 1, 2, 3
-  on conflict (tenant_id, window_days, end_user) do update set
-    api_calls = w.api_calls + excluded.api_calls, error_calls = w.error_calls + excluded.error_calls,
-    cost_usd = w.cost_usd + excluded.cost_usd, last_seen_at = greatest(w.last_seen_at, excluded.last_seen_at)
-  returning w.tenant_id, w.window_days, w.xmax = 0 as inserted
-), eu_counts as (
-  insert into end_user_window_counts as c (tenant_id, window_days, end_users)
-  select tenant_id, window_days, count(*) from eu_windows where inserted group by 1, 2
-  on conflict (tenant_id, window_days) do update set end_users = c.end_users + excluded.end_users
+), eu_deltas as (
+  -- The windows' share, folded into them later (end-users/end-user-windows.ts): one row per end user and day.
+  insert into end_user_window_deltas (tenant_id, day, end_user, api_calls, error_calls, cost_usd, first_seen_at, last_seen_at)
+  select tenant_id, day, end_user, sum(api_calls), sum(error_calls), sum(cost_usd), min(first_seen_at), max(last_seen_at) from eu group by 1, 2, 3
 ), summary as (
   insert into monthly_summaries as s (tenant_id, period, openai_input_tokens, openai_cached_input_tokens, openai_output_tokens,
       openai_characters, openai_seconds, openai_cost_usd, elevenlabs_characters, elevenlabs_cost_usd, smartflo_seconds,
