@@ -93,8 +93,9 @@ describe('windows over days', () => {
           expect(read.errors).toBeUndefined();
         }
       })();
-      await Promise.all(Array.from({ length: rounds }, (_, round) => batch(round)));
+      const recorded = await Promise.all(Array.from({ length: rounds }, (_, round) => batch(round)));
       reading = false;
+      for (const response of recorded) expect(response.errors).toBeUndefined();
       await folds;
     };
     try {

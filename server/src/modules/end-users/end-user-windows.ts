@@ -67,12 +67,13 @@ export const FOLD_INTERVAL_MS = 2_000;
  * over the days from `as_of - days + 1` on (end_user_window_state).
  *
  * Off the recording path: a recorder appends one delta per end user and day it touched
- * (end_user_window_deltas: its key only, no foreign key) in its own statement, and deltas are folded
- * into the windows, the directory and the distinct counts every FOLD_INTERVAL_MS, and before any
- * ranking read of their tenant (`catchUp`), so a read sees every event acknowledged before it.
- * Updating four ranked window rows (four indexes each, never HOT) and their counters was most of
- * what an end user added to a recording transaction (bench B8), and the rows of a user who calls
- * often are now updated once per fold instead of once per call.
+ * (end_user_window_deltas: its key only, no foreign key) in its own statement, and deltas are
+ * folded into the windows, the directory and the distinct counts every FOLD_INTERVAL_MS, and
+ * before any ranking read of their tenant (`catchUp`), so a read sees every event acknowledged
+ * before it. Updating four ranked window rows (four indexes each, never HOT) and their counters
+ * was most of what an end user added to a recording transaction (bench B8). The fold does that
+ * work still, on the same machine, but once per user and fold rather than once per call, and
+ * without holding a recorder's row locks.
  *
  * Once a day the roll-forward moves `as_of` to today and subtracts, per window, the daily end-user
  * rollups of the days that left it. A user whose window empties loses the row, and the window's
