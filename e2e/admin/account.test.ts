@@ -83,6 +83,8 @@ describe('admin console: account', () => {
     await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Admin sign in' }).waitFor();
     await page.getByRole('link', { name: 'Forgot password?' }).click();
+    // The sign-in page has an Email field too: fill the one of the page we went to.
+    await page.getByRole('heading', { level: 1, name: 'Forgot your password?' }).waitFor();
     await page.getByLabel('Email').fill(ADMIN_LOGIN.email);
     await page.getByRole('button', { name: 'Send reset link' }).click();
     await page
