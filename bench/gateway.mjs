@@ -7,7 +7,8 @@
 //       rather than its delay
 //   G2  time to the first byte of a streamed chat completion: overhead ≤ 2 ms (median of a closed loop)
 //   G3  server RSS while 100 concurrent 5 MB audio answers stream through: ≤ 400 MB
-// Usage: node bench/gateway.mjs [--short]. Writes bench/results/gateway.md and gateway.json.
+// Usage: node bench/gateway.mjs [--short]. Prints the table and writes it to bench/out/gateway.md and
+// gateway.json (scratch, not committed: bench/results keeps only the full run's latest.*).
 import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -145,7 +146,7 @@ async function main() {
   }
   const header = `# Gateway benchmark (${SHORT ? 'short' : 'full'} run)\n\nRun ${new Date(startedAt).toISOString()} in ${Math.round((Date.now() - startedAt) / 1000)} s on ${cpus().length} × ${cpus()[0]?.model.trim().split(' ').slice(0, 2).join(' ')}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB, Node ${process.version}; the machine is shared, so ratios measured in one run are the targets. Command: \`node bench/gateway.mjs${SHORT ? ' --short' : ''}\`.\n\n`;
   const table = ['| # | scenario | measured | target | result |', '|---|---|---|---|---|', ...results.rows.map((r) => `| ${r.id} | ${r.scenario} | ${r.measured} | ${r.target} | ${r.pass === null ? '—' : r.pass ? 'pass' : 'MISSED'} |`)].join('\n');
-  const out = join(ROOT, 'bench', 'results');
+  const out = join(ROOT, 'bench', 'out');
   mkdirSync(out, { recursive: true });
   if (!SHORT) {
     writeFileSync(join(out, 'gateway.md'), `${header}${table}\n`);
