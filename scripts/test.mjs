@@ -14,23 +14,26 @@ const run = (command, options = {}) => {
   }
 };
 
-function ensureChromium() {
-  if (process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) return;
-  if (existsSync('/usr/bin/chromium')) return;
+/** Debian packages the tests drive: chromium (browser tests) and pgbouncer (server/test/pgbouncer.test.ts). */
+function ensureDebianPackages() {
+  const missing = [];
+  if (!(process.env.CHROMIUM_PATH && existsSync(process.env.CHROMIUM_PATH)) && !existsSync('/usr/bin/chromium')) missing.push('chromium');
+  if (!(process.env.PGBOUNCER_PATH && existsSync(process.env.PGBOUNCER_PATH)) && !existsSync('/usr/sbin/pgbouncer')) missing.push('pgbouncer');
+  if (missing.length === 0) return;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot) {
-    console.error('Browser tests need Chromium at /usr/bin/chromium: run `sudo apt-get install -y chromium` (or set CHROMIUM_PATH), then run the tests again.');
+    console.error(`The tests need ${missing.join(' and ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` (or set CHROMIUM_PATH / PGBOUNCER_PATH), then run the tests again.`);
     process.exit(1);
   }
-  console.log('Installing Debian chromium for the browser tests…');
-  run('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium > /dev/null');
+  console.log(`Installing Debian ${missing.join(' and ')} for the tests…`);
+  run(`apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${missing.join(' ')} > /dev/null`);
 }
 
 // Run pnpm the way we were started (npx pnpm@… puts it on PATH; a global install works too).
 const pnpm = process.env.npm_execpath?.includes('pnpm') ? `"${process.execPath}" "${process.env.npm_execpath}"` : 'pnpm';
 
 const started = Date.now();
-ensureChromium();
+ensureDebianPackages();
 run(`${pnpm} build`);
 run(`${pnpm} check`);
 run(`${pnpm} exec vitest run`);

@@ -65,7 +65,7 @@ async function main(): Promise<void> {
   await services.auth.ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   if (config.DEMO_DATA) await seedDemoData(services);
 
-  const listener = (running.listener = new DatabaseListener(db.url, logger));
+  const listener = (running.listener = new DatabaseListener(db.direct.url, logger));
   listenToDatabase(listener, services);
   await listener.start();
   await services.gateway.start();
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   services.activity.start();
   services.notifications.start();
   services.endUserWindows.start();
-  const maintenance = new Maintenance(db.pool, systemClock, logger, config.USAGE_LOG_RETENTION_DAYS);
+  const maintenance = new Maintenance(db.pool, systemClock, logger, config.USAGE_LOG_RETENTION_DAYS, db.direct.pool);
   maintenance.start();
   void maintenance.run();
 

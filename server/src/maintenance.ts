@@ -24,6 +24,8 @@ export class Maintenance {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly retentionDays: number,
+    /** Where the session lock is held: never a transaction pooler (database.ts `direct`). */
+    private readonly sessionPool: pg.Pool = pool,
   ) {}
 
   start(intervalMs = 3_600_000): void {
@@ -36,7 +38,7 @@ export class Maintenance {
   }
 
   async run(): Promise<{ droppedPartitions: string[]; deletedRateCounters: number; foldedRollupRows: number } | undefined> {
-    const client = await this.pool.connect().catch(() => undefined);
+    const client = await this.sessionPool.connect().catch(() => undefined);
     if (!client) return undefined;
     try {
       const { rows } = await client.query('select pg_try_advisory_lock($1) as locked', [MAINTENANCE_LOCK]);
@@ -53,7 +55,7 @@ export class Maintenance {
           this.logger.info({ err: error.message }, 'platform rollup compaction deferred');
           return { foldedRows: 0 };
         });
-        await new EndUserWindows(this.pool, this.clock, this.logger).rollForward();
+        await new EndUserWindows(this.pool, this.clock, this.logger, this.sessionPool).rollForward();
         return { droppedPartitions, deletedRateCounters: rowCount ?? 0, foldedRollupRows: foldedRows };
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MAINTENANCE_LOCK]);

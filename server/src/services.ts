@@ -59,7 +59,7 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
   const usage = new UsageReadService(db.pool, clock, db.reads);
   const quotas = new QuotasService(db.pool, audit, clock);
   const alerts = new AlertsService(db.pool, audit);
-  const endUserWindows = new EndUserWindows(db.pool, clock, logger);
+  const endUserWindows = new EndUserWindows(db.pool, clock, logger, db.direct.pool);
   const auth = new AuthService(db.pool, clock, logger, { idleHours: config.SESSION_TTL_HOURS, maxDays: config.SESSION_MAX_DAYS }, audit);
   const ingest = new UsageIngestService(recorder, tenantDirectory, activity, clock, config.INGEST_GROUP_WINDOW_MS);
   const providerKeys = new ProviderKeys(tenants);

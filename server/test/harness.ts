@@ -105,7 +105,10 @@ export async function startTestServer(
   // With logLines: the production logger (same redaction) at `debug`, every line handed to the test.
   const logger = options.logLines ? createLogger('debug', { write: (line: string) => options.logLines!(line) }) : pino({ level: 'silent' });
   const orm = await MikroORM.init(ormOptions(database.url, entities, 3));
-  const pool = createPool(database.url, config.DATABASE_POOL_SIZE);
+  // DATABASE_DIRECT_URL: DATABASE_URL is a transaction pooler (database.ts `direct`).
+  const behindPooler = config.DATABASE_DIRECT_URL !== undefined;
+  const pool = createPool(database.url, config.DATABASE_POOL_SIZE, undefined, { behindPooler });
+  const direct = { url: config.DATABASE_DIRECT_URL ?? database.url, pool: behindPooler ? createPool(config.DATABASE_DIRECT_URL!, 2) : pool };
   await ensureUsageLogPartitions(pool, new Date());
   const router = config.DATABASE_READ_URL.length > 0 ? new ReadRouter(pool, config.DATABASE_READ_URL.map((url) => createPool(url, 4)), config.DATABASE_READ_MAX_LAG_MS, logger) : undefined;
   await router?.start();
@@ -113,9 +116,11 @@ export async function startTestServer(
     url: database.url,
     orm,
     pool,
+    direct,
     reads: router ?? pool,
     async close() {
       await router?.stop();
+      if (direct.pool !== pool) await direct.pool.end();
       await pool.end();
       await orm.close(true);
     },
@@ -124,7 +129,7 @@ export async function startTestServer(
   const services = createServices(config, db, clock, logger);
   await services.priceBook.load();
   await services.auth.ensureAdmin(ADMIN.email, ADMIN.password);
-  const listener = new DatabaseListener(database.url, logger);
+  const listener = new DatabaseListener(db.direct.url, logger);
   listenToDatabase(listener, services);
   await listener.start();
   await services.gateway.start();

@@ -33,6 +33,13 @@ const environmentSchema = z.object({
   HOST: z.string().min(1).default('0.0.0.0'),
   /** External PostgreSQL; when unset an embedded PostgreSQL runs with its data under DATA_DIR. */
   DATABASE_URL: optionalUrl(['postgres://', 'postgresql://']),
+  /**
+   * The same PostgreSQL without a pooler in between. Set it when DATABASE_URL points at PgBouncer
+   * in transaction mode: LISTEN/NOTIFY, session advisory locks and migrations then use this URL,
+   * and statements on DATABASE_URL are sent unnamed (a transaction pooler hands each transaction
+   * another server connection, where a named statement prepared earlier does not exist).
+   */
+  DATABASE_DIRECT_URL: optionalUrl(['postgres://', 'postgresql://']),
   /** Folder for the embedded database and generated secrets. */
   DATA_DIR: z.string().min(1).default('.data'),
   /** Embedded PostgreSQL port (only without DATABASE_URL). */

@@ -61,6 +61,12 @@ export interface Database {
   orm: MikroORM;
   /** Raw SQL pool: the hot path and aggregate reads (no unit-of-work overhead). */
   pool: pg.Pool;
+  /**
+   * Where session state must hold across statements: LISTEN and session advisory locks. It is
+   * DATABASE_DIRECT_URL when set (DATABASE_URL is then a transaction pooler), else the same
+   * PostgreSQL as `pool` (`pool` itself for locks, `url` for LISTEN).
+   */
+  direct: { url: string; pool: pg.Pool };
   /** Where heavy reads go: the replicas of DATABASE_READ_URL when set (read-router.ts), else `pool`. */
   reads: Queryable;
   embedded?: EmbeddedPostgres;
@@ -82,15 +88,20 @@ export async function openDatabase(config: AppConfig, logger: Logger, entities: 
     url = embedded.url;
     logger.info({ port: config.EMBEDDED_PG_PORT, dataDir: join(config.DATA_DIR, 'pg') }, 'embedded PostgreSQL started');
   }
+  const directUrl = config.DATABASE_DIRECT_URL ?? url;
   const orm = await MikroORM.init(ormOptions(url, entities));
   try {
-    await migrate(orm, logger);
+    // DDL and the migrator's own bookkeeping go straight to PostgreSQL, not through a pooler.
+    await migrateAt(directUrl, orm, entities, logger);
   } catch (error) {
     await orm.close(true);
     await embedded?.stop();
     throw error;
   }
-  const pool = createPool(url, config.DATABASE_POOL_SIZE, embedded?.socketDir);
+  const behindPooler = config.DATABASE_DIRECT_URL !== undefined;
+  const pool = createPool(url, config.DATABASE_POOL_SIZE, embedded?.socketDir, { behindPooler });
+  // Two connections: the hourly maintenance's lock and a window roll-forward's lock at most.
+  const directPool = behindPooler ? createPool(directUrl, 2) : pool;
   pool.on('error', (error) => logger.warn({ err: error.message }, 'idle database connection failed'));
   await ensureUsageLogPartitions(pool, new Date(), config.USAGE_LOG_RETENTION_DAYS);
   const router = config.DATABASE_READ_URL.length > 0
@@ -101,10 +112,12 @@ export async function openDatabase(config: AppConfig, logger: Logger, entities: 
     url,
     orm,
     pool,
+    direct: { url: directUrl, pool: directPool },
     reads: router ?? pool,
     embedded,
     async close() {
       await router?.stop();
+      if (directPool !== pool) await directPool.end().catch(() => undefined);
       await pool.end().catch(() => undefined);
       await orm.close(true).catch(() => undefined);
       await embedded?.stop();
@@ -118,7 +131,7 @@ export async function openDatabase(config: AppConfig, logger: Logger, entities: 
  * side by side under B1 load (two servers at once, 7 rounds): server CPU per request 0–6 % lower
  * and PostgreSQL's 2–7 % lower in 5 of 7 rounds.
  */
-export function createPool(url: string, max: number, socketDir?: string): pg.Pool {
+export function createPool(url: string, max: number, socketDir?: string, options: { behindPooler?: boolean } = {}): pg.Pool {
   const pool = new pg.Pool({
     ...(socketDir ? overSocket(url, socketDir) : { connectionString: url }),
     max,
@@ -141,7 +154,31 @@ export function createPool(url: string, max: number, socketDir?: string): pg.Poo
   // crash the process; its holder sees the failure on its next query anyway, and pg-pool
   // discards the broken client when it is released.
   pool.on('connect', (client) => client.on('error', () => undefined));
+  if (options.behindPooler) pool.on('connect', sendStatementsUnnamed);
   return pool;
+}
+
+/**
+ * Behind PgBouncer in transaction mode every transaction may run on another server connection,
+ * where a statement that pg prepared under a name on an earlier one does not exist (pg skips the
+ * Parse for a name it has seen on this client). Unnamed, each statement is parsed where it runs:
+ * the hot path loses the saved parse, nothing else changes. Done here, once, for every caller.
+ */
+function sendStatementsUnnamed(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (config: unknown, ...rest: unknown[]) =>
+    config !== null && typeof config === 'object' && 'name' in config ? query({ ...(config as object), name: undefined }, ...rest) : query(config, ...rest);
+}
+
+/** Migrates through `url` (its own short-lived ORM when that is not the ORM's URL). */
+async function migrateAt(url: string, orm: MikroORM, entities: EntityList, logger: Logger): Promise<void> {
+  if (url === orm.config.get('clientUrl')) return migrate(orm, logger);
+  const direct = await MikroORM.init(ormOptions(url, entities, 1));
+  try {
+    await migrate(direct, logger);
+  } finally {
+    await direct.close(true);
+  }
 }
 
 export async function migrate(orm: MikroORM, logger?: Logger): Promise<void> {

@@ -90,6 +90,8 @@ export class EndUserWindows {
     private readonly pool: pg.Pool,
     private readonly clock: Clock,
     private readonly logger: Logger,
+    /** Where the roll-forward's session lock is held: never a transaction pooler (database.ts `direct`). */
+    private readonly sessionPool: pg.Pool = pool,
   ) {}
 
   /** Folds every tenant's deltas regularly (one instance or several: each fold locks its tenants). */
@@ -156,7 +158,7 @@ export class EndUserWindows {
   }
 
   private async rollTenant(tenantId: string, today: string): Promise<void> {
-    const client = await this.pool.connect();
+    const client = await this.sessionPool.connect();
     const started = Date.now();
     try {
       // A session lock, taken before the transaction: the snapshot must be taken once it is held,
