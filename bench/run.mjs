@@ -29,7 +29,7 @@ const arg = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1
 const ONLY = arg('only')?.split(',');
 const P = SHORT
   ? { seconds: 2, rounds: 2, warmup: 1, rewarm: 0, tenants: 20, b4Small: 10_000, b4Large: Number(arg('logs') ?? 100_000), b4Tenants: 100, probeSamples: 15, alertRounds: 10, b8EndUsers: 10_000, b9Small: 1_000, b9Large: 10_000, b9LogsPerUser: 2 }
-  : { seconds: 20, rounds: 4, warmup: 5, rewarm: 1, tenants: 100, b4Small: 100_000, b4Large: Number(arg('logs') ?? 10_000_000), b4Tenants: 1_000, probeSamples: 100, alertRounds: 50, b8EndUsers: 10_000, b9Small: 10_000, b9Large: 1_000_000, b9LogsPerUser: 2 };
+  : { seconds: 25, rounds: 5, warmup: 5, rewarm: 1, tenants: 100, b4Small: 100_000, b4Large: Number(arg('logs') ?? 10_000_000), b4Tenants: 1_000, probeSamples: 100, alertRounds: 50, b8EndUsers: 10_000, b9Small: 10_000, b9Large: 1_000_000, b9LogsPerUser: 2 };
 const wanted = (id) => !ONLY || ONLY.includes(id);
 
 const rows = [];
@@ -57,18 +57,18 @@ async function commits(server) {
  * One load job, with the CPU time the servers and PostgreSQL spent on it (backends that start
  * during the job count from zero) and the commits it caused.
  */
-async function measureJob(servers, job) {
-  const pgBefore = new Map((servers[0].dataDir ? postgresPids(servers[0]) : []).map((pid) => [pid, cpuSecondsOf([pid])]));
+async function measureJob(servers, job, database = servers[0]) {
+  const pgBefore = new Map((database.dataDir ? postgresPids(database) : []).map((pid) => [pid, cpuSecondsOf([pid])]));
   const apps = servers.map((s) => s.pid);
   const app0 = cpuSecondsOf(apps);
-  const commits0 = await commits(servers[0]);
+  const commits0 = await commits(database);
   const result = await runLoad(job);
   result.appCpuSeconds = cpuSecondsOf(apps) - app0;
-  const pgAfter = servers[0].dataDir ? postgresPids(servers[0]) : [];
+  const pgAfter = database.dataDir ? postgresPids(database) : [];
   result.pgCpuSeconds = pgAfter.reduce((sum, pid) => sum + cpuSecondsOf([pid]) - (pgBefore.get(pid) ?? 0), 0);
   // PostgreSQL publishes a backend's counters at most once a second.
   await new Promise((resolve) => setTimeout(resolve, 1_200));
-  result.commits = servers[0].databaseUrl ? (await commits(servers[0])) - commits0 : NaN;
+  result.commits = database.databaseUrl ? (await commits(database)) - commits0 : NaN;
   return result;
 }
 
@@ -80,19 +80,20 @@ async function measureJob(servers, job) {
  * measured seconds, p50/p99 over all its latencies, CPU and commits per acknowledged request.
  */
 async function interleaved(scenarios, rounds) {
-  const totals = scenarios.map(() => ({ ok: 0, sent: 0, warmupOk: 0, warmupSent: 0, non2xx: 0, errors: 0, gqlErrors: 0, firstError: '', seconds: 0, latencies: [], runs: [], appCpuSeconds: 0, pgCpuSeconds: 0, commits: 0 }));
+  const totals = scenarios.map(() => ({ ok: 0, sent: 0, warmupOk: 0, warmupSent: 0, non2xx: 0, errors: 0, gqlErrors: 0, firstError: '', seconds: 0, latencies: [], runs: [], appCpuSeconds: 0, pgCpuSeconds: 0, commits: 0, rounds: [] }));
   for (let round = 0; round < rounds; round++) {
     for (const [i, scenario] of scenarios.entries()) {
       // The first round warms each scenario up fully; later ones re-open connections and refill
       // caches after the other scenarios ran.
       const warmupSeconds = round === 0 ? P.warmup : P.rewarm;
-      const r = await measureJob(scenario.servers, { ...scenario.job, seconds: P.seconds / rounds, warmupSeconds });
+      const r = await measureJob(scenario.servers, { ...scenario.job, seconds: P.seconds / rounds, warmupSeconds }, scenario.database);
       const t = totals[i];
       for (const key of ['ok', 'sent', 'warmupOk', 'warmupSent', 'non2xx', 'errors', 'gqlErrors', 'seconds', 'appCpuSeconds', 'pgCpuSeconds', 'commits']) t[key] += r[key];
       t.firstError ||= r.firstError;
       t.latencies.push(...r.latencies);
       t.runs.push(...r.runs);
       const sorted = Float64Array.from(r.latencies).sort();
+      t.rounds.push({ rps: r.ok / r.seconds, p99: quantile(sorted, 0.99) });
       log(`  ${scenario.id ?? ''} round ${round + 1}: ${fmt(r.ok / r.seconds)} req/s, p99 ${ms(quantile(sorted, 0.99))}, server CPU ${fmt((r.appCpuSeconds * 1000) / (r.ok + r.warmupOk), 2)} ms/req`);
     }
   }
@@ -102,6 +103,17 @@ async function interleaved(scenarios, rounds) {
     return { ...t, latencies: undefined, rps: t.ok / t.seconds, p50: quantile(sorted, 0.5), p99: quantile(sorted, 0.99), appCpuMs: (t.appCpuSeconds * 1000) / done, pgCpuMs: (t.pgCpuSeconds * 1000) / done, commitsPerRequest: t.commits / done };
   });
 }
+
+/**
+ * A ratio taken round by round (each round's figure over the reference's figure in the same
+ * round, so both saw the same moment of the shared machine): its median and spread.
+ */
+function roundRatios(subject, reference, pick = (round) => round.rps) {
+  const ratios = subject.rounds.map((round, i) => pick(round) / pick(reference.rounds[i])).sort((x, y) => x - y);
+  const median = ratios.length % 2 ? ratios[(ratios.length - 1) / 2] : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
+  return { median, min: ratios[0], max: ratios.at(-1), ratios };
+}
+const spread = (r) => `median ${fmt(r.median, 2)} (${fmt(r.min, 2)}–${fmt(r.max, 2)} over ${r.ratios.length} rounds)`;
 
 /** The pooled figures of one load scenario, for latest.json. */
 const loadValues = (r) => ({ requestsPerSecond: r.rps, p50Ms: r.p50, p99Ms: r.p99, serverCpuMsPerRequest: r.appCpuMs, postgresCpuMsPerRequest: r.pgCpuMs, commitsPerRequest: r.commitsPerRequest });
@@ -152,6 +164,14 @@ async function ingestion() {
     const tenants = await createTenants(a.baseUrl, token, 'bench-b1', P.tenants);
     const keys = tenants.map((t) => t.key);
     const burstingTenant = wanted('B2') ? (await createTenants(a.baseUrl, token, 'bench-b2', 1))[0] : undefined;
+    // B1t/B2t: another instance whose DATABASE_URL reaches the same PostgreSQL over TCP on
+    // 127.0.0.1, as a deployment with a separate database server does (B1/B2 use the embedded
+    // database's Unix socket); tenants of their own.
+    const tcpKeys = wanted('B1t') ? (await createTenants(a.baseUrl, token, 'bench-b1t', P.tenants)).map((t) => t.key) : [];
+    const tcpBurstingTenant = wanted('B2t') ? (await createTenants(a.baseUrl, token, 'bench-b2t', 1))[0] : undefined;
+    const tcpBatchKeys = wanted('B3t') ? (await createTenants(a.baseUrl, token, 'bench-b3t', P.tenants)).map((t) => t.key) : [];
+    const tcp = ['B1t', 'B2t', 'B3t'].some(wanted) ? await startServer({ databaseUrl: a.databaseUrl }) : undefined;
+    b = tcp;
     const batchKeys = wanted('B3') ? (await createTenants(a.baseUrl, token, 'bench-b3', P.tenants)).map((t) => t.key) : [];
     // B8's tenants also cap each end user's month (never reached), so every event runs that check too.
     const endUserKeys = wanted('B8') ? (await createTenants(a.baseUrl, token, 'bench-b8', P.tenants, { endUserMonthlyCostLimitUsd: '1000000000' })).map((t) => t.key) : [];
@@ -160,23 +180,36 @@ async function ingestion() {
     const scenarios = [
       ceiling && { id: 'B0', servers: [ceiling], job: { urls: [ceiling.baseUrl], mode: 'single', connections: 32, keys: ['um_bench_not_checked_by_b0'] } },
       wanted('B1') && { id: 'B1', events: 1, servers: [a], job: { urls: [a.baseUrl], mode: 'single', connections: 32, keys } },
+      tcp && wanted('B1t') && { id: 'B1t', events: 1, servers: [tcp], database: a, job: { urls: [tcp.baseUrl], mode: 'single', connections: 32, keys: tcpKeys } },
       // Right after B1, so both follow comparable load: after B3 it would meet B3's write-back.
       wanted('B8') && { id: 'B8', events: 1, servers: [a], job: { urls: [a.baseUrl], mode: 'single', connections: 32, keys: endUserKeys, endUsers: { perTenant: P.b8EndUsers, hot: 5 } } },
       wanted('B2') && { id: 'B2', events: 1, servers: [a], job: { urls: [a.baseUrl], mode: 'single', connections: 32, keys: [burstingTenant?.key] } },
+      tcp && wanted('B2t') && { id: 'B2t', events: 1, servers: [tcp], database: a, job: { urls: [tcp.baseUrl], mode: 'single', connections: 32, keys: [tcpBurstingTenant?.key] } },
       wanted('B3') && { id: 'B3', events: 500, servers: [a], job: { urls: [a.baseUrl], mode: 'batch', batchSize: 500, connections: 4, keys: batchKeys } },
+      tcp && wanted('B3t') && { id: 'B3t', events: 500, servers: [tcp], database: a, job: { urls: [tcp.baseUrl], mode: 'batch', batchSize: 500, connections: 4, keys: tcpBatchKeys } },
     ].filter(Boolean);
-    log(`${scenarios.map((s) => s.id).join(', ')} in ${P.rounds} interleaved rounds of ${P.seconds / P.rounds} s each (B0: bare Apollo Server; B1: recordUsage, 32 connections, ${P.tenants} tenants; B2: one tenant; B3: recordUsages, 500 events, 4 connections; B8: B1 with an end user on every event, ${fmt(P.b8EndUsers)} per tenant)`);
+    log(`${scenarios.map((s) => s.id).join(', ')} in ${P.rounds} interleaved rounds of ${P.seconds / P.rounds} s each (B0: bare Apollo Server; B1: recordUsage, 32 connections, ${P.tenants} tenants; B2: one tenant; B3: recordUsages, 500 events, 4 connections; B8: B1 with an end user on every event, ${fmt(P.b8EndUsers)} per tenant; B1t/B2t/B3t: B1/B2/B3 with PostgreSQL over TCP)`);
     const measured = await interleaved(scenarios, P.rounds);
     scenarios.forEach((s, i) => (figures[s.id.toLowerCase()] = measured[i]));
     for (const s of scenarios) checkClean(s.id, figures[s.id.toLowerCase()]);
     await checkNoLoss(a, scenarios.filter((s) => s.events).map((s) => ({ id: s.id, result: figures[s.id.toLowerCase()], eventsPerRequest: s.events })));
 
-    const { b0, b1, b2, b3, b8 } = figures;
+    const { b0, b1, b2, b3, b8, b1t, b2t, b3t } = figures;
     if (b0) row('B0', 'ceiling: bare Apollo Server, trivial mutation, 32 conn', `${fmt(b0.rps)} req/s, p99 ${ms(b0.p99)}; CPU/req: server ${fmt(b0.appCpuMs, 2)} ms`, 'reference', undefined, loadValues(b0));
-    if (b1) {
-      const ratio = b0 ? b1.rps / b0.rps : NaN;
-      const p99Ratio = b0 ? b1.p99 / b0.p99 : NaN;
-      row('B1', `recordUsage, 1 event/request, 32 conn, ${P.tenants} tenants`, `${fmt(b1.rps)} req/s = ${fmt(ratio, 2)} × B0; p99 ${ms(b1.p99)} = ${fmt(p99Ratio, 2)} × B0${cpuNote(b1)}`, '≥ 0.60 × B0 req/s; p99 ≤ 2 × B0', ratio >= 0.6 && p99Ratio <= 2, { ...loadValues(b1), ratioToB0: ratio, p99RatioToB0: p99Ratio });
+    // B1 and B1t against B0 round by round: the median decides, the spread shows how repeatable it is.
+    for (const [id, b1x, how] of [['B1', b1, 'Unix socket'], ['B1t', b1t, 'TCP 127.0.0.1']]) {
+      if (!b1x) continue;
+      const ratio = b0 ? roundRatios(b1x, b0) : undefined;
+      const p99Ratio = b0 ? roundRatios(b1x, b0, (round) => round.p99) : undefined;
+      const figure = ratio
+        ? `${fmt(b1x.rps)} req/s; req/s ÷ B0 ${spread(ratio)}; p99 ${ms(b1x.p99)}, p99 ÷ B0's ${spread(p99Ratio)}${cpuNote(b1x)}`
+        : `${fmt(b1x.rps)} req/s; p99 ${ms(b1x.p99)}${cpuNote(b1x)}`;
+      const values = { ...loadValues(b1x), ratioToB0: ratio?.median, ratioToB0Rounds: ratio?.ratios, p99RatioToB0: p99Ratio?.median, p99RatioToB0Rounds: p99Ratio?.ratios };
+      row(id, `recordUsage, 1 event/request, 32 conn, ${P.tenants} tenants, PostgreSQL over ${how}`, figure, 'median ≥ 0.60 × B0 req/s; median p99 ≤ 2 × B0', ratio ? ratio.median >= 0.6 && p99Ratio.median <= 2 : undefined, values);
+    }
+    if (b2t) {
+      const ratio = b1t ? roundRatios(b2t, b1t) : undefined;
+      row('B2t', 'B1t with every request for one tenant (TCP)', `${fmt(b2t.rps)} req/s; ÷ B1t ${ratio ? spread(ratio) : 'n/a'}; p99 ${ms(b2t.p99)}${cpuNote(b2t)}`, 'median ≥ 0.90 × B1t', ratio ? ratio.median >= 0.9 : undefined, { ...loadValues(b2t), ratioToB1t: ratio?.median, ratioToB1tRounds: ratio?.ratios });
     }
     if (b2) {
       const ratio = b1 ? b2.rps / b1.rps : NaN;
@@ -186,6 +219,11 @@ async function ingestion() {
       const eventsPerSecond = b3.rps * 500;
       const ratio = b1 ? eventsPerSecond / b1.rps : NaN;
       row('B3', 'recordUsages, 500 events/request, 4 conn', `${fmt(eventsPerSecond)} events/s = ${fmt(ratio, 1)} × B1; p99 ${ms(b3.p99)}${cpuNote(b3, '500 events')}`, 'events/s ≥ 10 × B1', ratio >= 10, { ...loadValues(b3), eventsPerSecond, ratioToB1: ratio });
+    }
+    if (b3t) {
+      const eventsPerSecond = b3t.rps * 500;
+      const ratio = b1t ? eventsPerSecond / b1t.rps : NaN;
+      row('B3t', 'recordUsages, 500 events/request, 4 conn (TCP)', `${fmt(eventsPerSecond)} events/s = ${fmt(ratio, 1)} × B1t; p99 ${ms(b3t.p99)}${cpuNote(b3t, '500 events')}`, 'events/s ≥ 10 × B1t', ratio >= 10, { ...loadValues(b3t), eventsPerSecond, ratioToB1t: ratio });
     }
     if (b8) {
       const ratio = b1 ? b8.rps / b1.rps : NaN;
@@ -197,7 +235,8 @@ async function ingestion() {
       row('B6', 'server memory under B1–B3 and B8 (peak RSS since start, VmHWM)', `${fmt(peak)} MB (highest sampled ${fmt(sampled)} MB)`, '≤ 300 MB', peak <= 300, { peakRssMb: peak, highestSampledMb: sampled });
     }
 
-    if (wanted('B1x2') || wanted('B5')) b = await startServer({ databaseUrl: a.databaseUrl });
+    // The second instance (the TCP one when B1t/B2t ran): the same database.
+    if (wanted('B1x2') || wanted('B5')) b ??= await startServer({ databaseUrl: a.databaseUrl });
     if (wanted('B1x2')) {
       log('B1x2: recordUsage across two instances on one database, 32 connections');
       const [two] = await interleaved([{ servers: [a, b], job: { urls: [a.baseUrl, b.baseUrl], mode: 'single', connections: 32, keys } }], 1);
@@ -374,7 +413,7 @@ const started = Date.now();
 let b4;
 let b9;
 try {
-  if (['B0', 'B1', 'B2', 'B3', 'B8', 'B6', 'B1x2', 'B5'].some(wanted)) await ingestion();
+  if (['B0', 'B1', 'B1t', 'B2', 'B2t', 'B3', 'B3t', 'B8', 'B6', 'B1x2', 'B5'].some(wanted)) await ingestion();
   if (wanted('B4')) b4 = await dashboards();
   if (wanted('B9')) b9 = await endUserReads();
   if (wanted('B7')) bundles();

@@ -12,7 +12,7 @@ describe('pnpm bench --short', () => {
     expect(run.status, output.slice(-4000)).toBe(0);
     const table = readFileSync(join(bench, 'out', 'short.md'), 'utf8');
     expect(table).toContain('| # | scenario | measured | target | result |');
-    for (const id of ['B0', 'B1', 'B2', 'B3', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B1x2']) expect(table).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
+    for (const id of ['B0', 'B1', 'B1t', 'B2', 'B2t', 'B3', 'B3t', 'B4', 'B5', 'B6', 'B7', 'B8', 'B9', 'B1x2']) expect(table).toMatch(new RegExp(`^\\| ${id} \\|`, 'm'));
     expect(table).not.toContain('**Errors:**');
   });
 });
