@@ -20,7 +20,8 @@ import { connect, createTenantsSql, dashboardQueries, loadLogs, rebuildAggregate
 import { endUserQueries, loadEndUserLogs, vacuumEndUserAggregates } from './lib/end-users.mjs';
 import { runLoad, sampleMemory } from './lib/load.mjs';
 import { quantile } from './lib/quantile.mjs';
-import { ROOT, adminToken, cpuSecondsOf, memoryOf, postgresPids, startCeiling, startServer } from './lib/servers.mjs';
+import { ROOT, adminToken, cpuSecondsOf, freePort, memoryOf, postgresPids, startCeiling, startServer } from './lib/servers.mjs';
+import { startStandbyOf } from './lib/standby.mjs';
 import { createTenants } from './lib/setup.mjs';
 
 const args = process.argv.slice(2);
@@ -28,8 +29,8 @@ const SHORT = args.includes('--short');
 const arg = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const ONLY = arg('only')?.split(',');
 const P = SHORT
-  ? { seconds: 2, rounds: 2, warmup: 1, rewarm: 0, tenants: 20, b4Small: 10_000, b4Large: Number(arg('logs') ?? 100_000), b4Tenants: 100, probeSamples: 15, alertRounds: 10, b8EndUsers: 10_000, b9Small: 1_000, b9Large: 10_000, b9LogsPerUser: 2 }
-  : { seconds: 25, rounds: 5, warmup: 5, rewarm: 1, tenants: 100, b4Small: 100_000, b4Large: Number(arg('logs') ?? 10_000_000), b4Tenants: 1_000, probeSamples: 100, alertRounds: 50, b8EndUsers: 10_000, b9Small: 10_000, b9Large: 1_000_000, b9LogsPerUser: 2 };
+  ? { seconds: 2, rounds: 2, warmup: 1, b10Logs: 20_000, rewarm: 0, tenants: 20, b4Small: 10_000, b4Large: Number(arg('logs') ?? 100_000), b4Tenants: 100, probeSamples: 15, alertRounds: 10, b8EndUsers: 10_000, b9Small: 1_000, b9Large: 10_000, b9LogsPerUser: 2 }
+  : { seconds: 25, rounds: 5, warmup: 5, b10Logs: 1_000_000, rewarm: 1, tenants: 100, b4Small: 100_000, b4Large: Number(arg('logs') ?? 10_000_000), b4Tenants: 1_000, probeSamples: 100, alertRounds: 50, b8EndUsers: 10_000, b9Small: 10_000, b9Large: 1_000_000, b9LogsPerUser: 2 };
 const wanted = (id) => !ONLY || ONLY.includes(id);
 
 const rows = [];
@@ -352,6 +353,69 @@ async function endUserReads() {
   }
 }
 
+/**
+ * B10: ingestion while a dashboard load runs, on an instance whose heavy reads go to a streaming
+ * standby (DATABASE_READ_URL) against one whose reads stay on the primary, in interleaved rounds.
+ * Both instances reach the primary over TCP; the standby runs on the same machine, so it takes
+ * its CPU from the same two cores the primary, the servers and the load use.
+ */
+async function replicaIngestion() {
+  const primary = await startServer({ env: { USAGE_LOG_RETENTION_DAYS: '400' } });
+  let standby;
+  const servers = [];
+  try {
+    const token = await adminToken(primary.baseUrl);
+    const client = await connect(primary.databaseUrl);
+    const historyTenants = await createTenantsSql(client, 'b10-history', 100);
+    log(`B10: loading ${fmt(P.b10Logs)} logs over 365 days for the dashboard reads`);
+    await loadLogs(client, historyTenants, P.b10Logs, 365, () => undefined);
+    rebuildAggregates(primary);
+    await vacuumAggregates(client);
+    await client.end();
+    const keys = (await createTenants(primary.baseUrl, token, 'bench-b10', P.tenants)).map((t) => t.key);
+    log('B10: starting a streaming standby of the primary');
+    standby = await startStandbyOf(primary, await freePort());
+    const withoutReplica = await startServer({ databaseUrl: primary.databaseUrl });
+    servers.push(withoutReplica);
+    const withReplica = await startServer({ databaseUrl: primary.databaseUrl, env: { DATABASE_READ_URL: standby.url } });
+    servers.push(withReplica);
+    const reads = dashboardQueries(historyTenants[7])
+      .filter((q) => /^usage(Logs|TimeSeries)/.test(q.name))
+      .map((q) => JSON.stringify({ query: q.query, variables: q.variables ?? {} }));
+    const rounds = { without: [], with: [] };
+    let readsServed = { without: 0, with: 0 };
+    for (let round = 0; round < P.rounds; round++) {
+      for (const [name, server] of [['without', withoutReplica], ['with', withReplica]]) {
+        const seconds = P.seconds / P.rounds;
+        const warmupSeconds = round === 0 ? P.warmup : P.rewarm;
+        const [ingest, dashboard] = await Promise.all([
+          runLoad({ urls: [server.baseUrl], mode: 'single', connections: 32, keys, seconds, warmupSeconds }),
+          runLoad({ urls: [server.baseUrl], mode: 'reads', connections: 8, keys: [token], bodies: reads, seconds: seconds + warmupSeconds, warmupSeconds: 0 }),
+        ]);
+        checkClean(`B10 (${name} replica)`, ingest);
+        checkClean(`B10 dashboard (${name} replica)`, dashboard);
+        rounds[name].push({ rps: ingest.ok / ingest.seconds, p99: quantile(Float64Array.from(ingest.latencies).sort(), 0.99) });
+        readsServed[name] += dashboard.ok;
+        log(`  B10 round ${round + 1} ${name} replica: ingestion ${fmt(ingest.ok / ingest.seconds)} req/s, dashboard ${fmt(dashboard.ok / dashboard.seconds)} reads/s`);
+      }
+    }
+    const ratio = roundRatios({ rounds: rounds.with }, { rounds: rounds.without });
+    const mean = (list) => list.reduce((sum, r) => sum + r.rps, 0) / list.length;
+    row(
+      'B10',
+      `ingestion (B1 load) while ${reads.length} heavy dashboard reads run on 8 connections (${fmt(P.b10Logs)} logs), with vs without a streaming standby`,
+      `with ${fmt(mean(rounds.with))} vs without ${fmt(mean(rounds.without))} req/s; ratio ${spread(ratio)}; dashboard reads served ${fmt(readsServed.with)} vs ${fmt(readsServed.without)}`,
+      'median ≥ 1.3 ×',
+      ratio.median >= 1.3,
+      { ingestionWithReplicaRps: mean(rounds.with), ingestionWithoutReplicaRps: mean(rounds.without), ratio: ratio.median, ratioRounds: ratio.ratios, dashboardReads: readsServed, logs: P.b10Logs },
+    );
+  } finally {
+    for (const server of servers) await server.stop();
+    await standby?.destroy();
+    await primary.stop();
+  }
+}
+
 function bundles() {
   for (const app of ['admin-web', 'customer-web']) {
     const { files, kb } = initialJavaScript(app);
@@ -416,6 +480,7 @@ try {
   if (['B0', 'B1', 'B1t', 'B2', 'B2t', 'B3', 'B3t', 'B8', 'B6', 'B1x2', 'B5'].some(wanted)) await ingestion();
   if (wanted('B4')) b4 = await dashboards();
   if (wanted('B9')) b9 = await endUserReads();
+  if (wanted('B10')) await replicaIngestion();
   if (wanted('B7')) bundles();
 } catch (error) {
   failures.push(`crashed: ${error instanceof Error ? error.stack : String(error)}`);

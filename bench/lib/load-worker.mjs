@@ -47,6 +47,8 @@ async function cannon(job, seconds) {
           let body;
           if (job.mode === 'single') body = JSON.stringify({ query: RECORD, variables: { i: eventFor(run, i, job.endUsers) } });
           else if (job.mode === 'batch') body = JSON.stringify({ query: RECORD_MANY, variables: { i: Array.from({ length: job.batchSize }, (_, j) => eventFor(run, i * job.batchSize + j, job.endUsers)) } });
+          // reads: a dashboard's heavy reads, round-robin (B10)
+          else if (job.mode === 'reads') body = job.bodies[i % job.bodies.length];
           else body = job.body;
           return { ...request, body, headers: { ...request.headers, ...(key ? { authorization: `Bearer ${key}` } : {}) } };
         },
