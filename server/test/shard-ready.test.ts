@@ -130,7 +130,7 @@ describe('shard-ready schema', () => {
       ...rest.map((table) => `SELECT create_distributed_table('${table}', 'tenant_id', colocate_with => '${first}');`),
     ].join('\n');
     const page = readFileSync(join(projectRoot, 'docs', 'scaling.md'), 'utf8');
-    const block = /<!-- distribution statements -->\n```sql\n([\s\S]*?)\n```/.exec(page)?.[1];
+    const block = /<!-- distribution statements -->\n\n?```sql\n([\s\S]*?)\n```/.exec(page)?.[1];
     expect(block, `docs/scaling.md needs, after "<!-- distribution statements -->":\n\`\`\`sql\n${statements}\n\`\`\``).toBe(statements);
   });
 });
