@@ -263,6 +263,52 @@ describe('refusals before anything is spent', () => {
     expect(await logsOf(t.tenantId, 2)).toHaveLength(2);
   });
 
+  it('racing calls overshoot a HARD limit by at most the calls in flight when it was reached (measured)', async () => {
+    // Each call is 150 tokens; the limit allows exactly 10. The provider takes 40 ms, so racing
+    // calls are in flight together. `workers` callers each send calls one after another until
+    // refused; the overshoot is what was served past the limit.
+    const LIMIT = 1_500;
+    const PER_CALL = 150;
+    standIn.delayMs = 40;
+    try {
+      for (const workers of [1, 16]) {
+        const t = await gatewayTenant(`Gateway Overshoot ${workers}`);
+        await server.gql(`mutation($t: ID!, $l: SafeInt!) { setQuota(tenantId: $t, input: { openaiTokenLimit: $l, enforcement: HARD }) { enforcement } }`, { t: t.tenantId, l: LIMIT }, admin);
+        const mark = standIn.served();
+        // Calls admitted but not yet answered or recorded, at the moment each call was admitted.
+        let inFlight = 0;
+        let mostInFlight = 0;
+        await Promise.all(
+          Array.from({ length: workers }, async () => {
+            for (;;) {
+              inFlight++;
+              mostInFlight = Math.max(mostInFlight, inFlight);
+              const outcome = await t.client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'race' }] }).then(
+                () => 'served',
+                (error: unknown) => (error instanceof OpenAI.APIError && error.status === 429 ? 'refused' : Promise.reject(error)),
+              );
+              inFlight--;
+              if (outcome === 'refused') return;
+            }
+          }),
+        );
+        const served = servedSince(mark);
+        const logs = await logsOf(t.tenantId, served);
+        const recordedTokens = logs.reduce((sum, log) => sum + log.input_tokens + log.output_tokens, 0);
+        // Served = recorded: nothing the provider answered went unmetered.
+        expect(logs).toHaveLength(served);
+        const overshoot = recordedTokens - LIMIT;
+        console.log(`figure: HARD-limit overshoot with ${workers} racing caller(s) = ${overshoot} tokens (${served} calls served for a limit of ${LIMIT / PER_CALL}; at most ${mostInFlight} in flight)`);
+        expect(recordedTokens).toBeGreaterThanOrEqual(LIMIT);
+        // The stated bound: past the call that reached the limit, only calls already in flight.
+        expect(served - LIMIT / PER_CALL).toBeLessThanOrEqual(mostInFlight - 1);
+        if (workers === 1) expect(overshoot).toBe(0);
+      }
+    } finally {
+      standIn.delayMs = 0;
+    }
+  });
+
   it('refuses a suspended tenant (403), an end user at its HARD cap and a tenant above its requests a minute (429 with Retry-After)', async () => {
     const t = await gatewayTenant('Gateway Suspended');
     await server.gql(`mutation($t: ID!) { updateTenant(id: $t, input: { status: SUSPENDED }) { id } }`, { t: t.tenantId }, admin);

@@ -58,6 +58,8 @@ export interface CallRequest {
 export class GatewayService {
   /** Request ids in flight on this instance: a retry while the first attempt runs is refused, not forwarded twice. */
   private readonly inFlight = new Set<string>();
+  /** Per tenant, this instance's answered calls whose usage is not committed yet (their journal writes). */
+  private readonly unrecorded = new Map<string, Set<Promise<unknown>>>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -132,8 +134,16 @@ export class GatewayService {
     }
     if (problems.list.length > 0) return { kind: 'bad-request', message: problems.list.map((p) => `${p.field} ${p.message}`).join('; '), param: problems.list[0]!.field };
 
-    const facts = await this.quotas.admissionFacts(tenantId, endUser);
+    let facts = await this.quotas.admissionFacts(tenantId, endUser);
     if (!facts) return { kind: 'unauthenticated' };
+    // Under a HARD limit, calls this instance already answered count before the next one starts:
+    // their usage is committed within a group commit, so waiting for it keeps one caller's
+    // back-to-back calls from passing a limit they reached (only calls still with the provider,
+    // or answered on another instance, can then overshoot it).
+    if (facts.quota?.enforcement === 'HARD' && (await this.settleUnrecorded(tenantId))) {
+      facts = await this.quotas.admissionFacts(tenantId, endUser);
+      if (!facts) return { kind: 'unauthenticated' };
+    }
     const refusal = admissionRefusal(facts, request.service);
     if (refusal) return { kind: 'limit', ...refusal };
 
@@ -181,8 +191,28 @@ export class GatewayService {
     const fields: RecordUsageFields = { ...units, service: call.service, requestId: call.requestId, occurredAt: call.startedAt, endUser: call.endUser };
     const event: JournalEvent = { tenantId: call.tenantId, source, fields };
     const cost = this.priceOf(event);
-    void this.journal.usage(event).finally(() => this.inFlight.delete(`${call.tenantId}|${call.requestId}`));
+    const pending = this.unrecorded.get(call.tenantId) ?? new Set<Promise<unknown>>();
+    this.unrecorded.set(call.tenantId, pending);
+    const write: Promise<unknown> = this.journal.usage(event).finally(() => {
+      this.inFlight.delete(`${call.tenantId}|${call.requestId}`);
+      pending.delete(write);
+      if (pending.size === 0 && this.unrecorded.get(call.tenantId) === pending) this.unrecorded.delete(call.tenantId);
+    });
+    pending.add(write);
     return cost;
+  }
+
+  /**
+   * Waits (at most 2 s: the database may be away, and then admission fails on its own) for the
+   * tenant's answered calls on this instance to be committed; true when there were any.
+   */
+  private async settleUnrecorded(tenantId: string): Promise<boolean> {
+    const pending = this.unrecorded.get(tenantId);
+    if (!pending || pending.size === 0) return false;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...pending]), new Promise((resolve) => (timer = setTimeout(resolve, 2_000)))]);
+    clearTimeout(timer);
+    return true;
   }
 
   /** What a call with these units costs, as recordUsage prices it (for X-Usage-Cost-Usd before the body streams). */
