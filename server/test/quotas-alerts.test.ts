@@ -165,6 +165,31 @@ describe('rate and spike alerts', () => {
     expect(spike.data!.recordUsage.alerts.map((a: { type: string }) => a.type)).toEqual(['COST_SPIKE']);
     expect(await countAlerts(fresh.tenantId)).toEqual([]);
   });
+
+  it('a baseline completed on another instance counts here within 5 minutes', async () => {
+    // This instance keeps "no baseline yet" for 5 minutes; a late event recorded on the other
+    // instance is not seen here, so the spike waits for that time, then is raised.
+    const t = await createTenantWithAccess(server, 'Baseline Elsewhere');
+    const day = 86_400_000;
+    // Both moments on one UTC day, whenever the test runs.
+    const base = Math.min(Date.now(), Math.ceil(Date.now() / day) * day - 10 * 60_000);
+    const quietDay = (d: number) => ({ service: 'SMARTFLO', durationSeconds: 60, requestId: `quiet-${d}`, occurredAt: new Date(base - d * day).toISOString() });
+    const hour = (requestId: string) => ({ input: { service: 'SMARTFLO', durationSeconds: 3600, requestId } });
+    server.clock.set(new Date(base));
+    second.clock.set(new Date(base));
+    try {
+      await server.gql(`mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`, { i: [quietDay(2), quietDay(5)] }, t.apiKey);
+      expect((await server.gql(RECORD_USAGE, hour('early'), t.apiKey)).data!.recordUsage.alerts).toEqual([]);
+      await second.gql(`mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { duplicate } }`, { i: [quietDay(7)] }, t.apiKey);
+      expect((await server.gql(RECORD_USAGE, hour('stale'), t.apiKey)).data!.recordUsage.alerts).toEqual([]);
+      server.clock.set(new Date(base + 5 * 60_000 + 1_000));
+      const spike = await server.gql(RECORD_USAGE, hour('spike'), t.apiKey);
+      expect(spike.data!.recordUsage.alerts.map((a: { type: string }) => a.type)).toEqual(['COST_SPIKE']);
+    } finally {
+      server.clock.set(undefined);
+      second.clock.set(undefined);
+    }
+  });
 });
 
 describe('alert status', () => {

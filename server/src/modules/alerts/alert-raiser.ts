@@ -3,7 +3,7 @@ import { Money, formatMoney, money } from '../../core/lib/money.js';
 import { dayStart, formatDay, monthWindow, DAY_MS } from '../../core/lib/period.js';
 import { endUserCapMessage, quotaStandings, thresholdCrossings, thresholdMessage, type MonthUsage, type QuotaLimits, type QuotaStanding } from '../quotas/evaluate-quota.js';
 import { ALERT_COLUMNS, alertFromRow, type AlertRecord } from './alert.record.js';
-import { RATE_WINDOW_SECONDS, costSpikeMessage, isCostSpike, isRateExceeded, rateMessage } from './alert-rules.js';
+import { COST_SPIKE, RATE_WINDOW_SECONDS, costSpikeMessage, isCostSpike, isRateExceeded, rateMessage } from './alert-rules.js';
 
 export const ALERT_CHANNEL = 'um_alert_raised';
 
@@ -55,9 +55,19 @@ interface Candidate {
  * one of any number of racing transactions insert a given alert. NOTIFY inside the transaction
  * is delivered only on commit, so subscribers never hear of an alert that was rolled back.
  */
+/** How long "no baseline yet" is trusted for a tenant without a late event seen here (spikeIneligible). */
+const SPIKE_BASELINE_TRUSTED_MS = 5 * 60_000;
+
 export class AlertRaiser {
   /** Tenants whose spike already fired today (a cache; the unique key is the real guard). */
   private readonly spikeRaised = new Map<string, string>();
+  /**
+   * Tenants that cannot spike today: under COST_SPIKE.minimumActiveDays of the previous 7 days had
+   * usage (every new tenant, for its first days). Those days change only by late events, so the
+   * answer is kept for 5 minutes and dropped when this instance records a late event for the
+   * tenant: a group of such tenants then skips the spike query (a round trip per group).
+   */
+  private readonly spikeIneligible = new Map<string, { day: string; until: number }>();
 
   constructor(private readonly alertEmails: string[]) {}
 
@@ -189,11 +199,17 @@ export class AlertRaiser {
   private async spikeCandidates(client: pg.PoolClient, summaries: SummaryAfter[], events: EventUsage[], now: Date): Promise<Candidate[]> {
     const today = formatDay(now);
     const currentPeriod = monthWindow(now).period;
-    // A day's cost cannot reach $1 while the month's is below it; skip tenants already flagged today.
+    for (const event of events) if (!event.touchesToday) this.spikeIneligible.delete(event.tenantId);
+    const ineligible = (tenantId: string) => {
+      const known = this.spikeIneligible.get(tenantId);
+      return known !== undefined && known.day === today && known.until > now.getTime();
+    };
+    // A day's cost cannot reach $1 while the month's is below it; skip tenants already flagged
+    // today and tenants without a baseline.
     const tenants = [
       ...new Set(
         summaries
-          .filter((s) => s.period === currentPeriod && money(s.usage.totalCostUsd).gte(1) && this.spikeRaised.get(s.tenantId) !== today)
+          .filter((s) => s.period === currentPeriod && money(s.usage.totalCostUsd).gte(1) && this.spikeRaised.get(s.tenantId) !== today && !ineligible(s.tenantId))
           .filter((s) => events.some((e) => e.tenantId === s.tenantId && e.touchesToday))
           .map((s) => s.tenantId),
       ),
@@ -212,6 +228,10 @@ export class AlertRaiser {
       const todayCost = money(rows.find((r) => r.tenant_id === tenantId && r.is_today)?.cost ?? 0);
       const previousRow = rows.find((r) => r.tenant_id === tenantId && !r.is_today);
       const previous = money(previousRow?.cost ?? 0);
+      if ((previousRow?.days_with_usage ?? 0) < COST_SPIKE.minimumActiveDays) {
+        if (this.spikeIneligible.size > 100_000) this.spikeIneligible.clear();
+        this.spikeIneligible.set(tenantId, { day: today, until: now.getTime() + SPIKE_BASELINE_TRUSTED_MS });
+      }
       if (!isCostSpike(todayCost, previous, previousRow?.days_with_usage ?? 0)) continue;
       this.spikeRaised.set(tenantId, today);
       const summary = summaries.find((s) => s.tenantId === tenantId)!;
