@@ -28,7 +28,10 @@ export class UsageIngestService {
       keyOf: (event) => `${event.tenantId}|${event.requestId}`,
       windowMs: groupWindowMs,
       maxGroup: 500,
-      maxConcurrentWrites: 2,
+      // An instance waits on PostgreSQL (round trips, WAL flush), not on its CPU: four groups in
+      // flight beat two by a median 1.15 x (0.76-1.27, 10 rounds) and 1.41 x (6 rounds) with 100
+      // tenants over TCP, and tie (0.98 x) with every event for one tenant (row-lock bound).
+      maxConcurrentWrites: 4,
     });
   }
 
