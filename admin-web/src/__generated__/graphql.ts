@@ -51,6 +51,7 @@ export type AuditAction =
   | 'QUOTA_REMOVED'
   | 'QUOTA_SET'
   | 'SESSIONS_REVOKED'
+  | 'STATEMENT_FINALIZED'
   | 'TENANT_CREATED'
   | 'TENANT_UPDATED'
   | 'USAGE_VOIDED'
