@@ -49,7 +49,7 @@ export function StatementsPage() {
       await downloadStatement(statement, format, { apiBase: API.apiBaseUrl, headers: sessionHeaders(SESSION_APP, csrfToken) });
     } catch (failure) {
       if (failure instanceof StatementDownloadError && failure.status === 401 && csrfToken) expireSession(csrfToken);
-      else toast.push(failure instanceof Error ? failure.message : 'The download failed.', 'error');
+      else toast.push(failure instanceof Error ? failure.message : 'The download failed.', 'danger');
     } finally {
       setDownloading(null);
     }
