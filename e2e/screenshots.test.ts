@@ -126,7 +126,10 @@ describe.skipIf(process.env.UPDATE_SCREENSHOTS !== '1')('README screenshots', ()
   it('writes docs/screenshots/admin-statements.png and portal-statements.png', async () => {
     const admin = await newPage(browser);
     await signIn(admin.page, server.baseUrl, 'admin', ADMIN_LOGIN.email, ADMIN_LOGIN.password);
-    await admin.page.goto(`${server.baseUrl}/admin/statements`);
+    // Last month: still OPEN (within its 35-day window), so each customer's row offers Finalize.
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    await admin.page.goto(`${server.baseUrl}/admin/statements?period=${lastMonth}`);
     await admin.page.getByRole('table', { name: 'Statements' }).locator('tbody tr').first().waitFor();
     await readmeScreenshot(admin.page, 'admin-statements');
 

@@ -48,7 +48,7 @@ export function StatementsTable<T extends StatementRowData>({ statements, showCu
             return (
               <tr key={s.id}>
                 <td className="nowrap">{formatPeriod(s.period)}</td>
-                {showCustomer && <td>{renderCustomer ? renderCustomer(s) : s.tenant.name}</td>}
+                {showCustomer && <td className="nowrap">{renderCustomer ? renderCustomer(s) : s.tenant.name}</td>}
                 <td className="nowrap">{s.number ? <code>{s.number}</code> : <span className="muted">not final yet</span>}</td>
                 <td>
                   <Badge tone={s.status === 'FINAL' ? 'success' : 'info'}>{s.status === 'FINAL' ? 'Final' : 'Open'}</Badge>
