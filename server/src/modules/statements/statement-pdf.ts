@@ -10,6 +10,17 @@ const COLUMNS = [
   { key: 'amountUsd', title: 'Amount (USD)', x: 435, width: 110, align: 'right' },
 ] as const;
 
+/** The characters of WinAnsi beyond Latin-1, which the standard fonts also draw. */
+const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
+
+/**
+ * Text the standard fonts can draw: they encode WinAnsi only, and pdfkit would draw anything else
+ * as unrelated glyphs. Other characters (e.g. a CJK tenant name) become "?"; the CSV keeps them.
+ */
+export function drawable(text: string): string {
+  return [...text].map((ch) => (/[\x20-\x7e\xa0-\xff]/.test(ch) || WIN_ANSI_EXTRA.has(ch) ? ch : '?')).join('');
+}
+
 /**
  * A printable A4 statement (pdfkit, the standard Helvetica fonts: nothing to bundle): header
  * with platform, tenant, period, number and status, the lines table, the adjustment lines with
@@ -17,6 +28,7 @@ const COLUMNS = [
  */
 export function statementPdf(doc: StatementDocument): Promise<Buffer> {
   const pdf = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `Statement ${doc.number} ${doc.tenantName} ${doc.period}`, Author: doc.platform } });
+  const tenantName = drawable(doc.tenantName);
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -28,7 +40,7 @@ export function statementPdf(doc: StatementDocument): Promise<Buffer> {
   pdf.font('Helvetica').fontSize(10).fillColor('#555').text('Usage statement', 50, 74);
   pdf.fillColor('#000');
   const facts: [string, string][] = [
-    ['Customer', doc.tenantName],
+    ['Customer', tenantName],
     ['Period', doc.period],
     ['Statement number', doc.number],
     ['Status', doc.status],
@@ -82,18 +94,28 @@ function table(pdf: PDFKit.PDFDocument, top: number, title: string, lines: Docum
       pdf.addPage();
       y = header(50);
     }
+    // An adjustment names the month it corrects after the model, kept whole when the model is cut.
+    const month = line.adjustmentOf ? ` (${line.adjustmentOf})` : '';
+    pdf.font('Helvetica').fontSize(9);
     const cells: Record<(typeof COLUMNS)[number]['key'], string> = {
       service: line.service,
-      model: line.adjustmentOf ? `${line.model} (${line.adjustmentOf})` : line.model,
+      model: `${fit(pdf, drawable(line.model), COLUMNS[1].width - pdf.widthOfString(month))}${month}`,
       units: `${line.units} ${line.unit}`,
       apiCalls: line.apiCalls,
       amountUsd: line.amountUsd,
     };
-    pdf.font('Helvetica').fontSize(9);
-    for (const column of COLUMNS) pdf.text(cells[column.key], column.x, y, { width: column.width, align: column.align, lineBreak: false, ellipsis: true });
+    for (const column of COLUMNS) pdf.text(fit(pdf, cells[column.key], column.width), column.x, y, { width: column.width, align: column.align, lineBreak: false });
     y += 14;
   }
   return y;
+}
+
+/** One line of a table cell: text wider than its column ends in "…" (pdfkit would wrap it over the next row). */
+function fit(pdf: PDFKit.PDFDocument, text: string, width: number): string {
+  if (pdf.widthOfString(text) <= width) return text;
+  let end = text.length;
+  while (end > 1 && pdf.widthOfString(`${text.slice(0, end)}…`) > width) end--;
+  return `${text.slice(0, end)}…`;
 }
 
 /** A new page when fewer than `needed` points are left on this one. */
