@@ -81,6 +81,12 @@ describe('statements', () => {
     // The customer sees it in its list, newest first, as the admin does.
     expect((await ok(LIST, {}, (await customer(t)))).statements).toEqual([final]);
     expect((await ok(LIST, { t: t.tenantId })).statements).toEqual([final]);
+    // Narrowed by month and status, in SQL.
+    const FILTERED = `query($t: ID, $p: String, $s: StatementStatus) { statements(tenantId: $t, period: $p, status: $s) { id status } }`;
+    expect((await ok(FILTERED, { t: t.tenantId, p: '2026-10', s: 'FINAL' })).statements).toEqual([{ id: final.id, status: 'FINAL' }]);
+    expect((await ok(FILTERED, { t: t.tenantId, p: '2026-10', s: 'OPEN' })).statements).toEqual([]);
+    expect((await ok(FILTERED, { t: t.tenantId, p: '2026-09' })).statements).toEqual([]);
+    expect(await errorOf(FILTERED, { p: 'October' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'period' });
   });
 
   it('a FINAL statement never changes: a later void and a late event become adjustment lines on the next OPEN statement, which freezes them once', async () => {

@@ -22,14 +22,3 @@ export function statementFileName(statement: Pick<StatementRowData, 'number' | '
   const who = statement.tenant.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'customer';
   return `statement-${statement.number ?? `${statement.period}-open`}-${who}.${format}`;
 }
-
-/** Filters the admin page applies to the list it fetched (tenant is a server argument). */
-export interface StatementFilters {
-  status?: StatementStatusName;
-  /** "YYYY-MM" */
-  period?: string;
-}
-
-export function filterStatements<T extends Pick<StatementRowData, 'status' | 'period'>>(rows: readonly T[], { status, period }: StatementFilters): T[] {
-  return rows.filter((row) => (!status || row.status === status) && (!period || row.period === period));
-}

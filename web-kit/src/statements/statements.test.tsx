@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { downloadStatement, StatementDownloadError } from './download-statement';
-import { filterStatements, statementFileName, type StatementRowData } from './statement-types';
+import { statementFileName, type StatementRowData } from './statement-types';
 import { StatementsTable } from './StatementsTable';
 
 const row = (overrides: Partial<StatementRowData> = {}): StatementRowData => ({
@@ -24,12 +24,6 @@ describe('statements', () => {
     expect(statementFileName(row(), 'pdf')).toBe('statement-UM-2026-10-0007-acme-corp.pdf');
     expect(statementFileName(open, 'csv')).toBe('statement-2026-11-open-acme-corp.csv');
     expect(statementFileName(row({ tenant: { id: 'x', name: '株式会社' } }), 'pdf')).toBe('statement-UM-2026-10-0007-customer.pdf');
-  });
-
-  it('filters by status and period', () => {
-    expect(filterStatements([row(), open], { status: 'OPEN' })).toEqual([open]);
-    expect(filterStatements([row(), open], { period: '2026-10' })).toEqual([row()]);
-    expect(filterStatements([row(), open], {})).toEqual([row(), open]);
   });
 
   it('lists number or "not final yet", the exact total, and downloads each format', async () => {

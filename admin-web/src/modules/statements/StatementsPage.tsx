@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { sessionHeaders } from '@usage-monitor/web-kit/apollo';
 import { formatUsdExact } from '@usage-monitor/web-kit/money';
 import { formatPeriod } from '@usage-monitor/web-kit/periods';
-import { downloadStatement, filterStatements, StatementDownloadError, StatementsTable, type StatementFormat } from '@usage-monitor/web-kit/statements';
+import { downloadStatement, StatementDownloadError, StatementsTable, type StatementFormat } from '@usage-monitor/web-kit/statements';
 import { ConfirmDialog, EmptyState, ErrorBanner, SkeletonRows, useToast } from '@usage-monitor/web-kit/ui';
 import { withParams } from '@usage-monitor/web-kit/url';
 import { FinalizeStatementDocument, StatementsDocument, type StatementRowFragment } from '../../__generated__/graphql';
@@ -35,12 +35,12 @@ export function StatementsPage() {
   const statusId = useId();
   const canChange = useCanChange();
   const toast = useToast();
-  const { data, previousData, loading, error, refetch } = useQuery(StatementsDocument, { variables: { tenantId } });
+  const { data, previousData, loading, error, refetch } = useQuery(StatementsDocument, { variables: { tenantId, period, status } });
   const [finalize] = useMutation(FinalizeStatementDocument);
   const [confirming, setConfirming] = useState<StatementRowFragment | null>(null);
   const [downloading, setDownloading] = useState<string | null>(null);
   const shown = data ?? previousData;
-  const rows = filterStatements(shown?.statements ?? [], { status, period });
+  const rows = shown?.statements ?? [];
 
   const download = async (statement: StatementRowFragment, format: StatementFormat) => {
     const { csrfToken } = getSession();

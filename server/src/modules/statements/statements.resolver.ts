@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-g
 import { scopedTenantFilter } from '../../core/graphql/tenant-scope.js';
 import type { AppContext } from '../../services.js';
 import { statementOutput } from './statement.mappers.js';
-import { Statement } from './statement.types.js';
+import { Statement, StatementStatus } from './statement.types.js';
 
 @Resolver()
 export class StatementsResolver {
@@ -11,9 +11,11 @@ export class StatementsResolver {
   async statements(
     @Arg('tenantId', () => ID, { nullable: true }) tenantId: string | null,
     @Arg('first', () => Int, { defaultValue: 24 }) first: number,
+    @Arg('period', () => String, { nullable: true, description: 'Only this month ("YYYY-MM").' }) period: string | null,
+    @Arg('status', () => StatementStatus, { nullable: true, description: 'Only OPEN or only FINAL statements.' }) status: StatementStatus | null,
     @Ctx() ctx: AppContext,
   ): Promise<Statement[]> {
-    const records = await ctx.services.statements.list(scopedTenantFilter(ctx.viewer, tenantId), first);
+    const records = await ctx.services.statements.list(scopedTenantFilter(ctx.viewer, tenantId), first, { period, status });
     return Promise.all(records.map((record) => statementOutput(ctx.services, record)));
   }
 
