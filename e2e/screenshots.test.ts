@@ -28,7 +28,7 @@ async function screenshotFrom(top: Locator, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-// The README pictures (docs/screenshots/admin.png, portal.png) from the real apps with demo data.
+// The README pictures (docs/screenshots/admin.png, portal.png, the end-user and statements pages) from the real apps with demo data.
 // `UPDATE_SCREENSHOTS=1 pnpm exec vitest run --project e2e screenshots` rewrites them; ordinary
 // runs skip this file (no server start), so the committed pictures change only on purpose.
 
@@ -121,6 +121,23 @@ describe.skipIf(process.env.UPDATE_SCREENSHOTS !== '1')('README screenshots', ()
     await portal.page.getByRole('region', { name: /^Total cost/ }).waitFor();
     await portal.page.getByRole('status').filter({ hasText: 'Live' }).waitFor();
     await readmeScreenshot(portal.page, 'portal');
+  });
+
+  it('writes docs/screenshots/admin-statements.png and portal-statements.png', async () => {
+    const admin = await newPage(browser);
+    await signIn(admin.page, server.baseUrl, 'admin', ADMIN_LOGIN.email, ADMIN_LOGIN.password);
+    // Last month: still OPEN (within its 35-day window), so each customer's row offers Finalize.
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    await admin.page.goto(`${server.baseUrl}/admin/statements?period=${lastMonth}`);
+    await admin.page.getByRole('table', { name: 'Statements' }).locator('tbody tr').first().waitFor();
+    await readmeScreenshot(admin.page, 'admin-statements');
+
+    const portal = await newPage(browser);
+    await signIn(portal.page, server.baseUrl, 'portal', 'acme@customer.example', CUSTOMER_PASSWORD);
+    await portal.page.goto(`${server.baseUrl}/portal/statements`);
+    await portal.page.getByRole('table', { name: 'Statements' }).locator('tbody tr').first().waitFor();
+    await readmeScreenshot(portal.page, 'portal-statements');
   });
 
   it('writes docs/screenshots/admin-users.png and portal-users.png', async () => {

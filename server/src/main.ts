@@ -73,7 +73,7 @@ async function main(): Promise<void> {
   services.activity.start();
   services.notifications.start();
   services.endUserWindows.start();
-  const maintenance = new Maintenance(db.pool, systemClock, logger, config.USAGE_LOG_RETENTION_DAYS, db.direct.pool);
+  const maintenance = new Maintenance(db.pool, systemClock, logger, config.USAGE_LOG_RETENTION_DAYS, { sessionPool: db.direct.pool, statements: services.statements });
   maintenance.start();
   void maintenance.run();
 

@@ -5,6 +5,7 @@ import type { Clock } from './core/lib/clock.js';
 import { dayStart } from './core/lib/period.js';
 import { ensureUsageLogPartitions } from './core/db/database.js';
 import { EndUserWindows } from './modules/end-users/end-user-windows.js';
+import type { StatementsService } from './modules/statements/statements.service.js';
 
 /** Session advisory lock held while one instance does upkeep (exported for tests). */
 export const MAINTENANCE_LOCK = 7_310_001;
@@ -12,8 +13,9 @@ export const MAINTENANCE_LOCK = 7_310_001;
 /**
  * Hourly upkeep, done by one instance at a time (a session advisory lock): create the coming
  * months' log partitions, drop whole partitions past retention (summaries and rollups are kept
- * forever), trim the per-second rate counters, fold closed days' platform rollup shards, and roll
- * the end users' 7/30/90/365-day windows forward to the new day.
+ * forever), trim the per-second rate counters, fold closed days' platform rollup shards, roll
+ * the end users' 7/30/90/365-day windows forward to the new day, and finalize the statements of
+ * months past their 35-day window.
  * It reaches into several domains' tables, so it lives beside the composition root, not in core.
  */
 export class Maintenance {
@@ -24,9 +26,17 @@ export class Maintenance {
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly retentionDays: number,
-    /** Where the session lock is held: never a transaction pooler (database.ts `direct`). */
-    private readonly sessionPool: pg.Pool = pool,
+    private readonly options: {
+      /** Where the session lock is held: never a transaction pooler (database.ts `direct`); `pool` by default. */
+      sessionPool?: pg.Pool;
+      /** Finalizes the months past their 35-day window (modules/statements); absent in tests of other upkeep. */
+      statements?: Pick<StatementsService, 'finalizeDue'>;
+    } = {},
   ) {}
+
+  private get sessionPool(): pg.Pool {
+    return this.options.sessionPool ?? this.pool;
+  }
 
   start(intervalMs = 3_600_000): void {
     this.timer = setInterval(() => void this.run(), intervalMs);
@@ -56,6 +66,8 @@ export class Maintenance {
           return { foldedRows: 0 };
         });
         await new EndUserWindows(this.pool, this.clock, this.logger, this.sessionPool).rollForward();
+        // After the roll-forward: a failure here (logged per statement) must not hold the other upkeep back.
+        await this.options.statements?.finalizeDue().catch((error: Error) => this.logger.warn({ err: error.message }, 'statement finalization failed'));
         return { droppedPartitions, deletedRateCounters: rowCount ?? 0, foldedRollupRows: foldedRows };
       } finally {
         await client.query('select pg_advisory_unlock($1)', [MAINTENANCE_LOCK]);

@@ -12,6 +12,7 @@ import { QuotasResolver } from './modules/quotas/quotas.resolver.js';
 import { TenantsResolver } from './modules/tenants/tenants.resolver.js';
 import { WebhookTokensResolver } from './modules/tenants/webhook-tokens.resolver.js';
 import { GatewayResolver } from './modules/gateway/gateway.resolver.js';
+import { StatementsResolver } from './modules/statements/statements.resolver.js';
 import { usageResolvers } from './modules/usage/usage.resolver.js';
 import { authChecker } from './core/graphql/auth-checker.js';
 import './core/graphql/enums.js';
@@ -26,7 +27,7 @@ void ErrorCode;
  */
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuthResolver, TeamResolver, TenantsResolver, WebhookTokensResolver, GatewayResolver, ...usageResolvers, EndUsersResolver, QuotasResolver, AlertsResolver, PricingResolver, AuditResolver],
+    resolvers: [AuthResolver, TeamResolver, TenantsResolver, WebhookTokensResolver, GatewayResolver, ...usageResolvers, EndUsersResolver, QuotasResolver, AlertsResolver, PricingResolver, StatementsResolver, AuditResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

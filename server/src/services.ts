@@ -40,6 +40,7 @@ import { UsageJournal } from './modules/gateway/usage-journal.js';
 import { GatewayStatusService } from './modules/gateway/gateway-status.service.js';
 import { WebhookTokensService } from './modules/tenants/webhook-tokens.service.js';
 import { CallRecordsService } from './modules/gateway/smartflo/call-records.service.js';
+import { StatementsService } from './modules/statements/statements.service.js';
 
 /**
  * The live topics (subscriptions, fed in-process and from LISTEN/NOTIFY): each domain names its
@@ -97,6 +98,7 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
     corrections: new UsageVoidService(db.pool, audit, clock),
     endUsers: new EndUsersService(db.pool, endUserWindows, clock),
     notifications: new NotificationsService(db.pool, tenants, config, clock, logger),
+    statements: new StatementsService(db.pool, db.reads, tenantDirectory, audit, clock, logger),
   };
 }
 

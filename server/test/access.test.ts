@@ -51,6 +51,10 @@ const RULES: Record<string, Rule> = {
   usageByModel: { op: '{ usageByModel { service } }', allowed: ['CUSTOMER'], otherTenant: 'query($other: ID) { usageByModel(tenantId: $other) { service } }' },
   voidUsage: { op: 'mutation { voidUsage(id: "00000000-0000-4000-8000-000000000000", reason: "access probe") { id } }', allowed: ['ADMIN'] },
   endUsers: { op: '{ endUsers(input: { days: 7 }) { totalCount } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { endUsers(input: { days: 7, tenantId: $other }) { totalCount } }' },
+  statements: { op: '{ statements { id } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { statements(tenantId: $other) { id } }' },
+  // Another tenant's statement by id: statements.test.ts and isolation-generated.test.ts (the id names tenant and month).
+  statement: { op: '{ statement(id: "00000000-0000-4000-8000-000000000000:2026-01") { id } }', allowed: ['ADMIN', 'CUSTOMER'] },
+  finalizeStatement: { op: 'mutation { finalizeStatement(tenantId: "00000000-0000-4000-8000-000000000000", period: "2026-01") { id } }', allowed: ['ADMIN'] },
   usageTimeSeries: { op: '{ usageTimeSeries(input: { days: 7 }) { days } }', allowed: ['ADMIN', 'CUSTOMER'], otherTenant: 'query($other: ID) { usageTimeSeries(input: { days: 7, tenantId: $other }) { days } }' },
   unpricedUsage: { op: '{ unpricedUsage { apiCalls } }', allowed: ['ADMIN'] },
   prices: { op: '{ prices { id } }', allowed: ['ADMIN'] },

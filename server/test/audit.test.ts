@@ -169,6 +169,17 @@ describe('audit log', () => {
     expect(voided.added.map((e) => e.action)).toEqual(['USAGE_VOIDED']);
     expect(voided.added[0]).toMatchObject({ actorEmail: ADMIN.email, targetId: log.id, tenant: { id: tenant.tenantId }, changes: { voided: true, reason: 'recorded twice', costUsd: log.costUsd } });
     seen.push('USAGE_VOIDED');
+    // A statement of last month (its usage planted as recorded), finalized twice: one entry, the second call changes nothing.
+    const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+    await server.services.db.pool.query(`insert into monthly_summaries (tenant_id, period, elevenlabs_characters, elevenlabs_cost_usd, total_cost_usd, total_api_calls) values ($1, $2, 1000, 0.3, 0.3, 1)`, [tenant.tenantId, lastMonth]);
+    await server.services.db.pool.query(`insert into daily_rollups (tenant_id, day, service, model, api_calls, units, cost_usd) values ($1, $2, 'ELEVENLABS', '', 1, 1000, 0.3)`, [tenant.tenantId, lastMonth]);
+    const finalize = `mutation($t: ID!, $p: String!) { finalizeStatement(tenantId: $t, period: $p) { id number } }`;
+    const finalized = await audited(finalize, { t: tenant.tenantId, p: lastMonth.slice(0, 7) });
+    const statement = finalized.response.data!.finalizeStatement;
+    expect(finalized.added.map((e) => e.action)).toEqual(['STATEMENT_FINALIZED']);
+    expect(finalized.added[0]).toMatchObject({ actorEmail: ADMIN.email, targetId: statement.id, tenant: { id: tenant.tenantId }, changes: { status: 'FINAL', number: statement.number, totalUsd: '0.3' } });
+    expect((await audited(finalize, { t: tenant.tenantId, p: lastMonth.slice(0, 7) })).added).toEqual([]);
+    seen.push('STATEMENT_FINALIZED');
     const keyId = (
       await server.gql<{ apiKeys: { id: string; name: string }[] }>(
         'query($t: ID!) { apiKeys(tenantId: $t) { id name } }',

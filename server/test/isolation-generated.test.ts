@@ -49,6 +49,8 @@ async function snapshotOfB(): Promise<string> {
     ['end_user_windows', 'tenant_id = $1'],
     ['end_user_window_counts', 'tenant_id = $1'],
     ['end_user_window_state', 'tenant_id = $1'],
+    ['statements', 'tenant_id = $1'],
+    ['statement_lines', 'tenant_id = $1'],
     ['prices', 'true'],
   ];
   const parts: string[] = [];
@@ -129,6 +131,14 @@ beforeAll(async () => {
   ).monthlySummaryPage;
   const endUsers = (await ok(`query($t: ID) { endUsers(input: { tenantId: $t, first: 1 }) { pageInfo { endCursor } } }`, { t: b.tenantId })).endUsers;
   expect(alerts.length).toBeGreaterThan(0);
+  // B's statements: last month FINAL (its usage planted as recorded), this month OPEN with B's canary model in its lines.
+  const lastMonth = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 10);
+  await server.services.db.pool.query(`insert into monthly_summaries (tenant_id, period, elevenlabs_characters, elevenlabs_cost_usd, total_cost_usd, total_api_calls) values ($1, $2, 10, 0.003, 0.003, 1)`, [b.tenantId, lastMonth]);
+  await server.services.db.pool.query(`insert into daily_rollups (tenant_id, day, service, model, api_calls, units, cost_usd) values ($1, $2, 'ELEVENLABS', $3, 1, 10, 0.003)`, [b.tenantId, lastMonth, `voice-${hex}`]);
+  await ok(`mutation($t: ID!, $p: String!) { finalizeStatement(tenantId: $t, period: $p) { id } }`, { t: b.tenantId, p: lastMonth.slice(0, 7) });
+  const statements = (await ok(`query($t: ID) { statements(tenantId: $t) { id status lines { model } } }`, { t: b.tenantId })).statements;
+  expect(statements.map((s: { status: string }) => s.status)).toEqual(['OPEN', 'FINAL']);
+  expect(JSON.stringify(statements)).toContain(hex);
   victim = {
     tenant: b.tenantId,
     alert: alerts[0].id,
@@ -137,6 +147,7 @@ beforeAll(async () => {
     log: recorded.recordUsages[0].log.id,
     cursor: page.pageInfo.endCursor,
     cursors: { monthlySummaryPage: summaries.pageInfo.endCursor, endUsers: endUsers.pageInfo.endCursor },
+    ids: { statement: statements[0].id },
     name: b.name,
   };
 

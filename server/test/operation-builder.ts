@@ -32,6 +32,8 @@ export interface VictimIds {
   cursor: string;
   /** B's cursor of a connection whose cursors are not usageLogs' ones, by root field name. */
   cursors?: Record<string, string>;
+  /** B's id for a root field whose id is none of the kinds above (a statement's), by root field name. */
+  ids?: Record<string, string>;
   name: string;
 }
 
@@ -49,6 +51,7 @@ export interface BuiltOperation {
 let sequence = 0;
 let textOverride: string | undefined;
 let cursor = '';
+let fieldId: string | undefined;
 
 /**
  * `scope: 'victim'` names B in every tenantId; `'own'` leaves optional tenantIds out (the caller's
@@ -69,6 +72,7 @@ export function buildOperation(
 ): BuiltOperation {
   textOverride = text;
   cursor = victim.cursors?.[field.name] ?? victim.cursor;
+  fieldId = victim.ids?.[field.name];
   const variables: Record<string, unknown> = {};
   const definitions: string[] = [];
   const args: string[] = [];
@@ -122,7 +126,7 @@ function valueFor(
   }
   switch (type.name) {
     case 'ID':
-      return name === 'tenantId' ? victim.tenant : victim[idKind];
+      return name === 'tenantId' ? victim.tenant : (fieldId ?? victim[idKind]);
     case 'String':
       if (textOverride !== undefined) return textOverride;
       if (['after', 'before', 'cursor'].includes(name)) return cursor;

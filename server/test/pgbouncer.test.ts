@@ -141,11 +141,11 @@ describe('through PgBouncer in transaction mode', () => {
 
     const { pool, direct } = first.services.db;
     const logger = pino({ level: 'silent' });
-    const maintenance = new Maintenance(pool, { now: () => new Date() }, logger, 90, direct.pool);
+    const maintenance = new Maintenance(pool, { now: () => new Date() }, logger, 90, { sessionPool: direct.pool });
     const result = await maintenance.run();
     expect(result).toBeDefined();
     // The lock went back on the connection that took it: the next run (another instance) gets it.
-    const again = await new Maintenance(second.services.db.pool, { now: () => new Date() }, logger, 90, second.services.db.direct.pool).run();
+    const again = await new Maintenance(second.services.db.pool, { now: () => new Date() }, logger, 90, { sessionPool: second.services.db.direct.pool }).run();
     expect(again).toBeDefined();
   });
 

@@ -32,6 +32,7 @@ const REFERENCE_TABLES: Record<string, string> = {
   prices: 'the platform price table',
   platform_daily_rollups: 'platform-wide totals, sharded by its own small shard column',
   audit_entries: 'admin actions, many without a tenant',
+  statement_number_counters: "the platform's statement numbering per month: one row every finalization of that month updates",
   mikro_orm_migrations: 'the migration ledger',
 };
 

@@ -17,6 +17,7 @@ const AlertsPage = lazy(() => import('../modules/alerts/AlertsPage').then((m) =>
 const UsageLogsPage = lazy(() => import('../modules/usage-logs/UsageLogsPage').then((m) => ({ default: m.UsageLogsPage })));
 const EndUsersPage = lazy(() => import('../modules/end-users/EndUsersPage').then((m) => ({ default: m.EndUsersPage })));
 const PricingPage = lazy(() => import('../modules/pricing/PricingPage').then((m) => ({ default: m.PricingPage })));
+const StatementsPage = lazy(() => import('../modules/statements/StatementsPage').then((m) => ({ default: m.StatementsPage })));
 const AuditLogPage = lazy(() => import('../modules/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const TeamPage = lazy(() => import('../modules/team/TeamPage').then((m) => ({ default: m.TeamPage })));
 const AccountPage = lazy(() => import('../modules/auth/AccountPage').then((m) => ({ default: m.AccountPage })));
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="alerts" element={<AlertsPage />} />
         <Route path="usage-logs" element={<UsageLogsPage />} />
         <Route path="pricing" element={<PricingPage />} />
+        <Route path="statements" element={<StatementsPage />} />
         <Route path="audit" element={<AuditLogPage />} />
         <Route path="team" element={<TeamPage />} />
         <Route path="account" element={<AccountPage />} />

@@ -17,6 +17,7 @@ const NAV = [
   { to: '/alerts', label: 'Alerts', icon: 'bell' },
   { to: '/usage-logs', label: 'Usage Logs', icon: 'list' },
   { to: '/pricing', label: 'Pricing', icon: 'dollar' },
+  { to: '/statements', label: 'Statements', icon: 'file' },
   { to: '/audit', label: 'Audit log', icon: 'clipboard' },
   // Only owners manage admins; for anyone else the page would only say so.
   { to: '/team', label: 'Team', icon: 'shield', ownersOnly: true },

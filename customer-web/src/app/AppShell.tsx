@@ -21,6 +21,7 @@ export function AppShell() {
         </Link>
         <nav aria-label="Portal" className="portal-nav">
           <NavLink to="/usage">Usage</NavLink>
+          <NavLink to="/statements">Statements</NavLink>
           <NavLink to="/team">Team</NavLink>
           <NavLink to="/api-keys">API keys</NavLink>
           <NavLink to="/integrate">Integrate</NavLink>

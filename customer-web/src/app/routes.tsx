@@ -9,6 +9,7 @@ import { IntegratePage } from '../modules/integrate/IntegratePage';
 import { AcceptInvitationPage } from '../modules/team/AcceptInvitationPage';
 import { TeamPage } from '../modules/team/TeamPage';
 import { UsagePage } from '../modules/usage/UsagePage';
+import { StatementsPage } from '../modules/statements/StatementsPage';
 import { AppShell } from './AppShell';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -27,6 +28,7 @@ export const routes: RouteObject[] = [
         children: [
           { index: true, element: <Navigate to="usage" replace /> },
           { path: 'usage', element: <UsagePage /> },
+          { path: 'statements', element: <StatementsPage /> },
           { path: 'account', element: <AccountPage /> },
           { path: 'team', element: <TeamPage /> },
           { path: 'api-keys', element: <ApiKeysPage /> },

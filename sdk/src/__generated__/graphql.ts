@@ -69,6 +69,7 @@ export type AuditAction =
   | 'QUOTA_REMOVED'
   | 'QUOTA_SET'
   | 'SESSIONS_REVOKED'
+  | 'STATEMENT_FINALIZED'
   | 'TENANT_CREATED'
   | 'TENANT_UPDATED'
   | 'USAGE_VOIDED'
@@ -214,6 +215,10 @@ export type Service =
   | 'ELEVENLABS'
   | 'OPENAI'
   | 'SMARTFLO';
+
+export type StatementStatus =
+  | 'FINAL'
+  | 'OPEN';
 
 export type TenantStatus =
   | 'ACTIVE'

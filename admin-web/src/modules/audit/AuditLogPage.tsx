@@ -24,6 +24,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   WEBHOOK_SECRET_ROTATED: 'Webhook secret rotated',
   GATEWAY_WEBHOOK_TOKEN_ROTATED: 'Gateway webhook token rotated',
   GATEWAY_WEBHOOK_TOKEN_REVOKED: 'Gateway webhook token revoked',
+  STATEMENT_FINALIZED: 'Statement finalized',
   USAGE_VOIDED: 'Usage voided',
   PASSWORD_CHANGED: 'Password changed',
   PASSWORD_RESET: 'Password reset',

@@ -49,6 +49,12 @@ const PATHS = {
       <rect x="8" y="2" width="8" height="4" rx="1" />
     </>
   ),
+  file: (
+    <>
+      <path d="M14 2H6a2 2 0 0 0-2 2v16a2 2 0 0 0 2 2h12a2 2 0 0 0 2-2V8z" />
+      <path d="M14 2v6h6M16 13H8M16 17H8M10 9H8" />
+    </>
+  ),
   shield: <path d="M12 22s8-4 8-10V5l-8-3-8 3v7c0 6 8 10 8 10z" />,
   pulse: <path d="M22 12h-4l-3 9L9 3l-3 9H2" />,
   warning: (
