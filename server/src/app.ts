@@ -21,6 +21,7 @@ import { metricsHandler } from './core/metrics/metrics-handler.js';
 import { metrics } from './core/metrics/metrics.js';
 import { spaRouter } from './core/http/spa.js';
 import { exportUsageCsv } from './modules/usage/export/usage-export.js';
+import { exportMarginsCsv } from './modules/usage/export/margin-export.js';
 import { gatewayRouter } from './modules/gateway/gateway.router.js';
 import type { Services } from './services.js';
 
@@ -191,6 +192,7 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
   app.get('/metrics', metricsHandler(config.METRICS_TOKEN));
 
   app.get('/export/usage.csv', (req, res) => void exportUsageCsv(services, req, res));
+  app.get('/export/margins.csv', (req, res) => void exportMarginsCsv(services, req, res));
 
   const webRoot = resolve(projectRoot, config.WEB_ROOT);
   app.use('/admin', spaRouter(join(webRoot, 'admin-web', 'dist'), 'admin'));

@@ -53,6 +53,17 @@ describe('charged cost = provider cost x (1 + markup/100)', () => {
       await server.gql(`query($p: String) { monthlySummaries(period: $p, search: "Markup Twenty") { totalCostUsd providerCostUsd marginUsd marginPercent } }`, { p: recorded[0].log.occurredAt.slice(0, 7) }, admin)
     ).data!.monthlySummaries;
     expect(month).toEqual([{ totalCostUsd: '0.0378', providerCostUsd: '0.0315', marginUsd: '0.0063', marginPercent: '20' }]);
+    // The admin-only margins export gives the same figures; customers and keys get 403.
+    const period = recorded[0].log.occurredAt.slice(0, 7);
+    const csv = async (token: string) => fetch(`${server.httpUrl}/export/margins.csv?period=${period}`, { headers: { authorization: `Bearer ${token}` } });
+    const exported = await csv(admin);
+    expect(exported.status).toBe(200);
+    const lines = (await exported.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('period,tenant,tenant_id,charged_usd,provider_cost_usd,margin_usd,margin_percent,api_calls');
+    expect(lines).toContain(`${period},Markup Twenty,${t.tenantId},0.0378,0.0315,0.0063,20,1`);
+    expect((await csv(t.customerToken)).status).toBe(403);
+    expect((await csv(t.apiKey)).status).toBe(403);
+    expect((await fetch(`${server.httpUrl}/export/margins.csv?period=2026-13`, { headers: { authorization: `Bearer ${admin}` } })).status).toBe(400);
     // The customer sees its charged cost, never the provider's.
     const own = await server.gql(`{ usageLogs { nodes { costUsd } } }`, {}, t.customerToken);
     expect(own.data!.usageLogs.nodes).toEqual([{ costUsd: '0.0378' }]);

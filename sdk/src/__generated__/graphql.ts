@@ -70,6 +70,7 @@ export type AuditAction =
   | 'QUOTA_SET'
   | 'SESSIONS_REVOKED'
   | 'TENANT_CREATED'
+  | 'TENANT_PRICING_SET'
   | 'TENANT_UPDATED'
   | 'USAGE_VOIDED'
   | 'USER_CREATED'
@@ -214,6 +215,13 @@ export type Service =
   | 'ELEVENLABS'
   | 'OPENAI'
   | 'SMARTFLO';
+
+export type TenantPricingInput = {
+  effectiveFrom: Scalars['DateTime']['input'];
+  /** e.g. "20" charges provider cost x 1.20; "-10" is a 10 % discount. */
+  markupPercent: Scalars['Decimal']['input'];
+  tenantId: Scalars['ID']['input'];
+};
 
 export type TenantStatus =
   | 'ACTIVE'
