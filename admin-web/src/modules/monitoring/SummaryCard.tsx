@@ -52,12 +52,13 @@ export function SummaryCard({ summary }: { summary: SummaryCardFragment }) {
         <tbody>
           <tr>
             <th scope="row">Provider cost</th>
-            <td className="money" colSpan={2}>{formatUsd(summary.providerCostUsd ?? '0')}</td>
+            <td />
+            <td className="money">{formatUsd(summary.providerCostUsd ?? '0')}</td>
           </tr>
           <tr>
             <th scope="row">Margin</th>
-            <td className="money">{formatUsd(summary.marginUsd ?? '0')}</td>
             <td className="muted">{formatMarginPercent(summary.marginPercent)}</td>
+            <td className="money">{formatUsd(summary.marginUsd ?? '0')}</td>
           </tr>
         </tbody>
       </table>
