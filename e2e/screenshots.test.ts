@@ -148,16 +148,16 @@ describe.skipIf(process.env.UPDATE_SCREENSHOTS !== '1')('README screenshots', ()
     // A scheduled change beside the demo's 20 %, as an admin would plan one.
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await api(`mutation($i: TenantPricingInput!) { setTenantPricing(input: $i) { markupPercent } }`, {
-      i: { tenantId: tenants.get('Acme Corp'), markupPercent: '22.5', effectiveFrom: `${tomorrow}T00:00:00.000Z` },
+      i: { tenantId: tenants.get('Globex'), markupPercent: '22.5', effectiveFrom: `${tomorrow}T00:00:00.000Z` },
     });
-    await admin.page.goto(`${server.baseUrl}/admin/pricing?markupTenant=${tenants.get('Acme Corp')}`);
+    await admin.page.goto(`${server.baseUrl}/admin/pricing?markupTenant=${tenants.get('Globex')}`);
     const section = admin.page.getByRole('region', { name: 'Customer markups' });
     await section.getByRole('table', { name: 'Markup history' }).locator('tbody tr').nth(1).waitFor();
     await section.getByLabel('Markup (%)').fill('25');
     await screenshotFrom(section, 'admin-pricing-markups');
 
     await admin.page.goto(`${server.baseUrl}/admin/`);
-    await admin.page.getByRole('table', { name: 'Margin of Acme Corp' }).waitFor();
+    await admin.page.getByRole('table', { name: 'Margin of Globex' }).waitFor();
     await screenshotFrom(admin.page.getByRole('navigation', { name: 'Usage views' }), 'admin-monthly-margins');
   });
 });

@@ -4,9 +4,9 @@ import { ADMIN_LOGIN, axeProblems, launchBrowser, newPage, screenshots, signIn, 
 
 // Reseller pricing (issue 20): an admin sets a customer's markup on the pricing page, with errors
 // shown at their fields, and sees provider cost and margin on Monthly Summaries and the customer
-// page, in Chromium against the built server with demo data (Acme Corp resells at 20 %).
+// page, in Chromium against the built server with demo data (Globex resells at 20 %).
 
-const TENANT = 'Acme Corp';
+const TENANT = 'Globex';
 let server: DemoServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -38,7 +38,7 @@ describe('admin console: markups and margins', () => {
     const section = page.getByRole('region', { name: 'Customer markups' });
     const history = section.getByRole('table', { name: 'Markup history' });
     await history.waitFor();
-    // The demo's markup, in force since the start of Acme's history.
+    // The demo's markup, in force since the start of Globex's history.
     expect((await history.locator('tbody tr').first().innerText()).replace(/\s+/g, ' ')).toMatch(/^20 % .+ In force/);
 
     const form = section.getByRole('form', { name: 'Set a markup' });
@@ -74,13 +74,13 @@ describe('admin console: markups and margins', () => {
 
   it('shows provider cost and margin on Monthly Summaries and the customer page, equal to the API', async () => {
     const { monthlySummaries } = await server.data(
-      `query($p: String) { monthlySummaries(period: $p, search: "Acme") { totalCostUsd providerCostUsd marginUsd marginPercent } }`,
+      `query($p: String) { monthlySummaries(period: $p, search: "Globex") { totalCostUsd providerCostUsd marginUsd marginPercent } }`,
       { p: period() },
       adminToken,
     );
     const month = monthlySummaries[0];
     expect(month.marginPercent).toBe('20');
-    await page.goto(`${server.baseUrl}/admin/?q=Acme`);
+    await page.goto(`${server.baseUrl}/admin/?q=Globex`);
     const card = page.getByRole('article', { name: TENANT });
     const margin = card.getByRole('table', { name: `Margin of ${TENANT}` });
     await margin.waitFor();

@@ -32,6 +32,9 @@ export class PriceBook {
   private markups = new Map<string, Markup[]>();
   private loading?: Promise<void>;
   private loadedAt = 0;
+  /** Loads started and the latest one applied: a slower, older load never replaces a newer one. */
+  private started = 0;
+  private applied = 0;
 
   constructor(
     private readonly pool: pg.Pool,
@@ -44,11 +47,12 @@ export class PriceBook {
   }
 
   async load(): Promise<void> {
+    const generation = ++this.started;
     const { rows } = await this.pool.query(
       `select id, service, model_prefix, input_per_1k_tokens::text, cached_input_per_1k_tokens::text, output_per_1k_tokens::text,
               per_1k_characters::text, per_minute::text, effective_from from prices`,
     );
-    this.prices = rows.map((row) => ({
+    const prices: Price[] = rows.map((row) => ({
       id: row.id,
       service: row.service,
       modelPrefix: row.model_prefix,
@@ -68,6 +72,9 @@ export class PriceBook {
       if (!list) markups.set(row.tenant_id, (list = []));
       list.push({ effectiveFrom: new Date(row.effective_from), markupPercent: normalizeDecimal(row.markup_percent) });
     }
+    if (generation < this.applied) return;
+    this.applied = generation;
+    this.prices = prices;
     this.markups = markups;
     this.loadedAt = Date.now();
     this.logger.debug({ prices: this.prices.length, markedUpTenants: markups.size }, 'price table loaded');

@@ -21,14 +21,14 @@ interface DemoTenant {
 
 const TENANTS: DemoTenant[] = [
   {
-    name: 'Acme Corp', slug: 'acme', endUsers: 420, volume: 40, markupPercent: '20',
+    name: 'Acme Corp', slug: 'acme', endUsers: 420, volume: 40,
     mix: [{ service: 'OPENAI', model: 'gpt-4o', weight: 5 }, { service: 'OPENAI', model: 'gpt-4o-mini', weight: 8 }, { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', weight: 3 }, { service: 'SMARTFLO', model: null, weight: 2 }],
     quota: { openaiTokenLimit: 2_500_000, monthlyCostLimitUsd: '200' },
   },
-  { name: 'Globex', slug: 'globex', endUsers: 260, volume: 30, markupPercent: '12.5', mix: [{ service: 'OPENAI', model: 'gpt-4', weight: 2 }, { service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 6 }, { service: 'SMARTFLO', model: null, weight: 4 }], quota: { smartfloMinuteLimit: 3000 } },
+  { name: 'Globex', slug: 'globex', endUsers: 260, volume: 30, markupPercent: '20', mix: [{ service: 'OPENAI', model: 'gpt-4', weight: 2 }, { service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 6 }, { service: 'SMARTFLO', model: null, weight: 4 }], quota: { smartfloMinuteLimit: 3000 } },
   { name: 'Initech', slug: 'initech', endUsers: 90, volume: 18, mix: [{ service: 'OPENAI', model: 'gpt-4o-mini-2024-07-18', weight: 7 }, { service: 'OPENAI', model: 'whisper-1', weight: 2 }] },
   { name: 'Umbrella Health', slug: 'umbrella', endUsers: 180, volume: 22, mix: [{ service: 'ELEVENLABS', model: 'eleven_turbo_v2', weight: 6 }, { service: 'OPENAI', model: 'tts-1-hd', weight: 2 }, { service: 'SMARTFLO', model: null, weight: 3 }], quota: { elevenlabsCharacterLimit: 2_000_000 } },
-  { name: 'Stark Voice', slug: 'stark', endUsers: 300, volume: 35, mix: [{ service: 'SMARTFLO', model: null, weight: 8 }, { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', weight: 2 }] },
+  { name: 'Stark Voice', slug: 'stark', endUsers: 300, volume: 35, markupPercent: '12.5', mix: [{ service: 'SMARTFLO', model: null, weight: 8 }, { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', weight: 2 }] },
   { name: 'Wayne Logistics', slug: 'wayne', endUsers: 40, volume: 12, mix: [{ service: 'OPENAI', model: 'gpt-4-turbo', weight: 4 }, { service: 'OPENAI', model: 'gpt-4o', weight: 3 }] },
   { name: 'Hooli Support', slug: 'hooli', endUsers: 520, volume: 26, mix: [{ service: 'OPENAI', model: 'gpt-4o-mini', weight: 9 }, { service: 'OPENAI', model: 'o4-preview', weight: 1 }, { service: 'SMARTFLO', model: null, weight: 3 }] },
   { name: 'Soylent Foods', slug: 'soylent', endUsers: 25, volume: 8, mix: [{ service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 5 }, { service: 'ELEVENLABS', model: null, weight: 1 }] },
@@ -53,7 +53,8 @@ export function demoApiKey(slug: string): string {
 
 /**
  * Fills an EMPTY database with eight tenants, a customer login and an API key each, quotas for
- * some, a markup for two (Acme Corp 20 %, Globex 12.5 %, from the start of their history), and six months of usage recorded through the same recorder as the API (so summaries and
+ * some, a markup for two (Globex 20 %, Stark Voice 12.5 %, from the start of their history; Acme Corp,
+ * whose key the SDK example and the docs use, has none, so their figures are the price table's), and six months of usage recorded through the same recorder as the API (so summaries and
  * rollups equal their logs). Does nothing when any tenant exists.
  */
 export async function seedDemoData(services: Services): Promise<boolean> {
