@@ -28,7 +28,7 @@ async function screenshotFrom(top: Locator, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
-// The README pictures (docs/screenshots/admin.png, portal.png, the end-user and statements pages) from the real apps with demo data.
+// The README pictures (docs/screenshots/admin.png, portal.png, the end-user, statements, markup and margin pages) from the real apps with demo data.
 // `UPDATE_SCREENSHOTS=1 pnpm exec vitest run --project e2e screenshots` rewrites them; ordinary
 // runs skip this file (no server start), so the committed pictures change only on purpose.
 
@@ -156,5 +156,25 @@ describe.skipIf(process.env.UPDATE_SCREENSHOTS !== '1')('README screenshots', ()
     await users.locator('tbody tr.eu-row').nth(1).getByRole('button').click();
     await portal.page.locator('.eu-details table').nth(1).waitFor();
     await screenshotFrom(portal.page.getByRole('tablist', { name: 'Usage details' }), 'portal-users');
+  });
+
+  it('writes docs/screenshots/admin-pricing-markups.png and admin-monthly-margins.png', async () => {
+    const tenants = await tenantsByName(server, adminToken);
+    const admin = await newPage(browser);
+    await signIn(admin.page, server.baseUrl, 'admin', ADMIN_LOGIN.email, ADMIN_LOGIN.password);
+    // A scheduled change beside the demo's 20 %, as an admin would plan one.
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    await api(`mutation($i: TenantPricingInput!) { setTenantPricing(input: $i) { markupPercent } }`, {
+      i: { tenantId: tenants.get('Globex'), markupPercent: '22.5', effectiveFrom: `${tomorrow}T00:00:00.000Z` },
+    });
+    await admin.page.goto(`${server.baseUrl}/admin/pricing?markupTenant=${tenants.get('Globex')}`);
+    const section = admin.page.getByRole('region', { name: 'Customer markups' });
+    await section.getByRole('table', { name: 'Markup history' }).locator('tbody tr').nth(1).waitFor();
+    await section.getByLabel('Markup (%)').fill('25');
+    await screenshotFrom(section, 'admin-pricing-markups');
+
+    await admin.page.goto(`${server.baseUrl}/admin/`);
+    await admin.page.getByRole('table', { name: 'Margin of Globex' }).waitFor();
+    await screenshotFrom(admin.page.getByRole('navigation', { name: 'Usage views' }), 'admin-monthly-margins');
   });
 });

@@ -37,9 +37,9 @@ export async function loadLogs(client, tenantIds, count, days, onProgress = () =
     const end = Math.min(count, start + CHUNK - 1);
     await client.query(
       `insert into usage_logs (id, tenant_id, occurred_at, recorded_at, service, model, input_tokens, output_tokens, characters,
-                               duration_seconds, cost_usd, pricing_status, status, request_id)
+                               duration_seconds, cost_usd, provider_cost_usd, pricing_status, status, request_id)
        select gen_random_uuid(), ($1::uuid[])[1 + (g % array_length($1::uuid[], 1))], at, at, x.service, x.model, x.input, x.output, x.chars,
-              x.seconds, x.cost, 'PRICED', case when g % 50 = 0 then 'ERROR' else 'SUCCESS' end, 'bulk-' || g
+              x.seconds, x.cost, x.cost, 'PRICED', case when g % 50 = 0 then 'ERROR' else 'SUCCESS' end, 'bulk-' || g
          from generate_series($2::bigint, $3::bigint) g
         cross join lateral (select now() - make_interval(secs => $5::float8 * ($4::bigint - g)) as at) t
         cross join lateral (

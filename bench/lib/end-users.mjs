@@ -24,8 +24,8 @@ export async function loadEndUserLogs(client, tenantId, fromUser, toUser, logsPe
     const end = Math.min(last, start + CHUNK - 1);
     await client.query(
       `insert into usage_logs (id, tenant_id, occurred_at, recorded_at, service, model, input_tokens, output_tokens, characters,
-                               duration_seconds, cost_usd, pricing_status, status, request_id, end_user, source)
-       select gen_random_uuid(), $1::uuid, t.at, t.at, x.service, x.model, x.input, x.output, x.chars, x.seconds, x.cost, 'PRICED',
+                               duration_seconds, cost_usd, provider_cost_usd, pricing_status, status, request_id, end_user, source)
+       select gen_random_uuid(), $1::uuid, t.at, t.at, x.service, x.model, x.input, x.output, x.chars, x.seconds, x.cost, x.cost, 'PRICED',
               case when g % 50 = 0 then 'ERROR' else 'SUCCESS' end, 'eu-bulk-' || g,
               'u' || left(md5((g / $4::int)::text), 16), 'API'
          from generate_series($2::bigint, $3::bigint) g

@@ -22,6 +22,7 @@ import { metrics } from './core/metrics/metrics.js';
 import { spaRouter } from './core/http/spa.js';
 import { exportUsageCsv } from './modules/usage/export/usage-export.js';
 import { downloadStatement } from './modules/statements/statements.router.js';
+import { exportMarginsCsv } from './modules/usage/export/margin-export.js';
 import { gatewayRouter } from './modules/gateway/gateway.router.js';
 import type { Services } from './services.js';
 
@@ -193,6 +194,7 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
 
   app.get('/export/usage.csv', (req, res) => void exportUsageCsv(services, req, res));
   app.get('/export/statements/:tenantId/:file', (req, res) => void downloadStatement(services, req, res));
+  app.get('/export/margins.csv', (req, res) => void exportMarginsCsv(services, req, res));
 
   const webRoot = resolve(projectRoot, config.WEB_ROOT);
   app.use('/admin', spaRouter(join(webRoot, 'admin-web', 'dist'), 'admin'));

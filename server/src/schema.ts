@@ -8,6 +8,7 @@ import { AuthResolver } from './modules/auth/auth.resolver.js';
 import { TeamResolver } from './modules/auth/team.resolver.js';
 import { EndUsersResolver } from './modules/end-users/end-users.resolver.js';
 import { PricingResolver } from './modules/pricing/pricing.resolver.js';
+import { TenantPricingResolver } from './modules/pricing/tenant-pricing.resolver.js';
 import { QuotasResolver } from './modules/quotas/quotas.resolver.js';
 import { TenantsResolver } from './modules/tenants/tenants.resolver.js';
 import { WebhookTokensResolver } from './modules/tenants/webhook-tokens.resolver.js';
@@ -27,7 +28,7 @@ void ErrorCode;
  */
 export async function createSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
-    resolvers: [AuthResolver, TeamResolver, TenantsResolver, WebhookTokensResolver, GatewayResolver, ...usageResolvers, EndUsersResolver, QuotasResolver, AlertsResolver, PricingResolver, StatementsResolver, AuditResolver],
+    resolvers: [AuthResolver, TeamResolver, TenantsResolver, WebhookTokensResolver, GatewayResolver, ...usageResolvers, EndUsersResolver, QuotasResolver, AlertsResolver, PricingResolver, TenantPricingResolver, StatementsResolver, AuditResolver],
     authChecker,
     authMode: 'error',
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

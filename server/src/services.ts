@@ -13,6 +13,7 @@ import { ApiKeysService } from './modules/auth/api-keys.service.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { PriceBook } from './modules/pricing/price-book.js';
 import { PricingService } from './modules/pricing/pricing.service.js';
+import { TenantPricingService } from './modules/pricing/tenant-pricing.service.js';
 import { QuotasService } from './modules/quotas/quotas.service.js';
 import { TenantDirectory } from './modules/tenants/tenant-directory.js';
 import { PROVIDER_CREDENTIALS_CHANGED_CHANNEL, TenantsService } from './modules/tenants/tenants.service.js';
@@ -83,6 +84,7 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
     apiKeys: new ApiKeysService(db.pool, audit),
     tenants,
     pricing: new PricingService(db.pool, priceBook, audit, clock),
+    tenantPricing: new TenantPricingService(db.pool, priceBook, audit, clock),
     recorder,
     ingest,
     providerKeys,
@@ -108,6 +110,7 @@ export type Services = ReturnType<typeof createServices>;
 export function listenToDatabase(listener: DatabaseListener, services: Services): void {
   listener.on(ALERT_CHANNEL, (payload) => services.pubsub.publish('ALERT_RAISED', alertFromNotification(payload)));
   listener.on(USAGE_CHANNEL, (payload) => services.activity.heardFromDatabase(payload));
+  // Prices and tenants' markups (tenant_pricing) are reloaded together.
   listener.on(PRICES_CHANGED_CHANNEL, () => void services.priceBook.load());
   listener.on(API_KEYS_CHANGED_CHANNEL, () => services.auth.forgetApiKeys());
   listener.on(PROVIDER_CREDENTIALS_CHANGED_CHANNEL, () => services.providerKeys.forget());

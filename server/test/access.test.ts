@@ -36,6 +36,8 @@ const RULES: Record<string, Rule> = {
   acceptInvitation: { op: 'mutation { acceptInvitation(token: "um_invite_nothing", password: "another-long-secret") { token } }', allowed: [], public: true },
   setUserRole: { op: `mutation { setUserRole(id: "${TENANT_VAR}", customerRole: MEMBER) { id } }`, allowed: ['ADMIN', 'CUSTOMER'] },
   removeUser: { op: `mutation { removeUser(id: "${TENANT_VAR}") }`, allowed: ['ADMIN', 'CUSTOMER'] },
+  tenantPricing: { op: `{ tenantPricing(tenantId: "${TENANT_VAR}") { markupPercent } }`, allowed: ['ADMIN'] },
+  setTenantPricing: { op: `mutation { setTenantPricing(input: { tenantId: "${TENANT_VAR}", markupPercent: "20", effectiveFrom: "2099-01-01T00:00:00Z" }) { markupPercent } }`, allowed: ['ADMIN'] },
   overview: { op: '{ overview { customerCount } }', allowed: ['ADMIN'] },
   tenants: { op: '{ tenants { id } }', allowed: ['ADMIN'] },
   tenant: { op: `{ tenant(id: "${TENANT_VAR}") { id } }`, allowed: ['ADMIN'] },
@@ -162,5 +164,52 @@ describe('read-only roles change nothing', () => {
     // They still read.
     expect((await server.gql('{ tenants { id } }', {}, viewerToken)).data?.tenants.length).toBeGreaterThan(0);
     expect((await server.gql('{ usageLogs { totalCount } }', {}, memberToken)).errors).toBeUndefined();
+  });
+});
+
+describe('admin-only fields', () => {
+  // Every field described "Admin only (FORBIDDEN …)" (provider cost, margins), wherever a customer
+  // or a key could reach its type: the auth checker refuses it, and no value comes back.
+  const REACH: Record<string, { path: string; customer: string; key?: string }[]> = {
+    UsageLog: [
+      { path: 'usageLogs { nodes { FIELD } }', customer: '{ usageLogs { nodes { FIELD } } }' },
+      {
+        path: 'recordUsage { log { FIELD } }',
+        customer: '',
+        key: 'mutation { recordUsage(input: { service: ELEVENLABS, characters: 10, requestId: "admin-only-probe" }) { log { FIELD } } }',
+      },
+    ],
+    MonthlySummary: [
+      { path: 'monthlySummaries', customer: '{ monthlySummaries { FIELD } }' },
+      { path: 'monthlySummaryPage', customer: '{ monthlySummaryPage { nodes { FIELD } } }' },
+      { path: 'usageHistory', customer: '{ usageHistory { FIELD } }' },
+    ],
+  };
+
+  it('refuses each to customers and keys with FORBIDDEN, and serves it to admins', async () => {
+    const schema = (await server.gql(getIntrospectionQuery())).data!.__schema;
+    const adminOnly = schema.types.flatMap((type: { name: string; fields: { name: string; description: string | null }[] | null }) =>
+      (type.fields ?? []).filter((f) => f.description?.startsWith('Admin only') && f.description.includes('FORBIDDEN')).map((f) => [type.name, f.name] as const),
+    );
+    expect(adminOnly).toEqual(expect.arrayContaining([['UsageLog', 'providerCostUsd'], ['MonthlySummary', 'providerCostUsd'], ['MonthlySummary', 'marginUsd'], ['MonthlySummary', 'marginPercent']]));
+    await server.gql(`mutation { recordUsage(input: { service: ELEVENLABS, characters: 10, requestId: "admin-only-seed" }) { duplicate } }`, {}, a.apiKey);
+    const admin = await server.adminToken();
+    for (const [type, field] of adminOnly) {
+      expect(REACH[type], `${type} needs a way in for this test`).toBeDefined();
+      for (const reach of REACH[type]!) {
+        const probes = [
+          [reach.customer, a.customerToken],
+          [reach.key ?? reach.customer, a.apiKey],
+        ].filter(([op]) => op);
+        for (const [op, token] of probes) {
+          // Keys may not call usageHistory at all: FORBIDDEN either way.
+          const response = await server.gql(op!.replace('FIELD', field), {}, token);
+          expect(codeOf(response), `${type}.${field} via ${reach.path}`).toBe('FORBIDDEN');
+          expect(JSON.stringify(response.data ?? null)).not.toMatch(new RegExp(`"${field}":"`));
+        }
+      }
+      const adminOp = type === 'UsageLog' ? `{ usageLogs(first: 1) { nodes { ${field} } } }` : `{ monthlySummaries { ${field} } }`;
+      expect((await server.gql(adminOp, {}, admin)).errors, `${type}.${field} as admin`).toBeUndefined();
+    }
   });
 });

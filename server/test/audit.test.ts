@@ -124,6 +124,12 @@ describe('audit log', () => {
             changes: { model: 'audit-line', perMinute: '0.0125' },
           }),
       ],
+      [
+        'TENANT_PRICING_SET',
+        'mutation($i: TenantPricingInput!) { setTenantPricing(input: $i) { markupPercent } }',
+        { i: { tenantId: t, markupPercent: '12.5', effectiveFrom: '2099-01-01T00:00:00.000Z' } },
+        (e) => expect(e).toMatchObject({ tenant: { id: t }, targetId: t, changes: { markupPercent: '12.5', effectiveFrom: '2099-01-01T00:00:00.000Z' } }),
+      ],
     ];
     const seen: string[] = [];
     for (const [action, query, variables, check] of actions) {

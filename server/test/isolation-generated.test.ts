@@ -38,6 +38,7 @@ async function snapshotOfB(): Promise<string> {
     ['gateway_webhook_tokens', 'tenant_id = $1'],
     ['end_user_window_deltas', 'tenant_id = $1'],
     ['quotas', 'tenant_id = $1'],
+    ['tenant_pricing', 'tenant_id = $1'],
     ['alerts', 'tenant_id = $1'],
     ['monthly_summaries', 'tenant_id = $1'],
     ['daily_rollups', 'tenant_id = $1'],
@@ -68,8 +69,16 @@ async function snapshotOfB(): Promise<string> {
 /** Mutations on the caller's own account, which take no tenant, id or cursor of anyone's. */
 const OWN_ACCOUNT_FIELDS = new Set(['changePassword', 'resetPassword', 'acceptInvitation']);
 
+/**
+ * Provider cost, margins and markups are the platform's, not the tenant's: a value of any of them
+ * in a customer's or key's answer is a leak even for its own tenant (the fields answer FORBIDDEN).
+ */
+const ADMIN_ONLY_VALUE = /"(providerCostUsd|marginUsd|marginPercent|markupPercent)":(?!null)/;
+
 function leaksIn(text: string): string[] {
-  return canaries.filter((canary) => text.includes(canary));
+  const leaks = canaries.filter((canary) => text.includes(canary));
+  const adminOnly = ADMIN_ONLY_VALUE.exec(text);
+  return adminOnly ? [...leaks, `admin-only ${adminOnly[1]}`] : leaks;
 }
 
 beforeAll(async () => {
@@ -106,6 +115,13 @@ beforeAll(async () => {
     `mutation($t: ID!) { setQuota(tenantId: $t, input: { elevenlabsCharacterLimit: 1000, monthlyCostLimitUsd: "500" }) { alertAtPercentage } }`,
     { t: b.tenantId },
   );
+  // B and A resell at a markup, so provider cost and margin differ from what they are charged.
+  for (const tenant of [b, a]) {
+    await ok(`mutation($i: TenantPricingInput!) { setTenantPricing(input: $i) { markupPercent } }`, {
+      i: { tenantId: tenant.tenantId, markupPercent: '37.5', effectiveFrom: new Date(Date.now() - 86_400_000).toISOString() },
+    });
+  }
+  await ok(`mutation { recordUsage(input: { service: SMARTFLO, durationSeconds: 61, requestId: "own-a" }) { duplicate } }`, {}, a.apiKey);
   const recorded = await ok(
     `mutation($i: [RecordUsageInput!]!) { recordUsages(inputs: $i) { log { id } } }`,
     {
@@ -310,5 +326,9 @@ describe('generated cross-tenant isolation', () => {
     }
     console.log(`isolation control: ${hits} admin queries returned B's canaries`);
     expect(hits).toBeGreaterThan(5);
+    // And the admin-only scan can see one: the admin's own generated usageLogs probe carries provider cost.
+    const usageLogs = schemaFields.find((f) => f.root === 'query' && f.field.name === 'usageLogs')!;
+    const op = buildOperation('query', usageLogs.field, victim, 'tenant');
+    expect(ADMIN_ONLY_VALUE.test(JSON.stringify(await server.gql(op.document, op.variables, admin)))).toBe(true);
   });
 });

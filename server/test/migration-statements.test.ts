@@ -12,7 +12,7 @@ import { databaseAt } from './migration-harness.js';
  * 35-day window is finalized by the first maintenance pass from those rollups, the recent one stays
  * OPEN with the same lines, and down removes the three tables.
  */
-const PREVIOUS = 'Migration20261220000000_end_user_deltas_search';
+const PREVIOUS = 'Migration20261221000000_tenant_pricing';
 const MIGRATION = 'Migration20261222000000_statements';
 const db = databaseAt(PREVIOUS);
 

@@ -71,6 +71,7 @@ export type AuditAction =
   | 'SESSIONS_REVOKED'
   | 'STATEMENT_FINALIZED'
   | 'TENANT_CREATED'
+  | 'TENANT_PRICING_SET'
   | 'TENANT_UPDATED'
   | 'USAGE_VOIDED'
   | 'USER_CREATED'
@@ -219,6 +220,13 @@ export type Service =
 export type StatementStatus =
   | 'FINAL'
   | 'OPEN';
+
+export type TenantPricingInput = {
+  effectiveFrom: Scalars['DateTime']['input'];
+  /** e.g. "20" charges provider cost x 1.20; "-10" is a 10 % discount. */
+  markupPercent: Scalars['Decimal']['input'];
+  tenantId: Scalars['ID']['input'];
+};
 
 export type TenantStatus =
   | 'ACTIVE'

@@ -5,6 +5,8 @@ export interface ApiEndpoints {
   /** The WebSocket twin of the HTTP endpoint: same host and path, ws: or wss:. */
   graphqlWsUrl(pageUrl?: string): string;
   usageExportUrl(queryString: string): string;
+  /** Admins only: the month's charged cost, provider cost and margin per tenant (CSV). */
+  marginsExportUrl(period: string): string;
   /**
    * The absolute addresses an integrator's code calls (contract "The metering gateway"): the
    * provider SDKs' base URLs and GraphQL, on the API's origin as this page reaches it.
@@ -34,6 +36,7 @@ export function apiEndpoints(configured: string | undefined): ApiEndpoints {
       return url.href;
     },
     usageExportUrl: (queryString) => `${apiBaseUrl}/export/usage.csv${queryString ? `?${queryString}` : ''}`,
+    marginsExportUrl: (period) => `${apiBaseUrl}/export/margins.csv?period=${encodeURIComponent(period)}`,
     integrationUrls(pageUrl = window.location.href) {
       const base = new URL(apiBaseUrl || '/', pageUrl).href.replace(/\/+$/, '');
       return {

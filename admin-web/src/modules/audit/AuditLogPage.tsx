@@ -33,6 +33,7 @@ const ACTION_LABEL: Record<AuditAction, string> = {
   INVITATION_REVOKED: 'Invitation withdrawn',
   USER_ROLE_CHANGED: 'Role changed',
   USER_REMOVED: 'User removed',
+  TENANT_PRICING_SET: 'Markup set',
 };
 
 function Changes({ changes }: { changes: unknown }) {

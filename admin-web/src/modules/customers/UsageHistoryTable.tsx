@@ -3,6 +3,7 @@ import { formatPeriod } from '@usage-monitor/web-kit/periods';
 import { formatCharacters, formatCount, formatMinutes, formatTokens } from '@usage-monitor/web-kit/units';
 import { TableScroll } from '@usage-monitor/web-kit/ui';
 import type { CustomerOverviewQuery } from '../../__generated__/graphql';
+import { formatMarginPercent } from '../pricing/margin';
 
 type HistoryRow = CustomerOverviewQuery['usageHistory'][number];
 
@@ -16,7 +17,9 @@ export function UsageHistoryTable({ rows }: { rows: readonly HistoryRow[] }) {
         <thead>
           <tr>
             <th scope="col">Month</th>
-            <th scope="col">Cost</th>
+            <th scope="col">Charged</th>
+            <th scope="col" className="num">Provider cost</th>
+            <th scope="col" className="num">Margin</th>
             <th scope="col" className="num">API calls</th>
             <th scope="col" className="num">OpenAI</th>
             <th scope="col" className="num">ElevenLabs</th>
@@ -34,6 +37,11 @@ export function UsageHistoryTable({ rows }: { rows: readonly HistoryRow[] }) {
                 <td className="history-cost">
                   <span className="history-bar" style={{ width: `${width}%` }} aria-hidden="true" />
                   <span className="money">{formatUsd(r.totalCostUsd)}</span>
+                </td>
+                <td className="num money">{formatUsd(r.providerCostUsd ?? '0')}</td>
+                <td className="num money">
+                  {formatUsd(r.marginUsd ?? '0')}
+                  <span className="muted small block">{formatMarginPercent(r.marginPercent)}</span>
                 </td>
                 <td className="num">
                   {formatCount(r.totalApiCalls)}

@@ -2,10 +2,12 @@ import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatPeriod } from '@usage-monitor/web-kit/periods';
-import { EmptyState, ErrorBanner, SearchBox, SkeletonCards } from '@usage-monitor/web-kit/ui';
+import { EmptyState, ErrorBanner, SearchBox, SkeletonCards, useToast } from '@usage-monitor/web-kit/ui';
 import { withParams } from '@usage-monitor/web-kit/url';
 import { MonthlySummariesDocument, type MonthlySummaryOrder } from '../../__generated__/graphql';
 import { usePollInterval } from '../../app/connection';
+import { API } from '../../app/env';
+import { downloadCsv } from '../usage-logs/exportCsv';
 import { readChoice, readString } from '../../shared/urlFilters';
 import { SummaryCard } from './SummaryCard';
 
@@ -27,6 +29,8 @@ export function MonthlySummariesTab({ period }: { period: string }) {
   const sort = readChoice(params, 'sort', SUMMARY_SORTS, 'cost');
   const pollInterval = usePollInterval();
   const [loadingMore, setLoadingMore] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const toast = useToast();
   // The first page is all that shows until "Show more" adds one (a new period, search or order
   // starts again from one page).
   const [extendedFor, setExtendedFor] = useState<string | null>(null);
@@ -53,6 +57,17 @@ export function MonthlySummariesTab({ period }: { period: string }) {
     }
   };
 
+  const exportMargins = async () => {
+    setExporting(true);
+    try {
+      await downloadCsv(API.marginsExportUrl(period), `margins-${period}.csv`);
+    } catch (e) {
+      toast.push((e as Error).message, 'danger');
+    } finally {
+      setExporting(false);
+    }
+  };
+
   return (
     <div>
       <div className="toolbar">
@@ -70,6 +85,9 @@ export function MonthlySummariesTab({ period }: { period: string }) {
             Showing {summaries.length} of {shown.totalCount} customers{extended ? ' · live refresh paused' : ''}
           </span>
         )}
+        <button type="button" className="button" onClick={() => void exportMargins()} disabled={exporting} aria-busy={exporting}>
+          {exporting ? 'Exporting…' : 'Export margins (CSV)'}
+        </button>
       </div>
       <ErrorBanner error={error} onRetry={() => void refetch()} stale={!!shown} />
       {!shown && loading && <SkeletonCards count={6} label="Loading monthly summaries" />}

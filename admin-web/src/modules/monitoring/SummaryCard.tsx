@@ -3,6 +3,7 @@ import { formatUsd } from '@usage-monitor/web-kit/money';
 import { formatPeriodRange } from '@usage-monitor/web-kit/periods';
 import { formatCharacters, formatCount, formatMinutes, formatTokens } from '@usage-monitor/web-kit/units';
 import type { SummaryCardFragment } from '../../__generated__/graphql';
+import { formatMarginPercent } from '../pricing/margin';
 
 export function SummaryCard({ summary }: { summary: SummaryCardFragment }) {
   return (
@@ -43,6 +44,21 @@ export function SummaryCard({ summary }: { summary: SummaryCardFragment }) {
             <td className={summary.errorCalls > 0 ? 'text-danger' : 'muted'}>
               {formatCount(summary.errorCalls)} {summary.errorCalls === 1 ? 'error' : 'errors'}
             </td>
+          </tr>
+        </tbody>
+      </table>
+      <table className="summary-lines summary-margin">
+        <caption className="visually-hidden">Margin of {summary.tenant.name}</caption>
+        <tbody>
+          <tr>
+            <th scope="row">Provider cost</th>
+            <td />
+            <td className="money">{formatUsd(summary.providerCostUsd ?? '0')}</td>
+          </tr>
+          <tr>
+            <th scope="row">Margin</th>
+            <td className="muted">{formatMarginPercent(summary.marginPercent)}</td>
+            <td className="money">{formatUsd(summary.marginUsd ?? '0')}</td>
           </tr>
         </tbody>
       </table>

@@ -8,6 +8,7 @@ const card = (name: string) => ({
   period: '2026-03', periodStart: '2026-03-01T00:00:00.000Z', periodEnd: '2026-04-01T00:00:00.000Z',
   openaiInputTokens: 0, openaiOutputTokens: 0, openaiTotalTokens: 0, openaiCostUsd: '0', elevenlabsCharacters: 0, elevenlabsCostUsd: '0',
   smartfloMinutes: 0, smartfloCostUsd: '0', totalCostUsd: '1', totalApiCalls: 1, errorCalls: 0,
+  providerCostUsd: '1', marginUsd: '0', marginPercent: '0',
 });
 const page = (names: string[], endCursor: string | null, hasNextPage: boolean) => ({
   monthlySummaryPage: { __typename: 'MonthlySummaryConnection' as const, nodes: names.map(card), pageInfo: { __typename: 'PageInfo' as const, hasNextPage, endCursor }, totalCount: 3 },

@@ -14,6 +14,7 @@ import { PeriodPicker } from '../../shared/ui/PeriodPicker';
 import { AddPriceDialog } from './AddPriceDialog';
 import { CatalogCheckDialog } from './CatalogCheckDialog';
 import { priceStates } from './priceStatus';
+import { TenantMarkupsSection } from './TenantMarkupsSection';
 
 const STATE_BADGE = {
   current: <Badge tone="success">Current</Badge>,
@@ -132,6 +133,8 @@ export function PricingPage() {
           </TableScroll>
         )}
       </section>
+
+      <TenantMarkupsSection canChange={canChange} />
       {checkingCatalog && <CatalogCheckDialog canChange={canChange} onClose={() => setParams(withParams(params, { catalog: undefined }))} />}
       {adding && (
         <AddPriceDialog

@@ -20,8 +20,13 @@ export function exportFileName(filters: UsageLogFilters, today: Date = new Date(
  * and handed to the browser as a blob.
  */
 export async function downloadUsageCsv(filters: UsageLogFilters): Promise<void> {
+  await downloadCsv(API.usageExportUrl(exportQueryString(filters)), exportFileName(filters));
+}
+
+/** Any of the server's CSV exports, fetched with the session (see downloadUsageCsv) and saved as `fileName`. */
+export async function downloadCsv(address: string, fileName: string): Promise<void> {
   const { csrfToken } = getSession();
-  const response = await fetch(API.usageExportUrl(exportQueryString(filters)), {
+  const response = await fetch(address, {
     credentials: 'same-origin',
     headers: { ...sessionHeaders(SESSION_APP, csrfToken), accept: 'text/csv' },
   });
@@ -34,7 +39,7 @@ export async function downloadUsageCsv(filters: UsageLogFilters): Promise<void> 
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = exportFileName(filters);
+  link.download = fileName;
   document.body.appendChild(link);
   link.click();
   link.remove();

@@ -19,6 +19,7 @@ import { Migration20261215000000_accounts } from './migrations/Migration20261215
 import { Migration20261216000000_gateway_webhook_tokens } from './migrations/Migration20261216000000_gateway_webhook_tokens.js';
 import { Migration20261217000000_shard_ready } from './migrations/Migration20261217000000_shard_ready.js';
 import { Migration20261220000000_end_user_deltas_search } from './migrations/Migration20261220000000_end_user_deltas_search.js';
+import { Migration20261221000000_tenant_pricing } from './migrations/Migration20261221000000_tenant_pricing.js';
 import { Migration20261222000000_statements } from './migrations/Migration20261222000000_statements.js';
 
 // bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
@@ -39,6 +40,7 @@ export const migrationsList = [
   { name: 'Migration20261216000000_gateway_webhook_tokens', class: Migration20261216000000_gateway_webhook_tokens },
   { name: 'Migration20261217000000_shard_ready', class: Migration20261217000000_shard_ready },
   { name: 'Migration20261220000000_end_user_deltas_search', class: Migration20261220000000_end_user_deltas_search },
+  { name: 'Migration20261221000000_tenant_pricing', class: Migration20261221000000_tenant_pricing },
   { name: 'Migration20261222000000_statements', class: Migration20261222000000_statements },
 ];
 

@@ -15,6 +15,8 @@ interface DemoTenant {
   quota?: { openaiTokenLimit?: number; monthlyCostLimitUsd?: string; elevenlabsCharacterLimit?: number; smartfloMinuteLimit?: number };
   /** Distinct end users the tenant's calls come from: a few heavy ones and a long tail of light ones. */
   endUsers: number;
+  /** A reseller markup in percent from the start of the history, so margins show at once. */
+  markupPercent?: string;
 }
 
 const TENANTS: DemoTenant[] = [
@@ -23,10 +25,10 @@ const TENANTS: DemoTenant[] = [
     mix: [{ service: 'OPENAI', model: 'gpt-4o', weight: 5 }, { service: 'OPENAI', model: 'gpt-4o-mini', weight: 8 }, { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', weight: 3 }, { service: 'SMARTFLO', model: null, weight: 2 }],
     quota: { openaiTokenLimit: 2_500_000, monthlyCostLimitUsd: '200' },
   },
-  { name: 'Globex', slug: 'globex', endUsers: 260, volume: 30, mix: [{ service: 'OPENAI', model: 'gpt-4', weight: 2 }, { service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 6 }, { service: 'SMARTFLO', model: null, weight: 4 }], quota: { smartfloMinuteLimit: 3000 } },
+  { name: 'Globex', slug: 'globex', endUsers: 260, volume: 30, markupPercent: '20', mix: [{ service: 'OPENAI', model: 'gpt-4', weight: 2 }, { service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 6 }, { service: 'SMARTFLO', model: null, weight: 4 }], quota: { smartfloMinuteLimit: 3000 } },
   { name: 'Initech', slug: 'initech', endUsers: 90, volume: 18, mix: [{ service: 'OPENAI', model: 'gpt-4o-mini-2024-07-18', weight: 7 }, { service: 'OPENAI', model: 'whisper-1', weight: 2 }] },
   { name: 'Umbrella Health', slug: 'umbrella', endUsers: 180, volume: 22, mix: [{ service: 'ELEVENLABS', model: 'eleven_turbo_v2', weight: 6 }, { service: 'OPENAI', model: 'tts-1-hd', weight: 2 }, { service: 'SMARTFLO', model: null, weight: 3 }], quota: { elevenlabsCharacterLimit: 2_000_000 } },
-  { name: 'Stark Voice', slug: 'stark', endUsers: 300, volume: 35, mix: [{ service: 'SMARTFLO', model: null, weight: 8 }, { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', weight: 2 }] },
+  { name: 'Stark Voice', slug: 'stark', endUsers: 300, volume: 35, markupPercent: '12.5', mix: [{ service: 'SMARTFLO', model: null, weight: 8 }, { service: 'ELEVENLABS', model: 'eleven_multilingual_v2', weight: 2 }] },
   { name: 'Wayne Logistics', slug: 'wayne', endUsers: 40, volume: 12, mix: [{ service: 'OPENAI', model: 'gpt-4-turbo', weight: 4 }, { service: 'OPENAI', model: 'gpt-4o', weight: 3 }] },
   { name: 'Hooli Support', slug: 'hooli', endUsers: 520, volume: 26, mix: [{ service: 'OPENAI', model: 'gpt-4o-mini', weight: 9 }, { service: 'OPENAI', model: 'o4-preview', weight: 1 }, { service: 'SMARTFLO', model: null, weight: 3 }] },
   { name: 'Soylent Foods', slug: 'soylent', endUsers: 25, volume: 8, mix: [{ service: 'OPENAI', model: 'gpt-3.5-turbo', weight: 5 }, { service: 'ELEVENLABS', model: null, weight: 1 }] },
@@ -51,7 +53,8 @@ export function demoApiKey(slug: string): string {
 
 /**
  * Fills an EMPTY database with eight tenants, a customer login and an API key each, quotas for
- * some, and six months of usage recorded through the same recorder as the API (so summaries and
+ * some, a markup for two (Globex 20 %, Stark Voice 12.5 %, from the start of their history; Acme Corp,
+ * whose key the SDK example and the docs use, has none, so their figures are the price table's), and six months of usage recorded through the same recorder as the API (so summaries and
  * rollups equal their logs). Does nothing when any tenant exists.
  */
 export async function seedDemoData(services: Services): Promise<boolean> {
@@ -75,6 +78,11 @@ export async function seedDemoData(services: Services): Promise<boolean> {
     }
     const events: UsageEvent[] = [];
     const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 5, 1);
+    if (demo.markupPercent) {
+      await pool.query('insert into tenant_pricing (tenant_id, effective_from, markup_percent) values ($1, $2, $3)', [tenantId, new Date(start), demo.markupPercent]);
+      // The recorder prices from the price book: it must hold the markup before the history is recorded.
+      await services.priceBook.load();
+    }
     const totalWeight = demo.mix.reduce((sum, m) => sum + m.weight, 0);
     for (let day = start; day < now.getTime(); day += 86_400_000) {
       // Usage grows month over month, dips on weekends.

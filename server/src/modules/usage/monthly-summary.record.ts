@@ -13,7 +13,10 @@ export interface SummaryRecord {
   elevenlabsCostUsd: string;
   smartfloSeconds: string;
   smartfloCostUsd: string;
+  /** What the tenant is charged (the provider cost with its markup). */
   totalCostUsd: string;
+  /** What the providers charged the platform for the same calls. */
+  providerCostUsd: string;
   totalApiCalls: number;
   errorCalls: number;
   unpricedCalls: number;
@@ -24,7 +27,7 @@ export interface SummaryRecord {
 export const SUMMARY_SELECT = `select s.tenant_id, t.name as tenant_name, to_char(s.period, 'YYYY-MM') as period,
   s.openai_input_tokens, s.openai_output_tokens, s.openai_cost_usd::text, s.elevenlabs_characters, s.elevenlabs_cost_usd::text,
   s.smartflo_seconds::text, s.smartflo_cost_usd::text, s.total_cost_usd::text, s.total_api_calls, s.error_calls, s.unpriced_calls,
-  s.active_end_users
+  s.active_end_users, s.provider_cost_usd::text
   from monthly_summaries s join tenants t on t.id = s.tenant_id`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -41,6 +44,7 @@ export function summaryFromRow(row: any): SummaryRecord {
     smartfloSeconds: normalizeDecimal(row.smartflo_seconds),
     smartfloCostUsd: normalizeDecimal(row.smartflo_cost_usd),
     totalCostUsd: normalizeDecimal(row.total_cost_usd),
+    providerCostUsd: normalizeDecimal(row.provider_cost_usd),
     totalApiCalls: row.total_api_calls,
     errorCalls: row.error_calls,
     unpricedCalls: row.unpriced_calls,
@@ -52,7 +56,7 @@ export function emptySummary(tenantId: string, tenantName: string, window: Month
   return {
     tenantId, tenantName, window,
     openaiInputTokens: 0, openaiOutputTokens: 0, openaiCostUsd: '0', elevenlabsCharacters: 0, elevenlabsCostUsd: '0',
-    smartfloSeconds: '0', smartfloCostUsd: '0', totalCostUsd: '0', totalApiCalls: 0, errorCalls: 0, unpricedCalls: 0, activeEndUsers: 0,
+    smartfloSeconds: '0', smartfloCostUsd: '0', totalCostUsd: '0', providerCostUsd: '0', totalApiCalls: 0, errorCalls: 0, unpricedCalls: 0, activeEndUsers: 0,
   };
 }
 

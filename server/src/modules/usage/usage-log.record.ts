@@ -10,7 +10,10 @@ export interface UsageLogRecord {
   outputTokens: number | null;
   characters: number | null;
   durationSeconds: number | null;
+  /** What the tenant is charged: providerCostUsd with the tenant's markup at occurredAt. */
   costUsd: string;
+  /** What the provider charges the platform (admins only in the API). */
+  providerCostUsd: string;
   pricingStatus: 'PRICED' | 'UNPRICED';
   status: 'SUCCESS' | 'ERROR';
   requestId: string;
@@ -25,7 +28,7 @@ export interface UsageLogRecord {
 
 export const USAGE_LOG_COLUMNS = `id, tenant_id, service, model, occurred_at, input_tokens, cached_input_tokens, output_tokens,
   characters, duration_seconds, cost_usd, pricing_status, status, request_id, metadata, end_user, source,
-  voided_at, void_reason, voided_by`;
+  voided_at, void_reason, voided_by, provider_cost_usd`;
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export function logFromRow(row: any): UsageLogRecord {
@@ -41,6 +44,7 @@ export function logFromRow(row: any): UsageLogRecord {
     characters: row.characters,
     durationSeconds: row.duration_seconds === null ? null : Number(row.duration_seconds),
     costUsd: normalizeDecimal(row.cost_usd),
+    providerCostUsd: normalizeDecimal(row.provider_cost_usd),
     pricingStatus: row.pricing_status,
     status: row.status,
     requestId: row.request_id,

@@ -1,4 +1,5 @@
 import { money } from '../../core/lib/money.js';
+import { marginOf } from '../pricing/markup.js';
 import type { Tenant } from '../tenants/tenant.types.js';
 import { tenantOutput, type TenantLookup } from '../tenants/tenant.mappers.js';
 import type { SummaryRecord } from './monthly-summary.record.js';
@@ -31,6 +32,8 @@ export async function summaryOutput(services: TenantLookup, summary: SummaryReco
     smartfloMinutes: money(summary.smartfloSeconds).dividedBy(60).toDecimalPlaces(6).toNumber(),
     smartfloCostUsd: summary.smartfloCostUsd,
     totalCostUsd: summary.totalCostUsd,
+    providerCostUsd: summary.providerCostUsd,
+    ...marginOf(summary.totalCostUsd, summary.providerCostUsd),
     totalApiCalls: summary.totalApiCalls,
     errorCalls: summary.errorCalls,
   });

@@ -1,4 +1,4 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Authorized, Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar, DecimalScalar, JSONScalar, SafeIntScalar } from '../../core/graphql/scalars.js';
 import { CallStatus, PricingStatus, Service, TimeSeriesGrouping, UsageSource } from '../../core/graphql/enums.js';
 import { Tenant } from '../tenants/tenant.types.js';
@@ -28,6 +28,10 @@ export class UsageLog {
   @Field(() => DateTimeScalar, { nullable: true, description: 'Set when an admin voided the log: it no longer counts anywhere.' }) voidedAt!: Date | null;
   @Field(() => String, { nullable: true }) voidReason!: string | null;
   @Field(() => String, { nullable: true, description: 'The admin who voided the log.' }) voidedBy!: string | null;
+  // Admin only: the auth checker answers FORBIDDEN to a customer or key that selects it.
+  @Authorized('ADMIN')
+  @Field(() => DecimalScalar, { nullable: true, description: 'Admin only (FORBIDDEN for customers and keys): what the provider charges the platform.' })
+  providerCostUsd!: string | null;
 }
 
 @ObjectType()
@@ -103,6 +107,16 @@ export class MonthlySummary {
   @Field(() => DecimalScalar) totalCostUsd!: string;
   @Field(() => SafeIntScalar) totalApiCalls!: number;
   @Field(() => SafeIntScalar) errorCalls!: number;
+  // Admin only: the auth checker answers FORBIDDEN to a customer or key that selects any of them.
+  @Authorized('ADMIN')
+  @Field(() => DecimalScalar, { nullable: true, description: 'Admin only (FORBIDDEN for customers and keys): what the providers charged the platform for the month.' })
+  providerCostUsd!: string | null;
+  @Authorized('ADMIN')
+  @Field(() => DecimalScalar, { nullable: true, description: 'Admin only (FORBIDDEN for customers and keys): totalCostUsd - providerCostUsd.' })
+  marginUsd!: string | null;
+  @Authorized('ADMIN')
+  @Field(() => DecimalScalar, { nullable: true, description: 'Admin only (FORBIDDEN for customers and keys): marginUsd as a percent of providerCostUsd, 2 decimals; null when provider cost is 0.' })
+  marginPercent!: string | null;
 }
 
 @ObjectType()

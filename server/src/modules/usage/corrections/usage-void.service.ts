@@ -102,19 +102,19 @@ export class UsageVoidService {
          elevenlabs_characters = elevenlabs_characters - $9, elevenlabs_cost_usd = elevenlabs_cost_usd - $10,
          smartflo_seconds = smartflo_seconds - $11, smartflo_cost_usd = smartflo_cost_usd - $12,
          total_cost_usd = total_cost_usd - $13, total_api_calls = total_api_calls - $14, error_calls = error_calls - $15,
-         unpriced_calls = unpriced_calls - $16, updated_at = now()
+         unpriced_calls = unpriced_calls - $16, provider_cost_usd = provider_cost_usd - $17, updated_at = now()
        where tenant_id = $1 and period = $2::date`,
       [s.tenantId, s.periodStart, s.openaiInputTokens, s.openaiCachedInputTokens, s.openaiOutputTokens, s.openaiCharacters, text(s.openaiSeconds),
         text(s.openaiCostUsd), s.elevenlabsCharacters, text(s.elevenlabsCostUsd), text(s.smartfloSeconds), text(s.smartfloCostUsd), text(s.totalCostUsd),
-        s.totalApiCalls, s.errorCalls, s.unpricedCalls],
+        s.totalApiCalls, s.errorCalls, s.unpricedCalls, text(s.providerCostUsd)],
     );
     const r = rollupIncrementOf(event);
     const rollup = [r.day, r.service, r.model, r.apiCalls, r.errorCalls, r.unpricedCalls, text(r.units), text(r.costUsd)];
     await client.query(
       `update daily_rollups set api_calls = api_calls - $5, error_calls = error_calls - $6, unpriced_calls = unpriced_calls - $7,
-              units = units - $8, cost_usd = cost_usd - $9
+              units = units - $8, cost_usd = cost_usd - $9, provider_cost_usd = provider_cost_usd - $10
         where tenant_id = $1 and day = $2::date and service = $3 and model = $4`,
-      [r.tenantId, ...rollup],
+      [r.tenantId, ...rollup, text(r.providerCostUsd)],
     );
     // Readers sum a day's shards, so the decrement may sit in any of them: shard 0, where compaction folds.
     await client.query(
@@ -207,6 +207,8 @@ function asPricedEvent(log: UsageLogRecord): PricedEvent {
     logId: log.id,
     costUsd: money(log.costUsd),
     costText: log.costUsd,
+    providerCostUsd: money(log.providerCostUsd),
+    providerCostText: log.providerCostUsd,
     day,
     period,
     periodStart,

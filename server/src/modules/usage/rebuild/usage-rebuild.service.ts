@@ -63,10 +63,10 @@ export class UsageRebuildService {
       await client.query('delete from platform_daily_rollups where day >= $1::date', since);
       await client.query('delete from monthly_summaries where period >= $1::date', since);
       const daily = await client.query(
-        `insert into daily_rollups (tenant_id, day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd)
+        `insert into daily_rollups (tenant_id, day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd, provider_cost_usd)
          select l.tenant_id, (l.occurred_at at time zone 'UTC')::date, l.service, coalesce(l.model, ''), count(*),
                 count(*) filter (where l.status = 'ERROR'), count(*) filter (where l.pricing_status = 'UNPRICED'),
-                sum(${UNITS_SQL}), sum(l.cost_usd)
+                sum(${UNITS_SQL}), sum(l.cost_usd), sum(l.provider_cost_usd)
            from usage_logs l where l.occurred_at >= ${from} and l.voided_at is null
           group by 1, 2, 3, 4`,
         since,
@@ -80,7 +80,7 @@ export class UsageRebuildService {
       const summaries = await client.query(
         `insert into monthly_summaries (tenant_id, period, openai_input_tokens, openai_cached_input_tokens, openai_output_tokens,
              openai_characters, openai_seconds, openai_cost_usd, elevenlabs_characters, elevenlabs_cost_usd, smartflo_seconds,
-             smartflo_cost_usd, total_cost_usd, total_api_calls, error_calls, unpriced_calls)
+             smartflo_cost_usd, total_cost_usd, total_api_calls, error_calls, unpriced_calls, provider_cost_usd)
          select l.tenant_id, date_trunc('month', l.occurred_at at time zone 'UTC')::date,
                 ${openai('coalesce(l.input_tokens, 0)')}, ${openai('coalesce(l.cached_input_tokens, 0)')}, ${openai('coalesce(l.output_tokens, 0)')},
                 ${openai('coalesce(l.characters, 0)')}, ${openai('coalesce(l.duration_seconds, 0)')}, ${openai('l.cost_usd')},
@@ -88,7 +88,8 @@ export class UsageRebuildService {
                 coalesce(sum(l.cost_usd) filter (where l.service = 'ELEVENLABS'), 0),
                 coalesce(sum(coalesce(l.duration_seconds, 0)) filter (where l.service = 'SMARTFLO'), 0),
                 coalesce(sum(l.cost_usd) filter (where l.service = 'SMARTFLO'), 0),
-                sum(l.cost_usd), count(*), count(*) filter (where l.status = 'ERROR'), count(*) filter (where l.pricing_status = 'UNPRICED')
+                sum(l.cost_usd), count(*), count(*) filter (where l.status = 'ERROR'), count(*) filter (where l.pricing_status = 'UNPRICED'),
+                sum(l.provider_cost_usd)
            from usage_logs l where l.occurred_at >= ${from} and l.voided_at is null
           group by 1, 2`,
         since,

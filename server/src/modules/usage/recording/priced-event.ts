@@ -7,6 +7,9 @@ export interface PricedEvent extends UsageEvent {
   costUsd: Money;
   /** costUsd as the API and the SQL parameters write it (formatted once per event). */
   costText: string;
+  /** What the provider charges the platform; costUsd is this with the tenant's markup (pricing/markup.ts). */
+  providerCostUsd: Money;
+  providerCostText: string;
   /** The UTC day and month of occurredAt, worked out once per event. */
   day: string;
   period: string;

@@ -17,6 +17,8 @@ export interface SummaryIncrement {
   smartfloSeconds: Money;
   smartfloCostUsd: Money;
   totalCostUsd: Money;
+  /** What the provider charged the platform for the same calls (totalCostUsd is the tenant's charge). */
+  providerCostUsd: Money;
   totalApiCalls: number;
   errorCalls: number;
   unpricedCalls: number;
@@ -32,6 +34,7 @@ export interface RollupIncrement {
   unpricedCalls: number;
   units: Money;
   costUsd: Money;
+  providerCostUsd: Money;
 }
 
 /**
@@ -76,6 +79,7 @@ export function summaryIncrementOf(event: PricedEvent): SummaryIncrement {
     smartfloSeconds: event.service === 'SMARTFLO' ? seconds : ZERO,
     smartfloCostUsd: event.service === 'SMARTFLO' ? event.costUsd : ZERO,
     totalCostUsd: event.costUsd,
+    providerCostUsd: event.providerCostUsd,
     totalApiCalls: 1,
     errorCalls: event.status === 'ERROR' ? 1 : 0,
     unpricedCalls: event.pricingStatus === 'UNPRICED' ? 1 : 0,
@@ -102,6 +106,7 @@ export function addSummary(a: SummaryIncrement, b: SummaryIncrement): void {
   a.smartfloSeconds = plus(a.smartfloSeconds, b.smartfloSeconds);
   a.smartfloCostUsd = plus(a.smartfloCostUsd, b.smartfloCostUsd);
   a.totalCostUsd = plus(a.totalCostUsd, b.totalCostUsd);
+  a.providerCostUsd = plus(a.providerCostUsd, b.providerCostUsd);
   a.totalApiCalls += b.totalApiCalls;
   a.errorCalls += b.errorCalls;
   a.unpricedCalls += b.unpricedCalls;
@@ -133,6 +138,7 @@ export function rollupIncrementOf(event: PricedEvent): RollupIncrement {
     unpricedCalls: event.pricingStatus === 'UNPRICED' ? 1 : 0,
     units: chartUnits(event),
     costUsd: event.costUsd,
+    providerCostUsd: event.providerCostUsd,
   };
 }
 
@@ -154,5 +160,6 @@ export function addRollup(a: RollupIncrement, b: RollupIncrement): void {
   a.unpricedCalls += b.unpricedCalls;
   a.units = plus(a.units, b.units);
   a.costUsd = plus(a.costUsd, b.costUsd);
+  a.providerCostUsd = plus(a.providerCostUsd, b.providerCostUsd);
 }
 

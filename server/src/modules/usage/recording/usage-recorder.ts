@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Logger } from 'pino';
 import { DomainError, ErrorCode } from '../../../core/graphql/errors.js';
 import type { Clock } from '../../../core/lib/clock.js';
-import { formatMoney, money } from '../../../core/lib/money.js';
+import { money } from '../../../core/lib/money.js';
 import { formatDay, periodOfDay } from '../../../core/lib/period.js';
 import type { AlertRecord } from '../../alerts/alert.record.js';
 import type { AlertRaiser, EventUsage, SummaryAfter } from '../../alerts/alert-raiser.js';
@@ -108,7 +108,9 @@ export class UsageRecorder {
       bodyHash: event.bodyHash,
       logId: randomUUID(),
       costUsd: rated.costUsd,
-      costText: rated.costText ?? formatMoney(rated.costUsd),
+      costText: rated.costText,
+      providerCostUsd: rated.providerCostUsd,
+      providerCostText: rated.providerCostText,
       pricingStatus: rated.pricingStatus,
       priceId: rated.priceId,
       day,
@@ -266,6 +268,10 @@ export class UsageRecorder {
         textArray(fresh.map((e) => e.endUser)),
         plainArray(fresh.map((e) => e.source)),
         ...endUserColumns(endUserRows),
+        // provider cost: of the logs, the daily rollups and the monthly summaries
+        plainArray(fresh.map((e) => e.providerCostText)),
+        plainArray(rollupRows.map((r) => r.providerCostUsd.toFixed())),
+        plainArray(summaryRows.map((r) => r.providerCostUsd.toFixed())),
         ...(claim ? [plainArray(fresh.map((e) => e.bodyHash))] : []),
       ],
     });
@@ -283,6 +289,7 @@ export class UsageRecorder {
       characters: event.characters,
       durationSeconds: event.durationSeconds,
       costUsd: event.costText,
+      providerCostUsd: event.providerCostText,
       pricingStatus: event.pricingStatus,
       status: event.status,
       requestId: event.requestId,

@@ -9,7 +9,7 @@
  * new ones with the plain statement.
  *
  * The keys are claimed from the logs' own arrays (tenant, request id, log id, occurredAt: $2,
- * $16, $1, $3) plus the body hashes ($65), so the recorder passes the logs in key order, the order
+ * $16, $1, $3) plus the body hashes ($68), so the recorder passes the logs in key order, the order
  * every concurrent group claims in. recorded_at is one value ($4) for the whole group. Each
  * array element is parsed by PostgreSQL and written by the server: in a 500-event batch these
  * were 2,500 of them.
@@ -18,7 +18,7 @@ export function writeStatement(claimFirst: boolean): string {
   const claim = claimFirst
     ? `claimed as (
   insert into usage_request_keys (tenant_id, request_id, body_hash, log_id, occurred_at)
-  select t, r, decode(h, 'hex'), l, o from unnest($2::uuid[], $16::text[], $65::text[], $1::uuid[], $3::timestamptz[]) as k(t, r, h, l, o)
+  select t, r, decode(h, 'hex'), l, o from unnest($2::uuid[], $16::text[], $68::text[], $1::uuid[], $3::timestamptz[]) as k(t, r, h, l, o)
   on conflict (tenant_id, request_id) do nothing
   returning 1
 ), claim_check as (
@@ -30,20 +30,23 @@ export function writeStatement(claimFirst: boolean): string {
 with ${claim}logs as (
   insert into usage_logs (id, tenant_id, occurred_at, recorded_at, service, model, input_tokens, cached_input_tokens,
                           output_tokens, characters, duration_seconds, cost_usd, pricing_status, price_id, status, request_id, metadata,
-                          end_user, source)
+                          end_user, source, provider_cost_usd)
   select l.id, l.tenant_id, l.occurred_at, $4::timestamptz, l.service, l.model, l.input_tokens, l.cached_input_tokens,
          l.output_tokens, l.characters, l.duration_seconds, l.cost_usd, l.pricing_status, l.price_id, l.status, l.request_id, l.metadata,
-         l.end_user, l.source
+         l.end_user, l.source, l.provider_cost_usd
     from unnest($1::uuid[], $2::uuid[], $3::timestamptz[], $5::text[], $6::text[], $7::int[], $8::int[], $9::int[], $10::int[],
-                $11::numeric[], $12::numeric[], $13::text[], $14::uuid[], $15::text[], $16::text[], $17::jsonb[], $52::text[], $53::text[])
+                $11::numeric[], $12::numeric[], $13::text[], $14::uuid[], $15::text[], $16::text[], $17::jsonb[], $52::text[], $53::text[],
+                $65::numeric[])
       as l(id, tenant_id, occurred_at, service, model, input_tokens, cached_input_tokens, output_tokens, characters,
-           duration_seconds, cost_usd, pricing_status, price_id, status, request_id, metadata, end_user, source)${g}
+           duration_seconds, cost_usd, pricing_status, price_id, status, request_id, metadata, end_user, source, provider_cost_usd)${g}
 ), daily as (
-  insert into daily_rollups as d (tenant_id, day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd)
-  select * from unnest($18::uuid[], $19::date[], $20::text[], $21::text[], $22::bigint[], $23::bigint[], $24::bigint[], $25::numeric[], $26::numeric[])${g}
+  insert into daily_rollups as d (tenant_id, day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd, provider_cost_usd)
+  select * from unnest($18::uuid[], $19::date[], $20::text[], $21::text[], $22::bigint[], $23::bigint[], $24::bigint[], $25::numeric[], $26::numeric[],
+                       $66::numeric[])${g}
   on conflict (tenant_id, day, service, model) do update set
     api_calls = d.api_calls + excluded.api_calls, error_calls = d.error_calls + excluded.error_calls,
-    unpriced_calls = d.unpriced_calls + excluded.unpriced_calls, units = d.units + excluded.units, cost_usd = d.cost_usd + excluded.cost_usd
+    unpriced_calls = d.unpriced_calls + excluded.unpriced_calls, units = d.units + excluded.units, cost_usd = d.cost_usd + excluded.cost_usd,
+    provider_cost_usd = d.provider_cost_usd + excluded.provider_cost_usd
 ), platform as (
   insert into platform_daily_rollups as p (day, service, model, api_calls, error_calls, unpriced_calls, units, cost_usd, shard)
   select u.*, $51::smallint from unnest($27::date[], $28::text[], $29::text[], $30::bigint[], $31::bigint[], $32::bigint[], $33::numeric[], $34::numeric[]) as u${g}
@@ -76,11 +79,12 @@ with ${claim}logs as (
 ), summary as (
   insert into monthly_summaries as s (tenant_id, period, openai_input_tokens, openai_cached_input_tokens, openai_output_tokens,
       openai_characters, openai_seconds, openai_cost_usd, elevenlabs_characters, elevenlabs_cost_usd, smartflo_seconds,
-      smartflo_cost_usd, total_cost_usd, total_api_calls, error_calls, unpriced_calls, active_end_users)
+      smartflo_cost_usd, total_cost_usd, total_api_calls, error_calls, unpriced_calls, provider_cost_usd, active_end_users)
   select u.*, coalesce(a.new_end_users, 0)
     from unnest($35::uuid[], $36::date[], $37::bigint[], $38::bigint[], $39::bigint[], $40::bigint[], $41::numeric[],
-      $42::numeric[], $43::bigint[], $44::numeric[], $45::numeric[], $46::numeric[], $47::numeric[], $48::bigint[], $49::bigint[], $50::bigint[])
-      as u(tenant_id, period, oi, oc, oo, och, os, ocost, ech, ecost, ss, scost, total, calls, errors, unpriced)
+      $42::numeric[], $43::bigint[], $44::numeric[], $45::numeric[], $46::numeric[], $47::numeric[], $48::bigint[], $49::bigint[], $50::bigint[],
+      $67::numeric[])
+      as u(tenant_id, period, oi, oc, oo, och, os, ocost, ech, ecost, ss, scost, total, calls, errors, unpriced, provider)
     -- A month's distinct end users are counted as their month row is created, never at query time.
     left join (select tenant_id, period, count(*) filter (where inserted) as new_end_users from eu_month group by 1, 2) a
       on a.tenant_id = u.tenant_id and a.period = u.period${g}
@@ -96,6 +100,7 @@ with ${claim}logs as (
     smartflo_seconds = s.smartflo_seconds + excluded.smartflo_seconds,
     smartflo_cost_usd = s.smartflo_cost_usd + excluded.smartflo_cost_usd,
     total_cost_usd = s.total_cost_usd + excluded.total_cost_usd,
+    provider_cost_usd = s.provider_cost_usd + excluded.provider_cost_usd,
     total_api_calls = s.total_api_calls + excluded.total_api_calls,
     error_calls = s.error_calls + excluded.error_calls,
     unpriced_calls = s.unpriced_calls + excluded.unpriced_calls,
