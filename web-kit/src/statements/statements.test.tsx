@@ -1,7 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { downloadStatement, StatementDownloadError } from './download-statement';
+import { DownloadError } from '../downloads';
+import { downloadStatement } from './download-statement';
 import { statementFileName, type StatementRowData } from './statement-types';
 import { StatementsTable } from './StatementsTable';
 
@@ -44,7 +45,7 @@ describe('statements', () => {
     expect(fetchImpl).toHaveBeenCalledWith('https://api.example/export/statements/t1/2026-10.pdf', { credentials: 'same-origin', headers: { 'x-csrf-token': 'c', accept: 'application/pdf' } });
     expect(save.mock.calls[0]![1]).toBe('statement-UM-2026-10-0007-acme-corp.pdf');
     const expired = downloadStatement(row(), 'csv', { apiBase: '', headers: {}, fetchImpl: async () => new Response('', { status: 401 }), save });
-    await expect(expired).rejects.toBeInstanceOf(StatementDownloadError);
+    await expect(expired).rejects.toBeInstanceOf(DownloadError);
     await expect(expired).rejects.toMatchObject({ status: 401 });
     await expect(downloadStatement(row(), 'csv', { apiBase: '', headers: {}, fetchImpl: async () => new Response('', { status: 403 }), save })).rejects.toMatchObject({ status: 403 });
   });

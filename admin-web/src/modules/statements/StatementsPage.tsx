@@ -4,7 +4,8 @@ import { Link, useSearchParams } from 'react-router';
 import { sessionHeaders } from '@usage-monitor/web-kit/apollo';
 import { formatUsdExact } from '@usage-monitor/web-kit/money';
 import { formatPeriod } from '@usage-monitor/web-kit/periods';
-import { downloadStatement, StatementDownloadError, StatementsTable, type StatementFormat } from '@usage-monitor/web-kit/statements';
+import { DownloadError } from '@usage-monitor/web-kit/downloads';
+import { downloadStatement, StatementsTable, type StatementFormat } from '@usage-monitor/web-kit/statements';
 import { ConfirmDialog, EmptyState, ErrorBanner, SkeletonRows, useToast } from '@usage-monitor/web-kit/ui';
 import { withParams } from '@usage-monitor/web-kit/url';
 import { FinalizeStatementDocument, StatementsDocument, type StatementRowFragment } from '../../__generated__/graphql';
@@ -48,7 +49,7 @@ export function StatementsPage() {
     try {
       await downloadStatement(statement, format, { apiBase: API.apiBaseUrl, headers: sessionHeaders(SESSION_APP, csrfToken) });
     } catch (failure) {
-      if (failure instanceof StatementDownloadError && failure.status === 401 && csrfToken) expireSession(csrfToken);
+      if (failure instanceof DownloadError && failure.status === 401 && csrfToken) expireSession(csrfToken);
       else toast.push(failure instanceof Error ? failure.message : 'The download failed.', 'danger');
     } finally {
       setDownloading(null);

@@ -1,4 +1,5 @@
 import { sessionHeaders } from '@usage-monitor/web-kit/apollo';
+import { DownloadError, downloadWithSession } from '@usage-monitor/web-kit/downloads';
 import { API, SESSION_APP } from '../../app/env';
 import { expireSession, getSession } from '../../app/session';
 import { exportQueryString, type UsageLogFilters } from '../../shared/urlFilters';
@@ -23,26 +24,13 @@ export async function downloadUsageCsv(filters: UsageLogFilters): Promise<void> 
   await downloadCsv(API.usageExportUrl(exportQueryString(filters)), exportFileName(filters));
 }
 
-/** Any of the server's CSV exports, fetched with the session (see downloadUsageCsv) and saved as `fileName`. */
+/** Any of the server's CSV exports, fetched with the session (web-kit/downloads) and saved as `fileName`. */
 export async function downloadCsv(address: string, fileName: string): Promise<void> {
   const { csrfToken } = getSession();
-  const response = await fetch(address, {
-    credentials: 'same-origin',
-    headers: { ...sessionHeaders(SESSION_APP, csrfToken), accept: 'text/csv' },
-  });
-  if (response.status === 401 && csrfToken) {
-    expireSession(csrfToken);
-    throw new Error('Your session has expired.');
+  try {
+    await downloadWithSession({ url: address, fileName, accept: 'text/csv', headers: sessionHeaders(SESSION_APP, csrfToken), what: 'export' });
+  } catch (error) {
+    if (error instanceof DownloadError && error.status === 401 && csrfToken) expireSession(csrfToken);
+    throw error;
   }
-  if (!response.ok) throw new Error(`Export failed (HTTP ${response.status}).`);
-  const blob = await response.blob();
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers start reading the blob only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

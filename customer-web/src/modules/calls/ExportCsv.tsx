@@ -4,7 +4,8 @@ import { SERVICE_LABELS, USAGE_SOURCE_LABELS } from '@usage-monitor/web-kit/unit
 import type { Service, UsageSource } from '../../__generated__/graphql';
 import { API } from '../../app/env';
 import { useSession } from '../auth/session-context';
-import { ExportError, downloadUsageCsv } from './export-csv';
+import { DownloadError } from '@usage-monitor/web-kit/downloads';
+import { downloadUsageCsv } from './export-csv';
 
 /** How far back the month picker reaches. */
 const EXPORT_MONTHS = 12;
@@ -25,7 +26,7 @@ export function ExportCsv({ service, source, endUser }: { service?: Service; sou
       await downloadUsageCsv({ month, service, source, endUser }, { apiBase: API.apiBaseUrl, csrfToken });
       setState({ status: 'done', message: `Downloaded ${formatPeriod(month)}.` });
     } catch (error) {
-      if (error instanceof ExportError && error.status === 401) {
+      if (error instanceof DownloadError && error.status === 401) {
         expire();
         return;
       }

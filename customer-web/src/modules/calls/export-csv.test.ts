@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ExportError, downloadUsageCsv, usageExportFileName, usageExportUrl } from './export-csv';
+import { DownloadError } from '@usage-monitor/web-kit/downloads';
+import { downloadUsageCsv, usageExportFileName, usageExportUrl } from './export-csv';
 
 describe('usage export', () => {
   it('asks for the chosen month as UTC [from, to) and never names a tenant', () => {
@@ -59,7 +60,7 @@ describe('usage export', () => {
     };
     await expect(
       downloadUsageCsv({ month: '2026-11' }, { apiBase: '', csrfToken: 't', fetchImpl: offline, save }),
-    ).rejects.toBeInstanceOf(ExportError);
+    ).rejects.toBeInstanceOf(DownloadError);
     expect(save).not.toHaveBeenCalled();
   });
 });

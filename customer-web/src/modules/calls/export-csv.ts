@@ -1,4 +1,5 @@
 import { sessionHeaders } from '@usage-monitor/web-kit/apollo';
+import { downloadWithSession } from '@usage-monitor/web-kit/downloads';
 import { monthRange } from '@usage-monitor/web-kit/periods';
 import type { Service, UsageSource } from '../../__generated__/graphql';
 import { SESSION_APP } from '../../app/env';
@@ -34,28 +35,6 @@ export function usageExportFileName({ month, service, source, endUser }: UsageEx
   return `usage-${month}${service ? `-${service.toLowerCase()}` : ''}${how}${user}.csv`;
 }
 
-export class ExportError extends Error {
-  constructor(
-    message: string,
-    readonly status: number | null,
-  ) {
-    super(message);
-    this.name = 'ExportError';
-  }
-}
-
-function saveBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked on the next tick: some browsers read the URL only after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
-
 interface DownloadOptions {
   apiBase: string;
   /** The session's CSRF token: the export authenticates like GraphQL, cookie plus header. */
@@ -64,26 +43,15 @@ interface DownloadOptions {
   save?: (blob: Blob, fileName: string) => void;
 }
 
-/**
- * Fetches the CSV with the session cookie and its CSRF header (a plain link could not send the
- * header) and saves it.
- */
-export async function downloadUsageCsv(
-  request: UsageExport,
-  { apiBase, csrfToken, fetchImpl = fetch, save = saveBlob }: DownloadOptions,
-): Promise<void> {
-  let response: Response;
-  try {
-    response = await fetchImpl(usageExportUrl(apiBase, request), {
-      credentials: 'same-origin',
-      headers: { ...sessionHeaders(SESSION_APP, csrfToken), accept: 'text/csv' },
-    });
-  } catch {
-    throw new ExportError('The export could not be downloaded. Check your connection and try again.', null);
-  }
-  if (response.status === 401) throw new ExportError('Your session has expired.', 401);
-  if (!response.ok) {
-    throw new ExportError(`The export failed (HTTP ${response.status}). Please try again later.`, response.status);
-  }
-  save(await response.blob(), usageExportFileName(request));
+/** The customer's CSV, fetched with the session (web-kit/downloads) and saved. */
+export async function downloadUsageCsv(request: UsageExport, { apiBase, csrfToken, fetchImpl, save }: DownloadOptions): Promise<void> {
+  await downloadWithSession({
+    url: usageExportUrl(apiBase, request),
+    fileName: usageExportFileName(request),
+    accept: 'text/csv',
+    headers: sessionHeaders(SESSION_APP, csrfToken),
+    what: 'export',
+    fetchImpl,
+    save,
+  });
 }

@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { sessionHeaders } from '@usage-monitor/web-kit/apollo';
-import { downloadStatement, StatementDownloadError, StatementsTable, type StatementFormat } from '@usage-monitor/web-kit/statements';
+import { DownloadError } from '@usage-monitor/web-kit/downloads';
+import { downloadStatement, StatementsTable, type StatementFormat } from '@usage-monitor/web-kit/statements';
 import { EmptyState, ErrorBanner, SkeletonRows } from '@usage-monitor/web-kit/ui';
 import { MyStatementsDocument, type StatementRowFragment } from '../../__generated__/graphql';
 import { API, SESSION_APP } from '../../app/env';
@@ -23,7 +24,7 @@ export function StatementsPage() {
     try {
       await downloadStatement(statement, format, { apiBase: API.apiBaseUrl, headers: sessionHeaders(SESSION_APP, csrfToken) });
     } catch (problem) {
-      if (problem instanceof StatementDownloadError && problem.status === 401) expire();
+      if (problem instanceof DownloadError && problem.status === 401) expire();
       else setFailure(problem instanceof Error ? problem.message : 'The download failed.');
     } finally {
       setDownloading(null);
