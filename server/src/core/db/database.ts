@@ -21,6 +21,7 @@ import { Migration20261217000000_shard_ready } from './migrations/Migration20261
 import { Migration20261220000000_end_user_deltas_search } from './migrations/Migration20261220000000_end_user_deltas_search.js';
 import { Migration20261221000000_tenant_pricing } from './migrations/Migration20261221000000_tenant_pricing.js';
 import { Migration20261222000000_statements } from './migrations/Migration20261222000000_statements.js';
+import { Migration20261223000000_end_user_tables_without_fk } from './migrations/Migration20261223000000_end_user_tables_without_fk.js';
 
 // bigint counters arrive as JS numbers (they are SafeInt in the schema: < 2^53); numeric (money)
 // stays a string so it is never squeezed through a float.
@@ -42,6 +43,7 @@ export const migrationsList = [
   { name: 'Migration20261220000000_end_user_deltas_search', class: Migration20261220000000_end_user_deltas_search },
   { name: 'Migration20261221000000_tenant_pricing', class: Migration20261221000000_tenant_pricing },
   { name: 'Migration20261222000000_statements', class: Migration20261222000000_statements },
+  { name: 'Migration20261223000000_end_user_tables_without_fk', class: Migration20261223000000_end_user_tables_without_fk },
 ];
 
 /** The ORM-managed entities: the composition root passes the list, because they belong to domain modules. */
