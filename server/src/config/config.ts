@@ -22,7 +22,7 @@ const optionalUrl = (protocols: string[]) =>
     });
 
 /**
- * Every environment variable the server reads, parsed once at start. The README's configuration
+ * Every environment variable the server reads, parsed once at start. docs/configuration.md's
  * table mirrors this list; `.env.example` documents each one.
  */
 const environmentSchema = z.object({

@@ -1,6 +1,6 @@
 import type { Service } from '../../core/graphql/enums.js';
 import { money, type Money, ZERO } from '../../core/lib/money.js';
-import { formatPeriod, isPeriod, monthWindow, periodWindow } from '../../core/lib/period.js';
+import { monthWindow, periodWindow } from '../../core/lib/period.js';
 import { RECORDING_LIMITS, unitKindOf } from '../usage/recording/usage-event.js';
 
 /**
@@ -46,12 +46,6 @@ export function firstMonthStillInWindow(now: Date): string {
 /** A month can be finalized once it is over (late events then still come as adjustments). */
 export function isOver(period: string, now: Date): boolean {
   return periodWindow(period).end.getTime() <= now.getTime();
-}
-
-export { isPeriod };
-
-export function currentPeriod(now: Date): string {
-  return formatPeriod(monthWindow(now).start);
 }
 
 /** "UM-2026-11-0001": the month of the statement and its place among that month's statements. */

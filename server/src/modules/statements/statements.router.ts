@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Services } from '../../services.js';
-import { httpCredentials } from '../../core/http/session-cookies.js';
-import { createRequestContext } from '../../core/graphql/request-context.js';
+import { downloadContext, failDownload, sendDownloadError } from '../../core/http/download-routes.js';
 import { ErrorCode } from '../../core/graphql/errors.js';
 import { statementCsv } from './statement-csv.js';
 import { statementDocument } from './statement-document.js';
@@ -15,10 +14,9 @@ import { parseStatementId, statementId } from './statements.service.js';
  * data, whether or not it exists. API keys record usage and download nothing.
  */
 export async function downloadStatement(services: Services, req: Request, res: Response): Promise<void> {
-  const fail = (status: number, code: ErrorCode, message: string, field?: string) =>
-    void res.status(status).json({ error: { code, ...(field ? { field } : {}), message } });
+  const fail = (status: number, code: ErrorCode, message: string) => sendDownloadError(res, status, code, message);
   try {
-    const context = await createRequestContext(services, httpCredentials(req), { ip: () => req.ip ?? '', userAgent: req.headers['user-agent'] });
+    const context = await downloadContext(services, req);
     const viewer = context.viewer;
     if (!viewer) return fail(401, ErrorCode.UNAUTHENTICATED, 'Sign in to download statements');
     const match = /^(.+)\.(pdf|csv)$/.exec(String(req.params.file ?? ''));
@@ -42,8 +40,6 @@ export async function downloadStatement(services: Services, req: Request, res: R
       res.end(statementCsv(doc));
     }
   } catch (error) {
-    services.logger.error({ err: (error as Error).message }, 'statement download failed');
-    if (!res.headersSent) fail(500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
-    else res.destroy();
+    failDownload(res, services.logger, 'statement download', error);
   }
 }

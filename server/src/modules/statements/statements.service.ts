@@ -5,7 +5,7 @@ import type { Service } from '../../core/graphql/enums.js';
 import { forbidden, Problems, UserInputError, unauthenticated } from '../../core/graphql/errors.js';
 import type { Clock } from '../../core/lib/clock.js';
 import { money } from '../../core/lib/money.js';
-import { periodWindow } from '../../core/lib/period.js';
+import { isPeriod, periodWindow } from '../../core/lib/period.js';
 import type { Viewer } from '../../core/viewer/viewer.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { isUuid, type TenantDirectory } from '../tenants/tenant-directory.js';
@@ -14,7 +14,6 @@ import {
   adjustmentTargets,
   firstMonthStillInWindow,
   isOver,
-  isPeriod,
   statementNumber,
   totalOf,
   unitOf,

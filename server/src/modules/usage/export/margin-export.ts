@@ -1,7 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Services } from '../../../services.js';
-import { httpCredentials } from '../../../core/http/session-cookies.js';
-import { createRequestContext } from '../../../core/graphql/request-context.js';
+import { downloadContext, failDownload, sendDownloadError } from '../../../core/http/download-routes.js';
 import { ErrorCode } from '../../../core/graphql/errors.js';
 import { isPeriod, monthWindow, periodWindow } from '../../../core/lib/period.js';
 import { marginOf } from '../../pricing/markup.js';
@@ -15,20 +14,11 @@ const HEADER = ['period', 'tenant', 'tenant_id', 'charged_usd', 'provider_cost_u
  * MonthlySummary gives them). Customers and keys get 403: provider cost is the platform's.
  */
 export async function exportMarginsCsv(services: Services, req: Request, res: Response): Promise<void> {
-  const context = await createRequestContext(services, httpCredentials(req), { ip: () => req.ip ?? '', userAgent: req.headers['user-agent'] });
-  if (!context.viewer) {
-    res.status(401).json({ error: { code: ErrorCode.UNAUTHENTICATED, message: 'Sign in to export margins' } });
-    return;
-  }
-  if (context.viewer.kind !== 'ADMIN') {
-    res.status(403).json({ error: { code: ErrorCode.FORBIDDEN, message: 'Margins are for admins only' } });
-    return;
-  }
+  const context = await downloadContext(services, req);
+  if (!context.viewer) return sendDownloadError(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in to export margins');
+  if (context.viewer.kind !== 'ADMIN') return sendDownloadError(res, 403, ErrorCode.FORBIDDEN, 'Margins are for admins only');
   const raw = typeof req.query.period === 'string' ? req.query.period : undefined;
-  if (raw !== undefined && !isPeriod(raw)) {
-    res.status(400).json({ error: { code: ErrorCode.BAD_USER_INPUT, field: 'period', message: 'period must be YYYY-MM' } });
-    return;
-  }
+  if (raw !== undefined && !isPeriod(raw)) return sendDownloadError(res, 400, ErrorCode.BAD_USER_INPUT, 'period must be YYYY-MM', 'period');
   try {
     const window = raw ? periodWindow(raw) : monthWindow(services.clock.now());
     const summaries = await services.usage.monthlySummaries(window, {});
@@ -42,7 +32,6 @@ export async function exportMarginsCsv(services: Services, req: Request, res: Re
     res.setHeader('Cache-Control', 'no-store');
     res.end(csvLines([HEADER, ...rows]));
   } catch (error) {
-    services.logger.error({ err: (error as Error).message }, 'margin export failed');
-    if (!res.headersSent) res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
+    failDownload(res, services.logger, 'margin export', error);
   }
 }

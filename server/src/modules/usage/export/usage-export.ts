@@ -1,10 +1,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Request, Response } from 'express';
 import type { Services } from '../../../services.js';
-import { httpCredentials } from '../../../core/http/session-cookies.js';
-import { createRequestContext } from '../../../core/graphql/request-context.js';
+import { downloadContext, failDownload, sendDownloadError } from '../../../core/http/download-routes.js';
 import { scopedTenantFilter } from '../../../core/graphql/tenant-scope.js';
-import { DomainError, ErrorCode } from '../../../core/graphql/errors.js';
+import { ErrorCode } from '../../../core/graphql/errors.js';
 import type { LogFilter } from '../reading/log-filter.js';
 import { streamLogs } from '../reading/usage-read.service.js';
 import { endUserFilter } from '../../end-users/end-user-text.js';
@@ -27,12 +26,9 @@ export function csvLines(rows: unknown[][]): string {
  * export of millions of rows holds one page in memory. Same auth and tenant scoping as GraphQL.
  */
 export async function exportUsageCsv(services: Services, req: Request, res: Response): Promise<void> {
-  const context = await createRequestContext(services, httpCredentials(req), { ip: () => req.ip ?? '', userAgent: req.headers['user-agent'] });
+  const context = await downloadContext(services, req);
   try {
-    if (!context.viewer || context.viewer.kind === 'API_KEY') {
-      res.status(401).json({ error: { code: ErrorCode.UNAUTHENTICATED, message: 'Sign in to export usage' } });
-      return;
-    }
+    if (!context.viewer || context.viewer.kind === 'API_KEY') return sendDownloadError(res, 401, ErrorCode.UNAUTHENTICATED, 'Sign in to export usage');
     const query = req.query as Record<string, string | undefined>;
     const problems: string[] = [];
     const date = (name: string) => {
@@ -55,10 +51,7 @@ export async function exportUsageCsv(services: Services, req: Request, res: Resp
     if (filter.source && !['API', 'GATEWAY', 'GATEWAY_ESTIMATED', 'WEBHOOK'].includes(filter.source)) problems.push('source');
     if (filter.tenantId && !/^[0-9a-f-]{36}$/i.test(filter.tenantId)) problems.push('tenantId');
     if (problems.length === 0) filter.endUser = endUserFilter(query.endUser || null, filter.tenantId);
-    if (problems.length) {
-      res.status(400).json({ error: { code: ErrorCode.BAD_USER_INPUT, field: problems[0], message: `${problems[0]} is not valid` } });
-      return;
-    }
+    if (problems.length) return sendDownloadError(res, 400, ErrorCode.BAD_USER_INPUT, `${problems[0]} is not valid`, problems[0]);
     res.status(200);
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
     res.setHeader('Content-Disposition', `attachment; filename="usage-${new Date().toISOString().slice(0, 10)}.csv"`);
@@ -74,16 +67,6 @@ export async function exportUsageCsv(services: Services, req: Request, res: Resp
     }
     res.end();
   } catch (error) {
-    if (error instanceof DomainError) {
-      if (!res.headersSent) {
-        const { code, field } = error.extensions;
-        res.status(code === ErrorCode.FORBIDDEN ? 403 : 400).json({ error: { code, ...(field ? { field } : {}), message: error.message } });
-      }
-      else res.destroy();
-      return;
-    }
-    services.logger.error({ err: (error as Error).message }, 'usage export failed');
-    if (!res.headersSent) res.status(500).json({ error: { code: ErrorCode.INTERNAL_SERVER_ERROR, message: 'Internal server error' } });
-    else res.destroy();
+    failDownload(res, services.logger, 'usage export', error);
   }
 }
