@@ -5,6 +5,7 @@
 //       completion takes 300 ms and more); G1₀ repeats it with an instant stand-in, where both
 //       sides are bound by this machine's two cores and the ratio shows the gateway's CPU per call
 //       rather than its delay
+//   G1₁ the same call made by one caller at a time: the gateway's own delay without a queue (reported)
 //   G2  time to the first byte of a streamed chat completion: overhead ≤ 2 ms (median of a closed loop)
 //   G3  server RSS while 100 concurrent 5 MB audio answers stream through: ≤ 400 MB
 // Usage: node bench/gateway.mjs [--short]. Prints the table and writes it to bench/out/gateway.md and
@@ -15,7 +16,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { quantile } from './lib/quantile.mjs';
-import { adminToken, gql, memoryOf, ROOT, startServer } from './lib/servers.mjs';
+import { adminToken, cpuSecondsOf, gql, memoryOf, postgresPids, ROOT, startServer } from './lib/servers.mjs';
 import { createTenants } from './lib/setup.mjs';
 
 const SHORT = process.argv.includes('--short');
@@ -47,6 +48,15 @@ function cannon(url, key, seconds, latencyMs) {
   });
 }
 
+/** One whole non-streamed call, as a single caller sees it. */
+async function wholeCall(url, key) {
+  const started = performance.now();
+  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: chat(0) });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`whole call ${response.status}`);
+  return performance.now() - started;
+}
+
 async function ttfb(url, key, stream) {
   const started = performance.now();
   const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: JSON.stringify({ model: 'gpt-4o-mini', stream, messages: [{ role: 'user', content: 'first byte' }] }) });
@@ -71,28 +81,54 @@ async function main() {
     const direct = `${standIn.baseUrl}/chat/completions`;
     const gateway = `${server.baseUrl}/gateway/openai/v1/chat/completions`;
 
-    // G1 (20 ms provider) and G1₀ (instant provider): interleaved rounds after a warm-up of each side.
+    // CPU seconds per process group over one round: where a gateway call's time goes on two cores.
+    const cpuNow = () => {
+      const pg = postgresPids(server);
+      return { server: cpuSecondsOf([server.pid]), postgres: cpuSecondsOf(pg), standIn: cpuSecondsOf([standIn.child.pid]), load: cpuSecondsOf([process.pid]) };
+    };
+    // G1 (100 ms provider) and G1₀ (instant provider): interleaved rounds after a warm-up of each side.
     await cannon(direct, 'sk-bench', 2, 0);
     await cannon(gateway, tenant.key, 2, 0);
     for (const [id, latencyMs] of [['G1', 100], ['G1₀', 0]]) {
       const g1 = { direct: [], gateway: [] };
       for (let round = 0; round < ROUNDS; round++) {
         for (const [side, url, key] of [['direct', direct, 'sk-bench'], ['gateway', gateway, tenant.key]]) {
+          const cpu0 = cpuNow();
           const { result, latencies } = await cannon(url, key, ROUND_SECONDS, latencyMs);
+          const cpu1 = cpuNow();
           if (result.non2xx > 0 || result.errors > 0) throw new Error(`${id} ${side}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-          g1[side].push({ rps: result.requests.total / ROUND_SECONDS, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99) });
+          const perCall = Object.fromEntries(Object.keys(cpu0).map((k) => [k, ((cpu1[k] - cpu0[k]) * 1000) / result.requests.total]));
+          g1[side].push({ rps: result.requests.total / ROUND_SECONDS, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), perCall });
         }
       }
       const ratios = g1.gateway.map((g, i) => g.rps / g1.direct[i].rps).sort((x, y) => x - y);
       const overheads = g1.gateway.map((g, i) => g.p50 - g1.direct[i].p50).sort((x, y) => x - y);
+      const cpuOf = (k) => median(g1.gateway.map((g) => g.perCall[k]).sort((x, y) => x - y)).toFixed(2);
       results.rows.push({
         id,
         scenario: `non-streamed chat completions, 64 connections, stand-in answering in ${latencyMs} ms, gateway vs the stand-in directly (${ROUNDS} interleaved rounds of ${ROUND_SECONDS} s)`,
-        measured: `median ${median(ratios).toFixed(2)} × direct (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}); p50 overhead median ${median(overheads).toFixed(2)} ms (rounds ${overheads.map((o) => o.toFixed(2)).join(', ')}); direct ${Math.round(median(g1.direct.map((d) => d.rps).sort((x, y) => x - y)))} req/s, gateway ${Math.round(median(g1.gateway.map((d) => d.rps).sort((x, y) => x - y)))} req/s`,
+        measured: `median ${median(ratios).toFixed(2)} × direct (rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}); p50 overhead median ${median(overheads).toFixed(2)} ms (rounds ${overheads.map((o) => o.toFixed(2)).join(', ')}); direct ${Math.round(median(g1.direct.map((d) => d.rps).sort((x, y) => x - y)))} req/s, gateway ${Math.round(median(g1.gateway.map((d) => d.rps).sort((x, y) => x - y)))} req/s; CPU per gateway call: server ${cpuOf('server')} ms, PostgreSQL ${cpuOf('postgres')} ms, stand-in ${cpuOf('standIn')} ms, load generator ${cpuOf('load')} ms`,
         target: latencyMs > 0 ? '≥ 0.7 × direct; p50 overhead ≤ 2 ms' : 'reported (CPU-bound on 2 cores)',
         pass: latencyMs > 0 ? median(ratios) >= 0.7 && median(overheads) <= 2 : null,
       });
     }
+
+    // G1₁: the same call one at a time (no queue in front of it): what the gateway adds to one call.
+    const single = { direct: [], gateway: [] };
+    for (let i = 0; i < TTFB_SAMPLES; i++) {
+      single.direct.push(await wholeCall(direct, 'sk-bench'));
+      single.gateway.push(await wholeCall(gateway, tenant.key));
+    }
+    single.direct.sort((x, y) => x - y);
+    single.gateway.sort((x, y) => x - y);
+    const singleOverhead = quantile(single.gateway, 0.5) - quantile(single.direct, 0.5);
+    results.rows.push({
+      id: 'G1₁',
+      scenario: `non-streamed chat completion, one caller at a time, ${TTFB_SAMPLES} calls each, alternating`,
+      measured: `median direct ${quantile(single.direct, 0.5).toFixed(2)} ms, gateway ${quantile(single.gateway, 0.5).toFixed(2)} ms: overhead ${singleOverhead.toFixed(2)} ms (p90 ${(quantile(single.gateway, 0.9) - quantile(single.direct, 0.9)).toFixed(2)} ms)`,
+      target: 'reported (G1 at 64 connections adds the queue of a 64-call burst)',
+      pass: null,
+    });
 
     // G2: time to first byte, alternating direct and gateway calls one at a time.
     const first = { direct: [], gateway: [] };

@@ -16,7 +16,7 @@ import { PricingService } from './modules/pricing/pricing.service.js';
 import { TenantPricingService } from './modules/pricing/tenant-pricing.service.js';
 import { QuotasService } from './modules/quotas/quotas.service.js';
 import { TenantDirectory } from './modules/tenants/tenant-directory.js';
-import { PROVIDER_CREDENTIALS_CHANGED_CHANNEL, TenantsService } from './modules/tenants/tenants.service.js';
+import { PROVIDER_CREDENTIALS_CHANGED_CHANNEL, TENANT_LIMITS_CHANGED_CHANNEL, TenantsService } from './modules/tenants/tenants.service.js';
 import type { DatabaseListener } from './core/graphql/live-events.js';
 import { ALERT_CHANNEL } from './modules/alerts/alert-raiser.js';
 import { alertFromNotification } from './modules/alerts/alert.record.js';
@@ -114,11 +114,17 @@ export function listenToDatabase(listener: DatabaseListener, services: Services)
   listener.on(PRICES_CHANGED_CHANNEL, () => void services.priceBook.load());
   listener.on(API_KEYS_CHANGED_CHANNEL, () => services.auth.forgetApiKeys());
   listener.on(PROVIDER_CREDENTIALS_CHANGED_CHANNEL, () => services.providerKeys.forget());
+  listener.on(TENANT_LIMITS_CHANGED_CHANNEL, (tenantId) => {
+    services.tenantDirectory.forget(tenantId || undefined);
+    services.quotas.forgetAdmissionLimits(tenantId || undefined);
+  });
   // Whatever was announced while the connection was down is not known: drop every cache.
   listener.onReconnect(() => {
     void services.priceBook.load().catch(() => undefined);
     services.auth.forgetApiKeys();
     services.providerKeys.forget();
+    services.tenantDirectory.forget();
+    services.quotas.forgetAdmissionLimits();
   });
 }
 

@@ -96,6 +96,10 @@ describe('gateway faults', () => {
     const server = await start();
     try {
       const tenant = await tenantWithCredential(server, 'Gateway PG Fault');
+      // HARD limits (far away): every admission reads this month's usage, so calls that start
+      // during the outage meet it (a tenant without HARD limits is admitted from memory).
+      const quota = await postGraphQL(server.baseUrl, `mutation($t: ID!) { setQuota(tenantId: $t, input: { monthlyCostLimitUsd: "1000000", enforcement: HARD }) { enforcement } }`, { t: tenant.id }, tenant.admin);
+      expect(quota.body?.errors).toBeUndefined();
       const served = standIn.served();
       // A slow provider: calls admitted before the crash are answered during the outage.
       standIn.delayMs = 300;

@@ -338,6 +338,52 @@ describe('refusals before anything is spent', () => {
   });
 });
 
+describe('admission without a database round trip', () => {
+  it('a tenant without a HARD quota is admitted from memory, and a suspension or a HARD quota applies at once, on this instance and on another', async () => {
+    const t = await gatewayTenant('Gateway Admission Cache');
+    const other = await startTestServer({ database: server.database, env: { OPENAI_BASE_URL: standIn.baseUrl } });
+    try {
+      const elsewhere = new OpenAI({ apiKey: t.apiKey, baseURL: `${other.httpUrl}/gateway/openai/v1`, maxRetries: 0 });
+      const ask = (client: OpenAI) => client.chat.completions.create({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'x' }] });
+      // Both instances now hold the tenant's limits (no quota: nothing but the status decides).
+      await ask(t.client);
+      await ask(elsewhere);
+      const heardWithin = async (check: () => Promise<boolean>) => {
+        const started = Date.now();
+        while (!(await check())) {
+          if (Date.now() - started > 1_000) throw new Error('the other instance still decided from its cache after 1 s');
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      };
+      const refused = async (client: OpenAI) => (await ask(client).then(() => null, (error: unknown) => error)) instanceof OpenAI.APIError;
+
+      await server.gql(`mutation($t: ID!) { updateTenant(id: $t, input: { status: SUSPENDED }) { id } }`, { t: t.tenantId }, admin);
+      let mark = standIn.served();
+      expect((await failure(ask(t.client))).code).toBe('TENANT_SUSPENDED');
+      // The other instance hears it through NOTIFY, well before its 5 s cache would expire.
+      await heardWithin(() => refused(elsewhere));
+      mark = standIn.served();
+      expect((await failure(ask(elsewhere))).code).toBe('TENANT_SUSPENDED');
+      expect(standIn.served()).toBe(mark);
+      await server.gql(`mutation($t: ID!) { updateTenant(id: $t, input: { status: ACTIVE }) { id } }`, { t: t.tenantId }, admin);
+      await heardWithin(async () => !(await refused(elsewhere)));
+
+      // A HARD budget already spent (every call so far cost more than $0.00000001): refused on both, before OpenAI.
+      await server.gql(`mutation($t: ID!) { setQuota(tenantId: $t, input: { monthlyCostLimitUsd: "0.00000001", enforcement: HARD }) { enforcement } }`, { t: t.tenantId }, admin);
+      await logsOf(t.tenantId, 3);
+      mark = standIn.served();
+      expect((await failure(ask(t.client))).code).toBe('QUOTA_EXCEEDED');
+      expect(standIn.served()).toBe(mark);
+      await heardWithin(() => refused(elsewhere));
+      mark = standIn.served();
+      expect((await failure(ask(elsewhere))).code).toBe('QUOTA_EXCEEDED');
+      expect(standIn.served()).toBe(mark);
+    } finally {
+      await other.close();
+    }
+  });
+});
+
 describe('exactly once', () => {
   it('a retry with the same X-Usage-Request-Id is not sent again: served = recorded', async () => {
     const t = await gatewayTenant('Gateway Retry');

@@ -44,6 +44,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+const masterKeys = new WeakMap<TestDatabase, string>();
+function masterKeyOf(database: TestDatabase): string {
+  if (!masterKeys.has(database)) masterKeys.set(database, randomBytes(32).toString('hex'));
+  return masterKeys.get(database)!;
+}
+
 /** A fresh database cloned from the migrated template. */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const adminUrl = inject('postgresUrl');
@@ -95,7 +101,8 @@ export async function startTestServer(
     DATABASE_URL: database.url,
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
-    MASTER_KEY: randomBytes(32).toString('hex'),
+    // One per database, as the instances of one deployment share theirs (they decrypt each other's secrets).
+    MASTER_KEY: masterKeyOf(database),
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '10',
     // Its own directory (mail outbox, gateway journal): servers of one test process share nothing.

@@ -9,7 +9,7 @@ import { isStorableText } from '../../core/lib/storable-text.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { endUserProblem } from '../end-users/end-user-text.js';
 import type { PriceBook } from '../pricing/price-book.js';
-import { admissionRefusal, type Refusal } from '../quotas/admission.js';
+import { admissionRefusal, usageDecides, type Refusal } from '../quotas/admission.js';
 import type { QuotasService } from '../quotas/quotas.service.js';
 import { RECORDING_LIMITS, validateUsage, type RecordUsageFields, type Service, type UsageSource } from '../usage/recording/usage-event.js';
 import type { UsageIngestService } from '../usage/recording/usage-ingest.service.js';
@@ -81,7 +81,15 @@ export class GatewayService {
     await this.journal.start((event) => this.recordJournalEvent(event));
   }
 
-  stop(): Promise<void> {
+  /**
+   * Lets the calls already admitted finish (a provider may be answering one now) before the
+   * journal closes, at most 10 s: closed under them, their units would be lost to the replay,
+   * which can only record the estimate it journaled before the call.
+   */
+  async stop(): Promise<void> {
+    const deadline = Date.now() + 10_000;
+    while (this.inFlight.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    if (this.inFlight.size > 0) this.logger.warn({ calls: this.inFlight.size }, 'gateway stopping with calls still in flight; the journal replays them on the next start');
     return this.journal.stop();
   }
 
@@ -140,7 +148,7 @@ export class GatewayService {
     // their usage is committed within a group commit, so waiting for it keeps one caller's
     // back-to-back calls from passing a limit they reached (only calls still with the provider,
     // or answered on another instance, can then overshoot it).
-    if (facts.quota?.enforcement === 'HARD' && (await this.settleUnrecorded(tenantId))) {
+    if (usageDecides(facts.quota) && (await this.settleUnrecorded(tenantId))) {
       facts = await this.quotas.admissionFacts(tenantId, endUser);
       if (!facts) return { kind: 'unauthenticated' };
     }
@@ -156,7 +164,7 @@ export class GatewayService {
     this.inFlight.add(flightKey);
     try {
       if (request.requestId !== undefined) {
-        const { rows } = await this.pool.query('select 1 from usage_request_keys where tenant_id = $1 and request_id = $2', [tenantId, requestId]);
+        const { rows } = await this.pool.query({ name: 'um_gateway_request_seen', text: 'select 1 from usage_request_keys where tenant_id = $1 and request_id = $2', values: [tenantId, requestId] });
         if (rows.length > 0) {
           this.inFlight.delete(flightKey);
           return { kind: 'duplicate', requestId };

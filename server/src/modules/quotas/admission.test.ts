@@ -13,7 +13,7 @@ const HARD: QuotaLimits = {
   enforcement: 'HARD',
   endUserMonthlyCostLimitUsd: '1',
 };
-const facts = (overrides: Partial<AdmissionFacts> = {}, usage: Partial<AdmissionFacts['usage']> = {}): AdmissionFacts => ({
+const facts = (overrides: Partial<AdmissionFacts> = {}, usage: Partial<NonNullable<AdmissionFacts['usage']>> = {}): AdmissionFacts => ({
   tenantStatus: 'ACTIVE',
   quota: HARD,
   usage: { openaiTokens: 0, elevenlabsCharacters: 0, smartfloSeconds: '0', totalCostUsd: '0', requestsLastMinute: 0, ...usage },
@@ -56,5 +56,13 @@ describe('admissionRefusal', () => {
     expect(admissionRefusal(facts({ tenantStatus: 'SUSPENDED', quota: null }), 'OPENAI')).toMatchObject({ code: 'TENANT_SUSPENDED', httpStatus: 403 });
     expect(admissionRefusal(facts({ quota: { ...HARD, enforcement: 'SOFT' } }, { openaiTokens: 10_000, totalCostUsd: '99', requestsLastMinute: 50 }), 'OPENAI')).toBeNull();
     expect(admissionRefusal(facts({ quota: null }, { openaiTokens: 10_000 }), 'OPENAI')).toBeNull();
+  });
+
+  it('without a HARD quota decides on the status alone (the usage is not read), and never passes a HARD quota without its usage', () => {
+    const soft = { ...HARD, enforcement: 'SOFT' as const };
+    expect(admissionRefusal(facts({ quota: soft, usage: null }), 'OPENAI')).toBeNull();
+    expect(admissionRefusal(facts({ quota: null, usage: null }), 'OPENAI')).toBeNull();
+    expect(admissionRefusal(facts({ quota: soft, usage: null, tenantStatus: 'SUSPENDED' }), 'OPENAI')).toMatchObject({ code: 'TENANT_SUSPENDED' });
+    expect(() => admissionRefusal(facts({ usage: null }), 'OPENAI')).toThrow(/needs the month usage/);
   });
 });

@@ -19,8 +19,12 @@ import { quotaStandings, type MonthUsage, type QuotaLimits, type QuotaMetric } f
 export interface AdmissionFacts {
   tenantStatus: string;
   quota: QuotaLimits | null;
-  usage: MonthUsage;
-  /** The end user's charged cost this month; null without an end user. */
+  /**
+   * This month's usage; null when it was not read because the quota is not HARD (then nothing
+   * but the status decides, see `usageDecides`).
+   */
+  usage: MonthUsage | null;
+  /** The end user's charged cost this month; null without an end user (or without usage). */
   endUserCostUsd: string | null;
   /** The oldest second of the trailing minute that holds requests: when it leaves, the count drops. */
   oldestRequestSecond: Date | null;
@@ -44,12 +48,17 @@ const SERVICE_METRIC: Record<Service, QuotaMetric> = {
   SMARTFLO: 'SMARTFLO_MINUTES',
 };
 
+/** Whether the month's usage can refuse a call: only under a HARD quota. */
+export const usageDecides = (quota: QuotaLimits | null): boolean => quota?.enforcement === 'HARD';
+
 export function admissionRefusal(facts: AdmissionFacts, service: Service): Refusal | null {
   if (facts.tenantStatus === 'SUSPENDED') {
     return { code: 'TENANT_SUSPENDED', httpStatus: 403, message: 'This tenant is suspended: provider calls are refused until an admin reactivates it' };
   }
   const quota = facts.quota;
-  if (!quota || quota.enforcement !== 'HARD') return null;
+  if (!quota || !usageDecides(quota)) return null;
+  // Never decided without the figures: a HARD limit that cannot be checked is not passed.
+  if (!facts.usage) throw new Error('admission under a HARD quota needs the month usage');
   const window = monthWindow(facts.now);
   const untilNextMonth = Math.max(1, Math.ceil((window.end.getTime() - facts.now.getTime()) / 1000));
   const standings = quotaStandings(quota, facts.usage, window, facts.now);

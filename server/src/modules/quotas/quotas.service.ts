@@ -6,7 +6,8 @@ import { isDecimalLiteral, money } from '../../core/lib/money.js';
 import { formatDay, monthWindow } from '../../core/lib/period.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { fieldChanges } from '../audit/field-changes.js';
-import type { AdmissionFacts } from './admission.js';
+import { TENANT_LIMITS_CHANGED_CHANNEL } from '../tenants/tenants.service.js';
+import { usageDecides, type AdmissionFacts } from './admission.js';
 import { quotaStandings, type QuotaLimits, type QuotaMetric, type QuotaStanding } from './evaluate-quota.js';
 
 export interface QuotaRecord extends QuotaLimits {
@@ -48,12 +49,36 @@ const SERVICE_METRIC: Record<string, QuotaMetric> = {
   SMARTFLO: 'SMARTFLO_MINUTES',
 };
 
+/** How long a tenant's status and quota serve the gateway without a read (changes drop them at once). */
+const ADMISSION_LIMITS_TTL_MS = 5_000;
+
 export class QuotasService {
+  /**
+   * Each tenant's status and quota as the gateway last read them. For a tenant without a HARD
+   * quota nothing else decides a call (admission.ts), so its calls skip the database round trip;
+   * a status or quota change drops the entry on every instance (TENANT_LIMITS_CHANGED_CHANNEL).
+   */
+  private readonly admissionLimits = new Map<string, { tenantStatus: string; quota: QuotaLimits | null; until: number }>();
+  /** Bumped by every forget: a read that started before a change does not cache what it saw. */
+  private admissionGeneration = 0;
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
+
+  /** A tenant's status or quota changed (here or, through NOTIFY, on another instance). */
+  forgetAdmissionLimits(tenantId?: string): void {
+    this.admissionGeneration++;
+    if (tenantId) this.admissionLimits.delete(tenantId);
+    else this.admissionLimits.clear();
+  }
+
+  private async announceLimitsChanged(tenantId: string): Promise<void> {
+    this.forgetAdmissionLimits(tenantId);
+    await this.pool.query('select pg_notify($1, $2)', [TENANT_LIMITS_CHANGED_CHANNEL, tenantId]);
+  }
 
   async get(tenantId: string): Promise<QuotaRecord | null> {
     const { rows } = await this.pool.query(`${QUOTA_SELECT} where tenant_id = $1`, [tenantId]);
@@ -120,6 +145,7 @@ export class QuotasService {
       const audited = fieldChanges(before.rows[0] ? quotaFromRow(before.rows[0]) : null, after, given.map(([, key]) => key));
       await this.audit.record(client, actor, 'QUOTA_SET', { tenantId, targetId: tenantId, changes: audited });
       await client.query('commit');
+      await this.announceLimitsChanged(tenantId);
       return after;
     } catch (error) {
       await client.query('rollback');
@@ -131,7 +157,10 @@ export class QuotasService {
 
   async remove(actor: Viewer, tenantId: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('delete from quotas where tenant_id = $1', [tenantId]);
-    if (rowCount) await this.audit.record(this.pool, actor, 'QUOTA_REMOVED', { tenantId, targetId: tenantId });
+    if (rowCount) {
+      await this.announceLimitsChanged(tenantId);
+      await this.audit.record(this.pool, actor, 'QUOTA_REMOVED', { tenantId, targetId: tenantId });
+    }
     return (rowCount ?? 0) > 0;
   }
 
@@ -163,9 +192,17 @@ export class QuotasService {
    */
   async admissionFacts(tenantId: string, endUser: string | null): Promise<AdmissionFacts | null> {
     const now = this.clock.now();
+    const limits = this.admissionLimits.get(tenantId);
+    if (limits && limits.until > Date.now() && !usageDecides(limits.quota)) {
+      return { tenantStatus: limits.tenantStatus, quota: limits.quota, usage: null, endUserCostUsd: null, oldestRequestSecond: null, now };
+    }
+    const generation = this.admissionGeneration;
     const window = monthWindow(now);
-    const { rows } = await this.pool.query(
-      `select t.status, q.tenant_id, q.openai_token_limit, q.elevenlabs_character_limit, q.smartflo_minute_limit::text,
+    // Named, so each connection plans it once: unnamed, parsing and planning this five-way join
+    // cost PostgreSQL more than a millisecond per gateway call (1.54 vs 0.46 ms a round trip).
+    const { rows } = await this.pool.query({
+      name: 'um_admission_facts',
+      text: `select t.status, q.tenant_id, q.openai_token_limit, q.elevenlabs_character_limit, q.smartflo_minute_limit::text,
               q.monthly_cost_limit_usd::text, q.requests_per_minute_limit, q.alert_at_percentage, q.enforcement,
               q.end_user_monthly_cost_limit_usd::text,
               coalesce(s.openai_input_tokens + s.openai_output_tokens, 0) as tokens, coalesce(s.elevenlabs_characters, 0) as characters,
@@ -180,13 +217,18 @@ export class QuotasService {
             where q.requests_per_minute_limit is not null and c.tenant_id = t.id and c.second_start > $3::timestamptz - interval '60 seconds'
          ) r on true
         where t.id = $1`,
-      [tenantId, formatDay(window.start), now, endUser],
-    );
+      values: [tenantId, formatDay(window.start), now, endUser],
+    });
     const row = rows[0];
     if (!row) return null;
+    const quota = row.tenant_id ? quotaFromRow(row) : null;
+    if (generation === this.admissionGeneration) {
+      if (this.admissionLimits.size > 50_000) this.admissionLimits.clear();
+      this.admissionLimits.set(tenantId, { tenantStatus: row.status, quota, until: Date.now() + ADMISSION_LIMITS_TTL_MS });
+    }
     return {
       tenantStatus: row.status,
-      quota: row.tenant_id ? quotaFromRow(row) : null,
+      quota,
       usage: { openaiTokens: Number(row.tokens), elevenlabsCharacters: Number(row.characters), smartfloSeconds: row.seconds, totalCostUsd: row.cost, requestsLastMinute: Number(row.requests ?? 0) },
       endUserCostUsd: endUser === null ? null : (row.end_user_cost ?? '0'),
       oldestRequestSecond: row.oldest ?? null,

@@ -18,6 +18,9 @@ export interface TenantChanges {
 
 const PROVIDERS = ['OPENAI', 'ELEVENLABS', 'SMARTFLO'] as const;
 
+/** NOTIFY channel (payload: the tenant id): a tenant's status or quota changed; caches of either drop it. */
+export const TENANT_LIMITS_CHANGED_CHANNEL = 'um_tenant_limits_changed';
+
 /** NOTIFY channel: a tenant's provider credential changed. */
 export const PROVIDER_CREDENTIALS_CHANGED_CHANNEL = 'um_provider_credentials_changed';
 
@@ -78,6 +81,8 @@ export class TenantsService {
     if (changes.webhookUrl !== undefined) tenant.webhookUrl = changes.webhookUrl?.trim() || null;
     await em.flush();
     this.directory.forget(id);
+    // Every instance drops what it held of this tenant (its directory entry, the gateway's admission limits).
+    await this.pool.query('select pg_notify($1, $2)', [TENANT_LIMITS_CHANGED_CHANNEL, id]);
     const asked = (Object.keys(before) as (keyof typeof before)[]).filter((key) => changes[key] !== undefined);
     await this.audit.record(this.pool, actor, 'TENANT_UPDATED', { tenantId: id, targetId: id, changes: fieldChanges(before, editable(tenant), asked) });
     return tenant;
