@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
 
   // Filled in as start-up proceeds; shutdown closes whatever has started.
-  const running: { db?: Database; app?: RunningApp; listener?: DatabaseListener; gateway?: { stop(): Promise<void> } } = {};
+  const running: { db?: Database; app?: RunningApp; listener?: DatabaseListener; gateway?: { stop(): Promise<void> }; background: { stop(): void | Promise<void> }[] } = { background: [] };
   let stopping = false;
 
   const shutdown = async (signal: string) => {
@@ -47,6 +47,8 @@ async function main(): Promise<void> {
     try {
       await running.app?.close();
       await running.gateway?.stop();
+      // Timers stop before the pool closes, so no periodic job fails on a closed pool.
+      await Promise.all(running.background.map((job) => job.stop()));
       await running.listener?.stop();
       await running.db?.close();
       logger.info('stopped cleanly');
@@ -75,6 +77,7 @@ async function main(): Promise<void> {
   services.endUserWindows.start();
   const maintenance = new Maintenance(db.pool, systemClock, logger, config.USAGE_LOG_RETENTION_DAYS, { sessionPool: db.direct.pool, statements: services.statements });
   maintenance.start();
+  running.background.push(services.notifications, services.endUserWindows, maintenance);
   void maintenance.run();
 
   const app = (running.app = await createApp(services, await createSchema()));

@@ -105,8 +105,10 @@ export class EndUserWindows {
     this.timer.unref();
   }
 
-  stop(): void {
+  /** No more folds; resolves once the one running (if any) is done, before the pool closes under it. */
+  async stop(): Promise<void> {
     clearInterval(this.timer);
+    await this.folding;
   }
 
   /** What a ranking read needs first: windows that end today and hold every committed event. */
