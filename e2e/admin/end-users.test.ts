@@ -63,7 +63,7 @@ describe('admin console: end users', () => {
     await expect.poll(() => rows.count()).toBe(10);
     const first = rows.first();
     expect(await first.locator('th').textContent()).toBe(endUsers.nodes[0].endUser);
-    expect(await first.getByRole('link', { name: endUsers.nodes[0].tenant.name }).count()).toBe(1);
+    expect(await first.getByRole('link', { name: endUsers.nodes[0].tenant.name, exact: true }).count()).toBe(1);
     const cost = (await first.locator('td.money').textContent())!;
     expect(cost).toBe(usdLike(endUsers.nodes[0].totalCostUsd, cost));
   });
