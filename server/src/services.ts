@@ -16,7 +16,8 @@ import { PricingService } from './modules/pricing/pricing.service.js';
 import { TenantPricingService } from './modules/pricing/tenant-pricing.service.js';
 import { QuotasService } from './modules/quotas/quotas.service.js';
 import { TenantDirectory } from './modules/tenants/tenant-directory.js';
-import { PROVIDER_CREDENTIALS_CHANGED_CHANNEL, TENANT_LIMITS_CHANGED_CHANNEL, TenantsService } from './modules/tenants/tenants.service.js';
+import { TENANT_LIMITS_CHANGED_CHANNEL, TenantLimitsChanges } from './modules/tenants/tenant-limits-changes.js';
+import { PROVIDER_CREDENTIALS_CHANGED_CHANNEL, TenantsService } from './modules/tenants/tenants.service.js';
 import type { DatabaseListener } from './core/graphql/live-events.js';
 import { ALERT_CHANNEL } from './modules/alerts/alert-raiser.js';
 import { alertFromNotification } from './modules/alerts/alert.record.js';
@@ -54,12 +55,14 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
   const pubsub = createPubSub<LiveTopics>();
   const audit = new AuditService(db.pool, db.reads);
   const tenantDirectory = new TenantDirectory(db.pool);
+  const tenantLimitsChanges = new TenantLimitsChanges(db.pool);
+  tenantLimitsChanges.onChange((tenantId) => tenantDirectory.forget(tenantId));
   const priceBook = new PriceBook(db.pool, logger);
   const activity = new UsageActivity(db.pool, pubsub, clock, logger);
   const recorder = new UsageRecorder(db.pool, priceBook, new AlertRaiser(config.ALERT_EMAILS), clock, logger);
-  const tenants = new TenantsService(db.pool, tenantDirectory, audit, config.MASTER_KEY);
+  const tenants = new TenantsService(db.pool, tenantDirectory, tenantLimitsChanges, audit, config.MASTER_KEY);
   const usage = new UsageReadService(db.pool, clock, db.reads);
-  const quotas = new QuotasService(db.pool, audit, clock);
+  const quotas = new QuotasService(db.pool, audit, clock, tenantLimitsChanges);
   const alerts = new AlertsService(db.pool, audit);
   const endUserWindows = new EndUserWindows(db.pool, clock, logger, db.direct.pool);
   const auth = new AuthService(db.pool, clock, logger, { idleHours: config.SESSION_TTL_HOURS, maxDays: config.SESSION_MAX_DAYS }, audit);
@@ -76,6 +79,7 @@ export function createServices(config: AppConfig, db: Database, clock: Clock, lo
     pubsub,
     audit,
     tenantDirectory,
+    tenantLimitsChanges,
     priceBook,
     activity,
     auth,
@@ -114,17 +118,13 @@ export function listenToDatabase(listener: DatabaseListener, services: Services)
   listener.on(PRICES_CHANGED_CHANNEL, () => void services.priceBook.load());
   listener.on(API_KEYS_CHANGED_CHANNEL, () => services.auth.forgetApiKeys());
   listener.on(PROVIDER_CREDENTIALS_CHANGED_CHANNEL, () => services.providerKeys.forget());
-  listener.on(TENANT_LIMITS_CHANGED_CHANNEL, (tenantId) => {
-    services.tenantDirectory.forget(tenantId || undefined);
-    services.quotas.forgetAdmissionLimits(tenantId || undefined);
-  });
+  listener.on(TENANT_LIMITS_CHANGED_CHANNEL, (tenantId) => services.tenantLimitsChanges.heard(tenantId || undefined));
   // Whatever was announced while the connection was down is not known: drop every cache.
   listener.onReconnect(() => {
     void services.priceBook.load().catch(() => undefined);
     services.auth.forgetApiKeys();
     services.providerKeys.forget();
-    services.tenantDirectory.forget();
-    services.quotas.forgetAdmissionLimits();
+    services.tenantLimitsChanges.heard();
   });
 }
 

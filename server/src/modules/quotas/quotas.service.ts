@@ -6,7 +6,7 @@ import { isDecimalLiteral, money } from '../../core/lib/money.js';
 import { formatDay, monthWindow } from '../../core/lib/period.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { fieldChanges } from '../audit/field-changes.js';
-import { TENANT_LIMITS_CHANGED_CHANNEL } from '../tenants/tenants.service.js';
+import type { TenantLimitsChanges } from '../tenants/tenant-limits-changes.js';
 import { usageDecides, type AdmissionFacts } from './admission.js';
 import { quotaStandings, type QuotaLimits, type QuotaMetric, type QuotaStanding } from './evaluate-quota.js';
 
@@ -56,7 +56,7 @@ export class QuotasService {
   /**
    * Each tenant's status and quota as the gateway last read them. For a tenant without a HARD
    * quota nothing else decides a call (admission.ts), so its calls skip the database round trip;
-   * a status or quota change drops the entry on every instance (TENANT_LIMITS_CHANGED_CHANNEL).
+   * a status or quota change drops the entry on every instance (TenantLimitsChanges).
    */
   private readonly admissionLimits = new Map<string, { tenantStatus: string; quota: QuotaLimits | null; until: number }>();
   /** Bumped by every forget: a read that started before a change does not cache what it saw. */
@@ -66,18 +66,13 @@ export class QuotasService {
     private readonly pool: pg.Pool,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-  ) {}
-
-  /** A tenant's status or quota changed (here or, through NOTIFY, on another instance). */
-  forgetAdmissionLimits(tenantId?: string): void {
-    this.admissionGeneration++;
-    if (tenantId) this.admissionLimits.delete(tenantId);
-    else this.admissionLimits.clear();
-  }
-
-  private async announceLimitsChanged(tenantId: string): Promise<void> {
-    this.forgetAdmissionLimits(tenantId);
-    await this.pool.query('select pg_notify($1, $2)', [TENANT_LIMITS_CHANGED_CHANNEL, tenantId]);
+    private readonly limitsChanges: TenantLimitsChanges,
+  ) {
+    limitsChanges.onChange((tenantId) => {
+      this.admissionGeneration++;
+      if (tenantId) this.admissionLimits.delete(tenantId);
+      else this.admissionLimits.clear();
+    });
   }
 
   async get(tenantId: string): Promise<QuotaRecord | null> {
@@ -132,6 +127,7 @@ export class QuotasService {
     }
     const updates = given.map(([column]) => `${column} = excluded.${column}`).concat(['updated_at = now()', 'updated_by = excluded.updated_by']);
     const client = await this.pool.connect();
+    let after: QuotaRecord;
     try {
       await client.query('begin');
       // Locked so that two admins editing at once each audit the before they really replaced.
@@ -141,24 +137,25 @@ export class QuotasService {
          on conflict (tenant_id) do update set ${updates.join(', ')}`,
         params,
       );
-      const after = quotaFromRow((await client.query(`${QUOTA_SELECT} where tenant_id = $1`, [tenantId])).rows[0]);
+      after = quotaFromRow((await client.query(`${QUOTA_SELECT} where tenant_id = $1`, [tenantId])).rows[0]);
       const audited = fieldChanges(before.rows[0] ? quotaFromRow(before.rows[0]) : null, after, given.map(([, key]) => key));
       await this.audit.record(client, actor, 'QUOTA_SET', { tenantId, targetId: tenantId, changes: audited });
       await client.query('commit');
-      await this.announceLimitsChanged(tenantId);
-      return after;
     } catch (error) {
       await client.query('rollback');
       throw error;
     } finally {
       client.release();
     }
+    // Once committed (never inside the transaction: others would re-read the old quota).
+    await this.limitsChanges.announce(tenantId);
+    return after;
   }
 
   async remove(actor: Viewer, tenantId: string): Promise<boolean> {
     const { rowCount } = await this.pool.query('delete from quotas where tenant_id = $1', [tenantId]);
     if (rowCount) {
-      await this.announceLimitsChanged(tenantId);
+      await this.limitsChanges.announce(tenantId);
       await this.audit.record(this.pool, actor, 'QUOTA_REMOVED', { tenantId, targetId: tenantId });
     }
     return (rowCount ?? 0) > 0;

@@ -6,6 +6,7 @@ import type { Viewer } from '../../core/viewer/viewer.js';
 import { decryptSecret, encryptSecret, maskSecret } from '../../core/lib/secrets.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { fieldChanges } from '../audit/field-changes.js';
+import type { TenantLimitsChanges } from './tenant-limits-changes.js';
 import type { TenantDirectory } from './tenant-directory.js';
 import { TenantEntity, type TenantStatus } from './tenant.entity.js';
 
@@ -18,9 +19,6 @@ export interface TenantChanges {
 
 const PROVIDERS = ['OPENAI', 'ELEVENLABS', 'SMARTFLO'] as const;
 
-/** NOTIFY channel (payload: the tenant id): a tenant's status or quota changed; caches of either drop it. */
-export const TENANT_LIMITS_CHANGED_CHANNEL = 'um_tenant_limits_changed';
-
 /** NOTIFY channel: a tenant's provider credential changed. */
 export const PROVIDER_CREDENTIALS_CHANGED_CHANNEL = 'um_provider_credentials_changed';
 
@@ -29,6 +27,7 @@ export class TenantsService {
   constructor(
     private readonly pool: pg.Pool,
     private readonly directory: TenantDirectory,
+    private readonly limitsChanges: TenantLimitsChanges,
     private readonly audit: AuditService,
     private readonly masterKey: Buffer,
   ) {}
@@ -80,9 +79,8 @@ export class TenantsService {
     if (changes.contactEmail !== undefined) tenant.contactEmail = changes.contactEmail?.trim() || null;
     if (changes.webhookUrl !== undefined) tenant.webhookUrl = changes.webhookUrl?.trim() || null;
     await em.flush();
-    this.directory.forget(id);
     // Every instance drops what it held of this tenant (its directory entry, the gateway's admission limits).
-    await this.pool.query('select pg_notify($1, $2)', [TENANT_LIMITS_CHANGED_CHANNEL, id]);
+    await this.limitsChanges.announce(id);
     const asked = (Object.keys(before) as (keyof typeof before)[]).filter((key) => changes[key] !== undefined);
     await this.audit.record(this.pool, actor, 'TENANT_UPDATED', { tenantId: id, targetId: id, changes: fieldChanges(before, editable(tenant), asked) });
     return tenant;
