@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import express from 'express';
+import proxyAddr from 'proxy-addr';
 import { execute, subscribe, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -15,7 +16,9 @@ import { ErrorCode } from './core/graphql/errors.js';
 import { QUERY_LIMITS, queryLimitRules } from './core/graphql/query-limits.js';
 import { createRequestContext } from './core/graphql/request-context.js';
 import { formatGraphQLError, formatWebSocketErrors, requestHooksPlugin, webSocketGuard } from './core/http/graphql-guards.js';
-import { securityHeaders } from './core/http/security-headers.js';
+import { SECURITY_HEADERS, securityHeaders } from './core/http/security-headers.js';
+import { hotOperations } from './core/http/hot-operations.js';
+import { unreadableBodyAnswer } from './core/http/body-errors.js';
 import { httpCredentials, httpSessionCookies, sessionApp } from './core/http/session-cookies.js';
 import { metricsHandler } from './core/metrics/metrics-handler.js';
 import { metrics } from './core/metrics/metrics.js';
@@ -37,7 +40,18 @@ export interface RunningApp {
   draining: boolean;
 }
 
-export async function createApp(services: Services, schema: GraphQLSchema): Promise<RunningApp> {
+/**
+ * The ingestion mutations answered by the hot path (core/http/hot-operations.ts) instead of
+ * Express and Apollo: they are on every paid call an integrator makes.
+ */
+const HOT_MUTATIONS = ['recordUsage', 'recordUsages'];
+
+export interface AppOptions {
+  /** false: every GraphQL request through Express and Apollo (the equivalence tests compare both). */
+  hotOperations?: boolean;
+}
+
+export async function createApp(services: Services, schema: GraphQLSchema, options: AppOptions = {}): Promise<RunningApp> {
   const { config, logger } = services;
   const app = express();
   app.disable('x-powered-by');
@@ -46,12 +60,26 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
   app.set('etag', false);
   // req.ip (login throttling, logs) believes X-Forwarded-For only from the configured proxies.
   if (config.TRUST_PROXY !== false) app.set('trust proxy', config.TRUST_PROXY);
-  const httpServer = createServer(app);
-  const state = { draining: false };
 
+  const logRequests = logger.isLevelEnabled('info');
+  // The GraphQL ingestion mutations take the hot path; everything else (and anything it does not
+  // answer exactly as Apollo would) goes on to Express.
+  const trustProxy = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
+  const hot = options.hotOperations === false ? undefined : hotOperations({
+    schema,
+    fields: HOT_MUTATIONS,
+    // As the /graphql route's context function below builds it, for a bearer caller: no cookies.
+    createContext: (req) => createRequestContext(services, httpCredentials(req), { ip: () => proxyAddr(req, trustProxy), userAgent: req.headers['user-agent'] }),
+    formatError: formatGraphQLError,
+    commonHeaders: SECURITY_HEADERS,
+    maxBodyBytes: MAX_BODY_BYTES,
+    logRequest: logRequests ? (line) => logger.info(line, 'request') : undefined,
+    logError: (message) => logger.error({ err: message }, 'unhandled request error'),
+  });
+  const httpServer = createServer(hot ? (req, res) => hot(req, res, app) : app);
+  const state = { draining: false };
   // One log line per request with its duration; never headers, bodies or query strings. Nothing
   // is hooked at all when info lines are off (LOG_LEVEL=warn): the hot path pays for no listener.
-  const logRequests = logger.isLevelEnabled('info');
   if (logRequests) {
     app.use((req, res, next) => {
       const started = process.hrtime.bigint();
@@ -158,20 +186,14 @@ export async function createApp(services: Services, schema: GraphQLSchema): Prom
   // The metering gateway: provider calls in, metered, out (its own body handling and error shapes).
   app.use('/gateway', gatewayRouter(services.gateway, services.callRecords, { openAiBaseUrl: config.OPENAI_BASE_URL, elevenLabsBaseUrl: config.ELEVENLABS_BASE_URL, timeoutMs: config.GATEWAY_UPSTREAM_TIMEOUT_MS }, logger));
 
-  // Body-parser failures answer in GraphQL's shape; Express's default handler would render an
-  // HTML page with the stack trace outside production. A request that is not well-formed keeps
-  // its 4xx for either media type (GraphQL over HTTP), in the one the client prefers: Apollo
-  // Client reads a 4xx body as GraphQL errors only when it is application/graphql-response+json.
+  // Body-parser failures answer in GraphQL's shape (core/http/body-errors.ts).
   app.use('/graphql', ((error, req, res, next) => {
     const status = (error as { status?: number }).status;
-    const type = req.accepts(['application/json', 'application/graphql-response+json']) || 'application/json';
-    if ((error as { type?: string }).type === 'entity.too.large') {
-      return void res.status(413).type(type).json({ errors: [{ message: `Request body is larger than ${MAX_BODY_BYTES} bytes`, extensions: { code: ErrorCode.PAYLOAD_TOO_LARGE } }] });
-    }
-    if (status && status >= 400 && status < 500) {
-      return void res.status(400).type(type).json({ errors: [{ message: 'Request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-    }
-    next(error);
+    const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+    if (!tooLarge && !(status && status >= 400 && status < 500)) return next(error);
+    const answer = unreadableBodyAnswer(tooLarge ? 'too-large' : 'not-json', req.headers.accept, MAX_BODY_BYTES);
+    res.status(answer.status).setHeader('Content-Type', answer.type);
+    res.send(answer.body);
   }) as express.ErrorRequestHandler);
 
   app.get('/healthz', async (_req, res) => {

@@ -35,7 +35,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
  * WebSocket: the cost limit, then text PostgreSQL cannot store (refused before anything runs, so
  * a rejected write never half-happens). Throws a DomainError.
  */
-function checkResolvedOperation(
+export function checkResolvedOperation(
   schema: GraphQLSchema,
   document: DocumentNode,
   operationName: string | null | undefined,
@@ -47,7 +47,7 @@ function checkResolvedOperation(
 }
 
 /** The code the client will see: Apollo wraps validation errors, so ours sit one level down. */
-function metricCode(error: GraphQLError): string {
+export function metricCode(error: GraphQLError): string {
   if (isTokenLimitError(error)) return ErrorCode.QUERY_TOO_COMPLEX;
   const original = error.originalError;
   if (original instanceof DomainError) return String(original.extensions.code);

@@ -65,6 +65,12 @@ function createMetrics() {
       buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
       registers: [registry],
     }),
+    graphqlHotPath: new Counter({
+      name: 'graphql_hot_path_requests_total',
+      help: 'recordUsage(s) requests the hot path answered itself (served) or handed to Apollo (handed_over: refused before execution, or not answerable there).',
+      labelNames: ['outcome'] as const,
+      registers: [registry],
+    }),
     graphqlErrors: new Counter({
       name: 'graphql_errors_total',
       help: 'Errors in GraphQL responses, by extensions.code.',
