@@ -18,9 +18,10 @@ describe('recordUsage hot path', () => {
   let apolloUrl: string;
   let apiKey: string;
   let suspendedKey: string;
+  const logLines: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ logLines: (line) => logLines.push(line) });
     apolloOnly = await createApp(server.services, await createSchema(), { hotOperations: false });
     await new Promise<void>((resolve) => apolloOnly.httpServer.listen(0, '127.0.0.1', resolve));
     apolloUrl = `http://127.0.0.1:${(apolloOnly.httpServer.address() as AddressInfo).port}/graphql`;
@@ -106,6 +107,33 @@ describe('recordUsage hot path', () => {
       expect([servedByHot, handedOver]).toEqual(expectCounted);
     });
   }
+
+  it('logs the same request line as the Apollo path (the operation by its name in the document)', async () => {
+    const named = 'mutation Meter($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }';
+    const anonymous = 'mutation($i: RecordUsageInput!) { recordUsage(input: $i) { duplicate } }';
+    const requestLines = async (url: string, side: string) => {
+      const from = logLines.length;
+      for (const [query, operationName] of [[anonymous, undefined], [named, undefined], [named, 'Meter']] as const) {
+        await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+          body: JSON.stringify({ query, operationName, variables: { i: { service: 'OPENAI', inputTokens: 5, requestId: `log-${query.length}-${operationName}-${fixedId}-${side}` } } }),
+        });
+      }
+      return logLines
+        .slice(from)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((line) => line.msg === 'request')
+        .map(({ method, path, status, op }) => ({ method, path, status, op }));
+    };
+    const hot = await requestLines(server.url, 'hot');
+    expect(hot).toEqual([
+      { method: 'POST', path: '/graphql', status: 200, op: 'mutation' },
+      { method: 'POST', path: '/graphql', status: 200, op: 'Meter' },
+      { method: 'POST', path: '/graphql', status: 200, op: 'Meter' },
+    ]);
+    expect(await requestLines(apolloUrl, 'apollo')).toEqual(hot);
+  });
 
   it('records what it answers: the log holds each side of the new event once', async () => {
     const { rows } = await server.services.db.pool.query<{ request_id: string; cost_usd: string }>(

@@ -226,6 +226,8 @@ export function hotOperations<TContext>(options: HotOperationsOptions<TContext>)
     if (!mediaType) return fallback(req, res);
     const started = process.hrtime.bigint();
     const chunks: Buffer[] = [];
+    // A caller that hangs up mid-body: nothing to answer, and no unhandled 'error' event.
+    req.on('error', () => undefined);
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       serve(req, res, fallback, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), mediaType, started).catch((error: unknown) => {
