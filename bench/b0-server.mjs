@@ -1,7 +1,9 @@
-// B0, the ceiling: a bare Apollo Server 5 with the same HTTP integration as server/src/app.ts
-// (node:http + Express 5 + express.json + @as-integrations/express5, CSRF prevention on), one
-// trivial mutation with the same input type as recordUsage, no database. The packages come
-// from the server's own node_modules, so both run the very same versions.
+// B0, the ceiling: a bare Apollo Server 5 with the HTTP integration the rest of the API runs on
+// in server/src/app.ts (node:http + Express 5 + express.json + @as-integrations/express5, CSRF
+// prevention on), one trivial mutation with the same input type as recordUsage, no database.
+// recordUsage itself takes the server's hot path in front of Express and Apollo
+// (server/src/core/http/hot-operations.ts); B0 stays the bare-Apollo reference the target names.
+// The packages come from the server's own node_modules, so both run the very same versions.
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

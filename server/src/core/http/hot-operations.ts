@@ -20,18 +20,18 @@ import { checkResolvedOperation, metricCode } from './graphql-guards.js';
 
 /**
  * The ingestion hot path: `recordUsage(s)` over HTTP answered without Express, body-parser and
- * Apollo's request pipeline (about a quarter of the server's CPU per event, measured with
- * `--cpu-prof` under bench B1t), executing the same schema and resolvers with graphql-js.
+ * Apollo's request pipeline (about half of the server's CPU per event under bench B1t, measured
+ * with `--cpu-prof`), executing the same schema and resolvers with graphql-js.
  *
  * It serves only what it can answer exactly as Apollo would: a POST to `/graphql` with an
- * `application/json` body, a bearer credential, no SPA app header, an Accept that Apollo answers
- * in plain JSON or graphql-response+json, and a document, cached after its first parse and
- * validation (Apollo's rules and our limits), whose one operation is a mutation of the hot
- * fields only. Every other request, and every one of these that is refused before execution
- * (operation checks, variable coercion), is handed to Express and Apollo unchanged, with the
- * body already read, so every error shape stays Apollo's. What runs here
- * answers like Apollo too: the same formatError, status, media type, body field order, security
- * headers, metrics and request log line (the equivalence is tested in hot-operations.test.ts).
+ * `application/json` body of known length, a bearer credential, no SPA app header, an Accept
+ * that Apollo answers in plain JSON or graphql-response+json, and a document (parsed and
+ * validated once per query text, with Apollo's rules and our limits) whose one operation is a
+ * mutation of the hot fields only. Every other request, and every one of these refused before
+ * execution (operation checks, variable coercion), is handed to Express and Apollo with the body
+ * already read, so those answers stay Apollo's own. What it answers itself carries the same
+ * formatError, status, media type, body field order, security headers, metrics and request log
+ * line (hot-operations.test.ts compares both paths case by case).
  */
 export interface HotOperationsOptions<TContext> {
   schema: GraphQLSchema;
