@@ -12,13 +12,12 @@ import { WebSocketServer } from 'ws';
 import { projectRoot } from './config/config.js';
 import { isMigrated } from './core/db/database.js';
 import type { GraphQLContext } from './core/graphql/context.js';
-import { ErrorCode } from './core/graphql/errors.js';
 import { QUERY_LIMITS, queryLimitRules } from './core/graphql/query-limits.js';
 import { createRequestContext } from './core/graphql/request-context.js';
 import { formatGraphQLError, formatWebSocketErrors, requestHooksPlugin, webSocketGuard } from './core/http/graphql-guards.js';
 import { SECURITY_HEADERS, securityHeaders } from './core/http/security-headers.js';
 import { hotOperations } from './core/http/hot-operations.js';
-import { unreadableBodyAnswer } from './core/http/body-errors.js';
+import { INTERNAL_ERROR_BODY, unreadableBodyAnswer } from './core/http/body-errors.js';
 import { httpCredentials, httpSessionCookies, sessionApp } from './core/http/session-cookies.js';
 import { metricsHandler } from './core/metrics/metrics-handler.js';
 import { metrics } from './core/metrics/metrics.js';
@@ -224,7 +223,7 @@ export async function createApp(services: Services, schema: GraphQLSchema, optio
   app.get('/', (_req, res) => res.redirect(302, '/admin/'));
   app.use(((error, _req, res, _next) => {
     logger.error({ err: (error as Error).message }, 'unhandled request error');
-    if (!res.headersSent) res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    if (!res.headersSent) res.status(500).type('application/json').send(INTERNAL_ERROR_BODY);
   }) as express.ErrorRequestHandler);
 
   return {

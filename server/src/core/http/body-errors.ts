@@ -16,3 +16,6 @@ export function unreadableBodyAnswer(reason: 'too-large' | 'not-json', accept: s
       : { status: 400, message: 'Request body is not valid JSON', code: 'BAD_REQUEST' };
   return { status: error.status, type: `${type}; charset=utf-8`, body: JSON.stringify({ errors: [{ message: error.message, extensions: { code: error.code } }] }) };
 }
+
+/** The answer to a request that failed inside the server itself (the app's last error handler and the hot path's). */
+export const INTERNAL_ERROR_BODY = JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });

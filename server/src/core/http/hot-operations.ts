@@ -13,9 +13,11 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import Negotiator from 'negotiator';
+import { ErrorCode } from '../graphql/errors.js';
 import { QUERY_LIMITS, queryLimitRules } from '../graphql/query-limits.js';
 import { metrics, operationLabel } from '../metrics/metrics.js';
-import { unreadableBodyAnswer } from './body-errors.js';
+import { INTERNAL_ERROR_BODY, unreadableBodyAnswer } from './body-errors.js';
+import { APP_HEADER } from './session-cookies.js';
 import { checkResolvedOperation, metricCode } from './graphql-guards.js';
 
 /**
@@ -58,6 +60,8 @@ interface HotDocument {
 
 /** Distinct hot documents kept; integrators send a handful. Past it, new ones go to Apollo. */
 const MAX_CACHED_DOCUMENTS = 256;
+/** Distinct Accept headers whose negotiated media type is kept; past it, each is negotiated. */
+const MAX_CACHED_ACCEPTS = 256;
 
 /** Apollo's single-result media types (`chooseContentTypeForSingleResultResponse`), in its order. */
 const APPLICATION_JSON = 'application/json; charset=utf-8';
@@ -103,7 +107,7 @@ export function hotOperations<TContext>(options: HotOperationsOptions<TContext>)
     if (type === undefined) {
       const preferred = new Negotiator({ headers: { accept } }).mediaType(APOLLO_MEDIA_TYPES);
       type = preferred === APPLICATION_JSON || preferred === GRAPHQL_RESPONSE_JSON ? preferred : null;
-      if (mediaTypes.size < MAX_CACHED_DOCUMENTS) mediaTypes.set(accept, type);
+      if (mediaTypes.size < MAX_CACHED_ACCEPTS) mediaTypes.set(accept, type);
     }
     return type;
   }
@@ -117,7 +121,7 @@ export function hotOperations<TContext>(options: HotOperationsOptions<TContext>)
   function formatErrors(errors: readonly GraphQLError[]): { status: number | undefined; errors: GraphQLFormattedError[] } {
     let status: number | undefined;
     const formatted = errors.map((error) => {
-      const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? 'INTERNAL_SERVER_ERROR' };
+      const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? ErrorCode.INTERNAL_SERVER_ERROR };
       const http = extensions.http as { status?: unknown } | undefined;
       if (http && typeof http === 'object') {
         if (typeof http.status === 'number') status = http.status;
@@ -126,7 +130,7 @@ export function hotOperations<TContext>(options: HotOperationsOptions<TContext>)
       try {
         return options.formatError({ ...error.toJSON(), extensions }, error);
       } catch {
-        return { message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+        return { message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
       }
     });
     return { status, errors: formatted };
@@ -217,7 +221,7 @@ export function hotOperations<TContext>(options: HotOperationsOptions<TContext>)
       req.url === '/graphql' &&
       isJsonContentType(headers['content-type']) &&
       headers.authorization !== undefined &&
-      headers['x-usage-monitor-app'] === undefined &&
+      headers[APP_HEADER] === undefined &&
       headers['transfer-encoding'] === undefined &&
       length > 0 &&
       length <= maxBodyBytes
@@ -233,7 +237,7 @@ export function hotOperations<TContext>(options: HotOperationsOptions<TContext>)
       serve(req, res, fallback, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), mediaType, started).catch((error: unknown) => {
         // As the app's last error handler answers.
         options.logError((error as Error).message);
-        if (!res.headersSent) respond(res, 500, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }));
+        if (!res.headersSent) respond(res, 500, APPLICATION_JSON, INTERNAL_ERROR_BODY);
       });
     });
   };
