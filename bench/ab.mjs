@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // A/B of two builds of the server in one run: `node bench/ab.mjs --before=<dir> [--rounds=8]
-// [--seconds=5] [--tenants=100]`, where <dir> is a copy of server/dist taken before a change,
+// [--seconds=5] [--tenants=100] [--batch=500]`, where <dir> is a copy of server/dist taken before a change,
 // inside server/ so it finds the same packages (`cp -r server/dist server/dist-before`, then
 // change and `pnpm --filter server build`). Both run B1's load (recordUsage, 32 connections)
 // against one PostgreSQL over TCP, on tenants of their own, in interleaved rounds (the order
 // alternates); it prints each round, the median and spread of the per-round ratios after/before,
-// and each side's server CPU per request.
+// and each side's server CPU per request. With --batch=N they run B3's load instead
+// (recordUsages of N events, 4 connections): figures are then per N-event request.
 import { fork } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,6 +28,8 @@ if (!before) throw new Error('usage: node bench/ab.mjs --before=<copy of server/
 const rounds = Number(arg('rounds', 8));
 const seconds = Number(arg('seconds', 5));
 const tenantCount = Number(arg('tenants', 100));
+const batchSize = Number(arg('batch', 0));
+const load = batchSize > 0 ? { mode: 'batch', batchSize, connections: 4 } : { mode: 'single', connections: 32 };
 const db = await startServer();
 const token = await adminToken(db.baseUrl);
 const variants = [['before', join(before, 'main.js')], ['after', join(ROOT, 'server', 'dist', 'main.js')]];
@@ -35,7 +38,7 @@ for (const [name, entry] of variants) started.push({ name, server: await startEn
 for (let r = 0; r < rounds; r++) {
   for (const v of r % 2 ? [...started].reverse() : started) {
     const cpu0 = cpuSecondsOf([v.server.pid]);
-    const res = await runLoad({ urls: [v.server.baseUrl], mode: 'single', connections: 32, keys: v.keys, seconds, warmupSeconds: r === 0 ? 3 : 1 });
+    const res = await runLoad({ urls: [v.server.baseUrl], ...load, keys: v.keys, seconds, warmupSeconds: r === 0 ? 3 : 1 });
     const cpu = cpuSecondsOf([v.server.pid]) - cpu0;
     v.rps.push(res.ok / res.seconds);
     v.cpu.push((cpu * 1000) / (res.ok + res.warmupOk));
