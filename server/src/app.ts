@@ -16,7 +16,7 @@ import { QUERY_LIMITS, queryLimitRules } from './core/graphql/query-limits.js';
 import { createRequestContext } from './core/graphql/request-context.js';
 import { formatGraphQLError, formatWebSocketErrors, requestHooksPlugin, webSocketGuard } from './core/http/graphql-guards.js';
 import { SECURITY_HEADERS, securityHeaders } from './core/http/security-headers.js';
-import { hotOperations } from './core/http/hot-operations.js';
+import { hotOperations, type RequestLogLine } from './core/http/hot-operations.js';
 import { INTERNAL_ERROR_BODY, unreadableBodyAnswer } from './core/http/body-errors.js';
 import { httpCredentials, httpSessionCookies, sessionApp } from './core/http/session-cookies.js';
 import { metricsHandler } from './core/metrics/metrics-handler.js';
@@ -61,6 +61,8 @@ export async function createApp(services: Services, schema: GraphQLSchema, optio
   if (config.TRUST_PROXY !== false) app.set('trust proxy', config.TRUST_PROXY);
 
   const logRequests = logger.isLevelEnabled('info');
+  /** One log line per request with its duration (both paths); never headers, bodies or query strings. */
+  const logRequest = (line: RequestLogLine) => logger.info({ ...line, ms: Math.round(line.ms * 10) / 10 }, 'request');
   // The GraphQL ingestion mutations take the hot path; everything else (and anything it does not
   // answer exactly as Apollo would) goes on to Express.
   const trustProxy = app.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
@@ -72,19 +74,17 @@ export async function createApp(services: Services, schema: GraphQLSchema, optio
     formatError: formatGraphQLError,
     commonHeaders: SECURITY_HEADERS,
     maxBodyBytes: MAX_BODY_BYTES,
-    logRequest: logRequests ? (line) => logger.info(line, 'request') : undefined,
+    logRequest: logRequests ? logRequest : undefined,
     logError: (message) => logger.error({ err: message }, 'unhandled request error'),
   });
   const httpServer = createServer(hot ? (req, res) => hot(req, res, app) : app);
   const state = { draining: false };
-  // One log line per request with its duration; never headers, bodies or query strings. Nothing
-  // is hooked at all when info lines are off (LOG_LEVEL=warn): the hot path pays for no listener.
+  // Nothing is hooked at all when info lines are off (LOG_LEVEL=warn): requests pay for no listener.
   if (logRequests) {
     app.use((req, res, next) => {
       const started = process.hrtime.bigint();
       res.on('finish', () => {
-        const ms = Number(process.hrtime.bigint() - started) / 1e6;
-        logger.info({ method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10, op: res.locals.operationName }, 'request');
+        logRequest({ method: req.method, path: req.originalUrl.split('?')[0]!, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6, op: res.locals.operationName });
       });
       next();
     });

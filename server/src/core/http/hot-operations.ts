@@ -10,7 +10,6 @@ import {
   type ExecutionResult,
   type GraphQLFormattedError,
   type GraphQLSchema,
-  type OperationDefinitionNode,
 } from 'graphql';
 import Negotiator from 'negotiator';
 import { ErrorCode } from '../graphql/errors.js';
@@ -46,8 +45,17 @@ export interface HotOperationsOptions<TContext> {
   commonHeaders: Readonly<Record<string, string>>;
   maxBodyBytes: number;
   /** The request log line, when info lines are on. */
-  logRequest?: (line: { method: string; path: string; status: number; ms: number; op: string | undefined }) => void;
+  logRequest?: (line: RequestLogLine) => void;
   logError(message: string): void;
+}
+
+/** A request's log line as the app writes it for every request (ms unrounded). */
+export interface RequestLogLine {
+  method: string;
+  path: string;
+  status: number;
+  ms: number;
+  op: string | undefined;
 }
 
 type Fallback = (req: IncomingMessage, res: ServerResponse) => void;
@@ -84,10 +92,9 @@ export function hotOperations<TContext>(options: HotOperationsOptions<TContext>)
     let found: HotDocument | null = null;
     try {
       const document = parse(query, { maxTokens: QUERY_LIMITS.maxTokens });
-      const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      const [operation] = operations;
+      const [definition] = document.definitions;
+      const operation = document.definitions.length === 1 && definition?.kind === Kind.OPERATION_DEFINITION ? definition : undefined;
       const onlyHotFields =
-        document.definitions.length === 1 &&
         operation?.operation === 'mutation' &&
         operation.selectionSet.selections.every((s) => s.kind === Kind.FIELD && hotFields.has(s.name.value) && !s.directives?.length);
       if (onlyHotFields && validate(schema, document, rules).length === 0) {
@@ -210,7 +217,7 @@ export function hotOperations<TContext>(options: HotOperationsOptions<TContext>)
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     const op = operationLabel(hot.operationName);
     metrics.graphqlDuration.observe({ operation: op, type: 'mutation' }, seconds);
-    options.logRequest?.({ method: 'POST', path: '/graphql', status, ms: Math.round(seconds * 10_000) / 10, op: hot.operationName ?? 'mutation' });
+    options.logRequest?.({ method: 'POST', path: '/graphql', status, ms: seconds * 1000, op: hot.operationName ?? 'mutation' });
   }
 
   return (req, res, fallback) => {
